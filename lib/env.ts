@@ -1,0 +1,111 @@
+import "server-only";
+import { z } from "zod";
+import { SANDBOX_DEFAULT_PORT, SANDBOX_DEMO_API_KEY } from "@/sandbox/defaults";
+
+/** Where documents go; shown loudly in the UI. */
+export type ProviderEnvironment = "SANDBOX" | "UAT" | "PRODUCTION";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  IMPACT_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  IMPACT_API_KEY: optionalText,
+  SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(SANDBOX_DEFAULT_PORT),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default("file:./data/credit-desk.sqlite")
+    .refine((value) => /^(file:|postgres:\/\/|postgresql:\/\/)/.test(value), {
+      message: "must start with file: or postgres://",
+    }),
+  SESSION_SECRET: optionalText,
+  ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
+  ADMIN_PASSWORD: optionalText,
+  /** Set to "0" to run an instance that serves pages but never sends (e.g. a read replica). */
+  CREDIT_DESK_WORKER: z.enum(["0", "1"]).default("1"),
+  /** Connect and response timeouts of provider calls, in milliseconds. */
+  IMPACT_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  IMPACT_RESPONSE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+});
+
+export interface Env {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  provider: {
+    baseUrl: string;
+    apiKey: string;
+    environment: ProviderEnvironment;
+    isSandbox: boolean;
+    connectTimeoutMs: number;
+    responseTimeoutMs: number;
+  };
+  databaseUrl: string;
+  sessionSecret: string | undefined;
+  admin: { email: string; password: string } | undefined;
+  workerEnabled: boolean;
+}
+
+/** Thrown once at start when the configuration is unusable; the message names every bad variable. */
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+function classifyEnvironment(baseUrl: string, isSandbox: boolean): ProviderEnvironment {
+  if (isSandbox) return "SANDBOX";
+  const host = new URL(baseUrl).hostname;
+  if (/uat|demo|test/i.test(host)) return "UAT";
+  if (host === "127.0.0.1" || host === "localhost") return "SANDBOX";
+  return "PRODUCTION";
+}
+
+/** Parses a process environment into the app's configuration; pure, so tests can call it. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigurationError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const raw = parsed.data;
+  const isSandbox = raw.IMPACT_BASE_URL === undefined;
+  const baseUrl = (raw.IMPACT_BASE_URL ?? `http://127.0.0.1:${raw.SANDBOX_PORT}`).replace(/\/+$/, "");
+  const apiKey = raw.IMPACT_API_KEY ?? (isSandbox ? SANDBOX_DEMO_API_KEY : undefined);
+  if (apiKey === undefined) {
+    throw new ConfigurationError("Invalid configuration:\n  IMPACT_API_KEY: required when IMPACT_BASE_URL is set");
+  }
+  if ((raw.ADMIN_EMAIL === undefined) !== (raw.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigurationError("Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
+  }
+  return {
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    provider: {
+      baseUrl,
+      apiKey,
+      environment: classifyEnvironment(baseUrl, isSandbox),
+      isSandbox,
+      connectTimeoutMs: raw.IMPACT_CONNECT_TIMEOUT_MS,
+      responseTimeoutMs: raw.IMPACT_RESPONSE_TIMEOUT_MS,
+    },
+    databaseUrl: raw.DATABASE_URL,
+    sessionSecret: raw.SESSION_SECRET,
+    admin:
+      raw.ADMIN_EMAIL !== undefined && raw.ADMIN_PASSWORD !== undefined
+        ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD }
+        : undefined,
+    workerEnabled: raw.CREDIT_DESK_WORKER === "1",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, read from process.env once per process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

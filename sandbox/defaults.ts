@@ -1,0 +1,9 @@
+/**
+ * Public defaults of the sandbox provider. The demo key is documented in the README:
+ * it only ever unlocks the local sandbox, never a real provider.
+ */
+export const SANDBOX_DEFAULT_PORT = 4010;
+export const SANDBOX_DEMO_VAT = "EL094259216";
+export const SANDBOX_DEMO_API_KEY = "sandbox-demo-key-094259216";
+export const SANDBOX_DEFAULT_API_KEYS = `${SANDBOX_DEMO_VAT}:${SANDBOX_DEMO_API_KEY}`;
+export const SANDBOX_DEFAULT_PROCESSING_WINDOW_MS = 120_000;
