@@ -109,3 +109,8 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** True inside the Node.js server runtime (not the edge runtime, not the build). */
+export function isNodeServerRuntime(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { formatAthensDateTime } from "@/lib/domain/athens-time";
+import { buildProviderDocument } from "@/lib/domain/document";
+import { computeTotals } from "@/lib/domain/totals";
+import type { DocumentTotals } from "@/lib/domain/types";
+import { ValidationFailure } from "@/lib/http/errors";
+import type { Locale } from "@/lib/i18n/locale";
+import { parseDraft } from "@/lib/validation/parse-draft";
+import { messageOfCode } from "@/lib/validation/errors";
+import { fieldLabel } from "@/lib/i18n/field-labels";
+
+/** Placeholder identity fields: assigned for real, once, when the draft is issued. */
+export const PREVIEW_INTERNAL_ID = "00000000-0000-0000-0000-000000000000";
+
+export interface PreviewResult {
+  document: ReturnType<typeof buildProviderDocument>;
+  totals: DocumentTotals;
+  /** Identity fields that the preview could not know yet and that issuing assigns. */
+  assignedAtIssue: string[];
+}
+
+/** Reads `{ draft }` from a request body, failing with a field error when it is missing. */
+export function draftOfBody(body: unknown, locale: Locale): unknown {
+  if (typeof body !== "object" || body === null || !("draft" in body)) {
+    throw new ValidationFailure([
+      { path: "draft", code: "required", message: `${fieldLabel("draft", locale)}: ${messageOfCode("required", locale)}` },
+    ]);
+  }
+  return (body as { draft: unknown }).draft;
+}
+
+/** Validates a draft and builds the exact provider document and totals it would produce. */
+export async function previewCreditNote(body: unknown, locale: Locale, now: Date = new Date()): Promise<PreviewResult> {
+  const parsed = parseDraft(draftOfBody(body, locale), locale, ["draft"]);
+  if (!parsed.ok) throw new ValidationFailure(parsed.errors);
+  const request = parsed.value;
+  const assignedAtIssue: string[] = [];
+  if (!request.draftId) assignedAtIssue.push("DistributionDetails.InternalDocumentId");
+  if (!request.number) assignedAtIssue.push("Number");
+  if (!request.issuedAt) assignedAtIssue.push("DateIssued");
+  const document = buildProviderDocument(request.input, {
+    internalDocumentId: request.draftId ?? PREVIEW_INTERNAL_ID,
+    series: request.series,
+    number: request.number ?? "0",
+    issuedAt: request.issuedAt ?? formatAthensDateTime(now),
+  });
+  return { document, totals: computeTotals(request.input), assignedAtIssue };
+}

@@ -1,0 +1,190 @@
+import { z } from "zod";
+import { computeTotals } from "@/lib/domain/totals";
+import { normalizeVatNumber } from "@/lib/domain/vat-number";
+import {
+  getVatCategory, isAllowedClassification52, isKnownExemption, isKnownPaymentMethod, isKnownUnit,
+} from "@/lib/domain/codes";
+import type { CreditNoteInput, LineInput } from "@/lib/domain/types";
+import {
+  codeField, countryCodeField, emailListField, numberField, optionalTextField, textField,
+} from "./fields";
+
+export const MAX_LINES = 1000;
+export const MAX_PAYMENTS = 20;
+
+const addressSchema = z.object({
+  countryCode: countryCodeField,
+  city: textField(150),
+  street: textField(150),
+  postalCode: textField(20),
+});
+
+const issuerSchema = z
+  .object({
+    vat: z.string().trim().min(1, "required"),
+    name: textField(200),
+    branchCode: z.coerce.number("invalid_type").int("invalid_type").min(0, "invalid_type").default(0),
+    address: addressSchema,
+  })
+  .transform((issuer, ctx) => {
+    if (issuer.address.countryCode !== "GR") {
+      ctx.addIssue({ code: "custom", message: "issuer_not_greek", path: ["address", "countryCode"] });
+      return z.NEVER;
+    }
+    const vat = normalizeVatNumber("GR", issuer.vat);
+    if (!vat.ok) {
+      ctx.addIssue({ code: "custom", message: vat.code, path: ["vat"] });
+      return z.NEVER;
+    }
+    return { ...issuer, vat: vat.vat };
+  });
+
+const counterpartySchema = z
+  .object({
+    name: textField(200),
+    vat: z.string().trim().min(1, "required").max(30, "too_long"),
+    code: optionalTextField(50),
+    address: addressSchema,
+    emails: emailListField,
+  })
+  .transform((party, ctx) => {
+    const vat = normalizeVatNumber(party.address.countryCode, party.vat);
+    if (!vat.ok) {
+      ctx.addIssue({ code: "custom", message: vat.code, path: ["vat"] });
+      return z.NEVER;
+    }
+    return { ...party, vat: vat.vat };
+  });
+
+const lineSchema = z
+  .object({
+    description: textField(300),
+    quantity: numberField("quantity", { positive: true }),
+    unitCode: codeField().default(1),
+    unitPrice: numberField("amount", { positive: true }),
+    discountPercent: numberField("percent", { whenEmpty: "0" }),
+    vatCategory: codeField(),
+    vatExemptionCategory: codeField().nullable().optional(),
+    incomeClassification: z.object({
+      category: z.string().trim().min(1, "required"),
+      type: z.string().trim().nullable().optional().transform((t) => (t ? t : null)),
+    }),
+  })
+  .transform((line, ctx): LineInput => {
+    const exemption = line.vatExemptionCategory ?? null;
+    if (!isKnownUnit(line.unitCode)) ctx.addIssue({ code: "custom", message: "unknown_unit", path: ["unitCode"] });
+    if (line.discountPercent >= 10_000) ctx.addIssue({ code: "custom", message: "discount.full", path: ["discountPercent"] });
+    const category = getVatCategory(line.vatCategory);
+    if (!category || category.ratePercent === null) {
+      ctx.addIssue({ code: "custom", message: "unknown_vat_category", path: ["vatCategory"] });
+    } else if (category.requiresVatExemptionCategory && exemption === null) {
+      ctx.addIssue({ code: "custom", message: "exemption_required", path: ["vatExemptionCategory"] });
+    } else if (!category.requiresVatExemptionCategory && exemption !== null) {
+      ctx.addIssue({ code: "custom", message: "exemption_not_allowed", path: ["vatExemptionCategory"] });
+    } else if (exemption !== null && !isKnownExemption(exemption)) {
+      ctx.addIssue({ code: "custom", message: "unknown_exemption", path: ["vatExemptionCategory"] });
+    }
+    const { category: classCategory, type } = line.incomeClassification;
+    if (!isAllowedClassification52(classCategory, type)) {
+      ctx.addIssue({ code: "custom", message: "classification_not_allowed", path: ["incomeClassification", "type"] });
+    }
+    return {
+      description: line.description,
+      quantityMilli: line.quantity,
+      unitCode: line.unitCode,
+      unitPriceCents: line.unitPrice,
+      discountBasisPoints: line.discountPercent,
+      vatCategory: line.vatCategory,
+      vatExemptionCategory: exemption,
+      incomeClassification: { category: classCategory, type },
+    };
+  });
+
+const paymentSchema = z
+  .object({ methodCode: codeField(), amount: numberField("amount") })
+  .transform((payment, ctx) => {
+    if (!isKnownPaymentMethod(payment.methodCode)) {
+      ctx.addIssue({ code: "custom", message: "unknown_payment_method", path: ["methodCode"] });
+    }
+    return { methodCode: payment.methodCode, amountCents: payment.amount };
+  });
+
+const issuedAtField = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, "invalid_datetime")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}Z`)) && new Date(`${value}Z`).toISOString().startsWith(value), "invalid_datetime");
+
+/**
+ * The draft of PRODUCT.md "Draft": the body of preview and issue. Shared by the compose form
+ * (through its resolver) and the route handlers. Amounts are parsed, never trusted as totals.
+ */
+export const draftSchema = z
+  .object({
+    id: z.uuid("invalid_uuid").optional().nullable(),
+    issuerProfileId: z.string().trim().max(100, "too_long").optional().nullable(),
+    issuer: issuerSchema,
+    series: z.string().trim().min(1, "required").max(50, "too_long").regex(/^[\p{L}\p{N}\-/]+$/u, "invalid_series"),
+    number: z
+      .union([z.string(), z.number()])
+      .transform((v) => String(v).trim())
+      .pipe(z.string().regex(/^\d{1,50}$/, "invalid_number"))
+      .optional()
+      .nullable(),
+    issuedAt: issuedAtField.optional().nullable(),
+    counterparty: counterpartySchema,
+    priceEntry: z.enum(["net", "gross"], "invalid_type").default("net"),
+    lines: z.array(lineSchema).min(1, "no_lines").max(MAX_LINES, "too_many_lines"),
+    payments: z.array(paymentSchema).min(1, "no_payments").max(MAX_PAYMENTS, "too_long"),
+    emails: emailListField,
+    reference: optionalTextField(200),
+    notes: optionalTextField(1000),
+  })
+  .superRefine((draft, ctx) => {
+    const totals = computeTotals(draft);
+    if (totals.grossCents <= 0) {
+      ctx.addIssue({ code: "custom", message: "total_zero", path: ["lines"] });
+    } else if (totals.paymentDifferenceCents !== 0) {
+      const paid = totals.grossCents + totals.paymentDifferenceCents;
+      ctx.addIssue({
+        code: "custom",
+        message: "payments_sum_mismatch",
+        path: ["payments"],
+        params: { paidCents: paid, grossCents: totals.grossCents },
+      });
+    }
+  });
+
+export type DraftFormValues = z.input<typeof draftSchema>;
+
+/** What issuing needs: the parsed document input plus its requested identity. */
+export interface IssueRequest {
+  draftId: string | undefined;
+  issuerProfileId: string | undefined;
+  series: string;
+  /** Undefined: the next number of the series. */
+  number: string | undefined;
+  /** Europe/Athens local `YYYY-MM-DDTHH:mm:ss`; undefined: the moment of issuing. */
+  issuedAt: string | undefined;
+  input: CreditNoteInput;
+}
+
+export function toIssueRequest(draft: z.output<typeof draftSchema>): IssueRequest {
+  return {
+    draftId: draft.id ?? undefined,
+    issuerProfileId: draft.issuerProfileId ?? undefined,
+    series: draft.series,
+    number: draft.number ?? undefined,
+    issuedAt: draft.issuedAt ?? undefined,
+    input: {
+      issuer: draft.issuer,
+      counterparty: draft.counterparty,
+      priceEntry: draft.priceEntry,
+      lines: draft.lines,
+      payments: draft.payments,
+      emails: draft.emails,
+      reference: draft.reference,
+      notes: draft.notes,
+    },
+  };
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// `npm start`: installs dependencies if missing, builds if needed, starts the sandbox provider
+// when IMPACT_BASE_URL is unset, starts the dashboard (which migrates the database at start),
+// and prints the URL and how to sign in. Uses only Node built-ins, so it runs on a fresh clone.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { run } from "./lib/run.mjs";
+
+const root = new URL("..", import.meta.url).pathname;
+const port = Number(process.env.PORT ?? 3000);
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
+const children = [];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function needsBuild() {
+  const buildId = join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public", "sandbox/defaults.ts", "instrumentation.ts", "proxy.ts",
+    "next.config.js", "tailwind.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+  return sources.some((source) => newestMtime(join(root, source)) > built);
+}
+
+async function waitFor(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return false;
+}
+
+function start(name, command, args, env) {
+  const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  child.on("exit", (code, signal) => {
+    console.log(`${name} stopped (${signal ?? code}).`);
+    shutdown(code ?? 1);
+  });
+  children.push(child);
+  return child;
+}
+
+function shutdown(code) {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+async function main() {
+  if (!existsSync(join(root, "node_modules", ".package-lock.json"))) {
+    console.log("Installing dependencies (first run; about two minutes)…");
+    let code = await run("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root });
+    if (code !== 0) code = await run("npm", ["install", "--no-audit", "--no-fund"], { cwd: root });
+    if (code !== 0) process.exit(code);
+  }
+  if (needsBuild()) {
+    console.log("Building the dashboard…");
+    const code = await run("npx", ["next", "build"], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (code !== 0) process.exit(code);
+  }
+  mkdirSync(join(root, "data"), { recursive: true });
+
+  const env = {};
+  if (!process.env.IMPACT_BASE_URL) {
+    start("Sandbox provider", process.execPath, ["--import", "tsx", "sandbox/server.ts"], { SANDBOX_PORT: String(sandboxPort) });
+    if (!(await waitFor(`http://127.0.0.1:${sandboxPort}/health`, 20_000))) {
+      console.error(`The sandbox provider did not start on port ${sandboxPort}.`);
+      shutdown(1);
+      return;
+    }
+  }
+  start("Dashboard", process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+    { NEXT_TELEMETRY_DISABLED: "1", ...env });
+  if (!(await waitFor(`http://127.0.0.1:${port}/api/health`, 60_000))) {
+    console.error(`The dashboard did not answer on port ${port}.`);
+    shutdown(1);
+    return;
+  }
+  const provider = process.env.IMPACT_BASE_URL ?? `the built-in sandbox provider at http://127.0.0.1:${sandboxPort}`;
+  console.log(`\nCredit Desk is running: http://localhost:${port}`);
+  console.log(`Provider: ${provider}`);
+  console.log(process.env.ADMIN_EMAIL
+    ? `Sign in as ${process.env.ADMIN_EMAIL} with ADMIN_PASSWORD.`
+    : "Open the URL in a browser.");
+  console.log("Stop with Ctrl+C.\n");
+}
+
+main().catch((error) => {
+  console.error(error);
+  shutdown(1);
+});

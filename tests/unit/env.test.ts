@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { ConfigurationError, parseEnv } from "@/lib/env";
+import { SANDBOX_DEMO_API_KEY } from "@/sandbox/defaults";
+
+describe("configuration", () => {
+  it("defaults to the built-in sandbox with its demo key and the embedded database", () => {
+    const env = parseEnv({});
+    expect(env.port).toBe(3000);
+    expect(env.provider).toMatchObject({ baseUrl: "http://127.0.0.1:4010", apiKey: SANDBOX_DEMO_API_KEY, environment: "SANDBOX", isSandbox: true });
+    expect(env.databaseUrl).toBe("file:./data/credit-desk.sqlite");
+    expect(env.workerEnabled).toBe(true);
+  });
+
+  it("recognises UAT and production by the provider host", () => {
+    expect(parseEnv({ IMPACT_BASE_URL: "https://einvoiceapiuat.impact.gr", IMPACT_API_KEY: "k" }).provider.environment).toBe("UAT");
+    expect(parseEnv({ IMPACT_BASE_URL: "https://einvoiceapi.impact.gr/", IMPACT_API_KEY: "k" }).provider).toMatchObject({
+      environment: "PRODUCTION",
+      baseUrl: "https://einvoiceapi.impact.gr",
+    });
+  });
+
+  it("fails fast, naming the variable, when a real provider has no key", () => {
+    expect(() => parseEnv({ IMPACT_BASE_URL: "https://einvoiceapi.impact.gr" })).toThrow(/IMPACT_API_KEY/);
+  });
+
+  it.each([
+    [{ PORT: "abc" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ IMPACT_BASE_URL: "ftp://x", IMPACT_API_KEY: "k" }, "IMPACT_BASE_URL"],
+    [{ ADMIN_EMAIL: "admin@example.com" }, "ADMIN_PASSWORD"],
+  ])("refuses %o with a message naming %s", (source, name) => {
+    expect(() => parseEnv(source)).toThrow(ConfigurationError);
+    expect(() => parseEnv(source)).toThrow(new RegExp(name));
+  });
+});
