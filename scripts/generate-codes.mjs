@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const source = process.argv[2] ?? `${root}../shared/reference/mydata-codes.json`;
+const source = process.argv[2] ?? `${root}tests/fixtures/reference/mydata-codes.json`;
 const codes = JSON.parse(readFileSync(source, "utf8"));
 
 const pick = (list, keys) => list.map((item) => Object.fromEntries(keys.map((key) => [key, item[key]])));

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { CreditNoteInput, DocumentIdentity, LineInput } from "@/lib/domain/types";
 
-/** Reads a JSON file from the shared reference folder beside the repository (tests only). */
+/** Reads a reference JSON file (provider sample, myDATA code lists) kept under tests/fixtures/reference. */
 export function readSharedJson(relativePath: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../../../../shared/${relativePath}`, import.meta.url), "utf8"));
+  const name = relativePath.split("/").pop() ?? relativePath;
+  return JSON.parse(readFileSync(new URL(`../../fixtures/reference/${name}`, import.meta.url), "utf8"));
 }
 
 /** A 24% goods line of one piece; override what a case is about. */
