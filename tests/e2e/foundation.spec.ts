@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { sampleDraft } from "../fixtures/sample-draft";
+
+test("the overview shows the environment loudly and reaches the provider", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Επισκόπηση" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "environment" })).toContainText("SANDBOX");
+  await expect(page.getByTestId("provider-reachable")).toHaveText("ναι");
+});
+
+test("health answers 200 with the database and provider state", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body).toMatchObject({ ok: true, database: { ok: true, engine: "sqlite" }, provider: { reachable: true, keyConfigured: true } });
+  expect(JSON.stringify(body)).not.toContain(process.env.E2E_API_KEY ?? "sandbox-demo-key");
+});
+
+test("preview of the PRODUCT.md draft yields the provider sample's amounts", async ({ request }) => {
+  const response = await request.post("/api/credit-notes/preview", { data: { draft: sampleDraft() } });
+  expect(response.status()).toBe(200);
+  const { document, totals } = await response.json();
+  expect(document.InvoiceTypeCode).toBe("5.2");
+  expect(document.Details[0]).toMatchObject({ NetTotal: 6.44, VATTotal: 1.55, Total: 7.99 });
+  expect(document.Summaries).toEqual({ TotalNetAmount: 6.44, TotalVATAmount: 1.55, TotalGrossValue: 7.99 });
+  expect(totals).toMatchObject({ netCents: 644, vatCents: 155, grossCents: 799 });
+});
+
+test("a bad draft gets 422 with field errors in the caller's language", async ({ request }) => {
+  const draft = sampleDraft();
+  draft.issuer.vat = "EL123456789";
+  const greek = await request.post("/api/credit-notes/preview", { data: { draft } });
+  expect(greek.status()).toBe(422);
+  expect((await greek.json()).errors).toContainEqual({
+    path: "draft.issuer.vat", code: "afm_check_digit", message: "ΑΦΜ εκδότη: μη έγκυρος ΑΦΜ (λάθος ψηφίο ελέγχου)",
+  });
+  const english = await request.post("/api/credit-notes/preview", { data: { draft }, headers: { "Accept-Language": "en-GB,en;q=0.9" } });
+  expect((await english.json()).errors[0].message).toBe("Issuer VAT number: invalid Greek VAT number (AFM): wrong check digit");
+});
+
+test("malformed JSON is a 400, never a 500", async ({ request }) => {
+  const response = await request.post("/api/credit-notes/preview", {
+    headers: { "Content-Type": "application/json" },
+    data: "{not json",
+  });
+  expect(response.status()).toBe(400);
+  expect(await response.json()).toMatchObject({ error: { code: "invalid_body" }, correlationId: expect.any(String) });
+});
