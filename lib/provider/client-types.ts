@@ -1,0 +1,48 @@
+import type { CreditExistingRequest, LookupOutcome, SendOutcome } from "@/lib/provider/types";
+import type { StatusLookupParams } from "@/lib/provider/status-lookup";
+
+export type { StatusLookupParams };
+
+/** How to reach the provider. Comes from `getEnv().provider` in the app, from a sandbox in tests. */
+export interface ProviderClientConfig {
+  /** e.g. `https://einvoiceapiuat.impact.gr`; a trailing slash is ignored. */
+  baseUrl: string;
+  apiKey: string;
+  /** Time allowed to open the connection. */
+  connectTimeoutMs: number;
+  /** Time allowed, once connected, for the complete answer. */
+  responseTimeoutMs: number;
+  userAgent?: string | undefined;
+}
+
+/** Per-call options of the sending calls. */
+export interface SendOptions {
+  /** Extra request headers (e.g. the provider's `erp` test header). Authentication headers always win. */
+  headers?: Record<string, string> | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export type DocumentFileKind = "pdf" | "aade";
+
+/** A document file from the provider portal (`{url}/pdf` or `{url}/aade`). */
+export type DocumentFileOutcome =
+  | { ok: true; contentType: string; body: Buffer }
+  | { ok: false; httpStatus: number | null; message: string };
+
+/**
+ * The provider adapter. Every method resolves to an outcome; none throws for transport or
+ * provider trouble. Bodies and messages in outcomes have the API key redacted.
+ */
+export interface ProviderClient {
+  /**
+   * `POST {base}/Invoice/json`. A string is sent byte for byte, so a retry of stored JSON text
+   * is identical to the first attempt; any other value is serialised with JSON.stringify.
+   */
+  sendDocument(document: unknown, options?: SendOptions): Promise<SendOutcome>;
+  /** `POST {base}/Invoice/credit`: credit an already issued document. */
+  creditExisting(request: CreditExistingRequest, options?: SendOptions): Promise<SendOutcome>;
+  /** The status look-up decided in PRODUCT.md (see status-lookup.ts). */
+  lookupStatus(params: StatusLookupParams, options?: Pick<SendOptions, "signal">): Promise<LookupOutcome>;
+  /** `GET {url}/pdf` or `{url}/aade`; redirects are not followed. */
+  fetchDocumentFile(url: string, kind: DocumentFileKind): Promise<DocumentFileOutcome>;
+}
