@@ -1,0 +1,27 @@
+/**
+ * The myDATA-style error codes the sandbox answers with. 229 mirrors the code seen from the real
+ * provider for a line VAT that does not match net × rate, and 407 the payment-amount code of
+ * AADE's stubs; the others are the sandbox's own numbering (listed in sandbox/README.md).
+ */
+export const AadeCode = {
+  InvalidCounterpartAfm: 102,
+  ExemptionMissing: 201,
+  ExemptionNotAllowed: 202,
+  ClassificationNotAllowed: 203,
+  ClassificationAmount: 204,
+  ClassificationMissing: 205,
+  NegativeAmount: 210,
+  TooManyDecimals: 211,
+  NonPositiveQuantity: 212,
+  LineVat: 229,
+  LineTotal: 230,
+  SummaryNet: 240,
+  SummaryVat: 241,
+  SummaryGross: 242,
+  VatAnalysisAmount: 250,
+  VatAnalysisRates: 251,
+  CorrelationMissing: 260,
+  CorrelationNotAllowed: 261,
+  PaymentsTotal: 407,
+  Forced: 999,
+} as const;

@@ -1,0 +1,27 @@
+/** The myDATA stage: runs after the provider's own checks and words findings like the provider relays them. */
+import { documentIssues } from "./aade-document-rules";
+import { lineIssues } from "./aade-line-rules";
+import type { AadeIssue, FieldError, ParsedDocument } from "./types";
+
+/**
+ * All myDATA findings for a document. Amount-format findings (sign, decimals, quantity) stop
+ * here on their own: sums over malformed amounts would only repeat them.
+ */
+export function checkAadeRules(doc: ParsedDocument, formatIssues: AadeIssue[]): AadeIssue[] {
+  if (formatIssues.length > 0) return formatIssues;
+  return [...lineIssues(doc.lines, doc.invoiceType), ...documentIssues(doc)];
+}
+
+/** "Aade Validation Error: <code>229</code> … invoice line: 1", the shape the provider relays. */
+export function wordAadeIssue(issue: AadeIssue): FieldError {
+  const line = issue.line === null ? "" : ` invoice line: ${issue.line}`;
+  return {
+    code: String(issue.code),
+    message: `Aade Validation Error: <code>${issue.code}</code> ${issue.text}${line}`,
+    field: issue.field,
+  };
+}
+
+export function aadeRejectionMessage(errors: FieldError[]): string {
+  return errors.map((error) => error.message).join(" | ");
+}

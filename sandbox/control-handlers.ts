@@ -1,0 +1,82 @@
+/**
+ * /__control/* — the test and demo switchboard. No authentication: it exists for local runs
+ * only, and the sandbox binds to 127.0.0.1 by default.
+ */
+import { centsToNumber } from "./amounts";
+import { defaultSettings } from "./context";
+import type { StoredDocumentSummary } from "./control-types";
+import { parseJsonBody, readBody, replyJson, type Exchange } from "./exchange";
+import { parseFaultRequest } from "./faults";
+import { isObject } from "./json-fields";
+import type { StoredDocument } from "./types";
+
+async function readJsonObject(ex: Exchange): Promise<Record<string, unknown> | null> {
+  const body = await readBody(ex.req);
+  if (body.length === 0) return {};
+  const parsed = parseJsonBody(body);
+  return parsed.ok && isObject(parsed.value) ? parsed.value : null;
+}
+
+function badRequest(ex: Exchange, message: string): void {
+  replyJson(ex, 400, { ok: false, message }, "control");
+}
+
+export async function handleFaults(ex: Exchange): Promise<void> {
+  const parsed = parseFaultRequest(await readJsonObject(ex));
+  if ("error" in parsed) return badRequest(ex, parsed.error);
+  ex.ctx.faults.enqueue(parsed.fault);
+  replyJson(ex, 200, { ok: true, pending: ex.ctx.faults.pending() }, "control");
+}
+
+export async function handleSettings(ex: Exchange): Promise<void> {
+  const body = await readJsonObject(ex);
+  if (body === null) return badRequest(ex, "body must be a JSON object");
+  const { duplicateShape, processingWindowMs } = body;
+  if (duplicateShape !== undefined && duplicateShape !== "409" && duplicateShape !== "2xx") {
+    return badRequest(ex, 'duplicateShape must be "409" or "2xx"');
+  }
+  if (processingWindowMs !== undefined && (typeof processingWindowMs !== "number" || !Number.isInteger(processingWindowMs) || processingWindowMs < 0)) {
+    return badRequest(ex, "processingWindowMs must be a whole number ≥ 0");
+  }
+  const { settings } = ex.ctx;
+  if (duplicateShape !== undefined) settings.duplicateShape = duplicateShape;
+  if (processingWindowMs !== undefined) settings.processingWindowMs = processingWindowMs;
+  replyJson(ex, 200, { ok: true, settings }, "control");
+}
+
+/** Clears faults and settings; with `store: true` also the documents, attempts and the request log. */
+export async function handleReset(ex: Exchange): Promise<void> {
+  const body = await readJsonObject(ex);
+  if (body === null) return badRequest(ex, "body must be a JSON object");
+  const { ctx } = ex;
+  ctx.faults.clear();
+  Object.assign(ctx.settings, defaultSettings(ctx.config));
+  if (body.store === true) {
+    ctx.store.clear();
+    ctx.log.clear();
+  }
+  replyJson(ex, 200, { ok: true }, "control");
+}
+
+export function handleListRequests(ex: Exchange): void {
+  replyJson(ex, 200, ex.ctx.log.list(), "control");
+}
+
+export function handleClearRequests(ex: Exchange): void {
+  ex.ctx.log.clear();
+  replyJson(ex, 200, { ok: true }, "control");
+}
+
+function summarise(doc: StoredDocument): StoredDocumentSummary {
+  const { summary } = doc.document;
+  return {
+    internalId: doc.internalId, uid: doc.uid, mark: doc.mark, series: doc.document.series, number: doc.document.number,
+    invoiceType: doc.document.invoiceType,
+    totals: { net: centsToNumber(summary.netCents), vat: centsToNumber(summary.vatCents), gross: centsToNumber(summary.grossCents) },
+    acceptedAt: doc.acceptedAt,
+  };
+}
+
+export function handleListDocuments(ex: Exchange): void {
+  replyJson(ex, 200, ex.ctx.store.listDocuments().map(summarise), "control");
+}

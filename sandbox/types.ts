@@ -1,0 +1,126 @@
+/**
+ * Shapes shared by the sandbox modules. Amounts are integer euro cents; nothing here is a float
+ * except the quantities, which the provider sends as plain numbers.
+ */
+
+/** One entry of a 400 answer's `errors` array. */
+export interface FieldError {
+  /** Provider code (e.g. "MissingField") or myDATA code (e.g. "229"). */
+  code: string;
+  message: string;
+  /** Provider JSON path in PascalCase, e.g. "Details[0].VATTotal"; null when no field applies. */
+  field: string | null;
+}
+
+/** A myDATA-level finding before it is worded as an "Aade Validation Error". */
+export interface AadeIssue {
+  code: number;
+  text: string;
+  field: string;
+  /** 1-based line number when the issue concerns one invoice line. */
+  line: number | null;
+}
+
+export interface ParsedParty {
+  /** As sent, e.g. "EL094259216" or "DE123456789". */
+  vat: string;
+  /** Normalised: the EL/GR prefix removed, so Greek parties are bare digits. */
+  afm: string;
+  name: string;
+  branch: number;
+  countryCode: string;
+  street: string;
+  city: string;
+  postalCode: string;
+}
+
+export interface ParsedClassification {
+  category: string;
+  type: string | null;
+  amountCents: number;
+}
+
+export interface ParsedLine {
+  lineNo: number;
+  descriptions: string[];
+  quantity: number;
+  unitCode: number | null;
+  unitPriceCents: number | null;
+  netCents: number;
+  vatCents: number;
+  totalCents: number;
+  vatCategory: number;
+  vatExemption: number | null;
+  classifications: ParsedClassification[];
+}
+
+/** A VatAnalysis row as the sender stated it. */
+export interface StatedVatRow {
+  ratePercent: number;
+  underlyingCents: number;
+  vatCents: number;
+  exemption: number | null;
+}
+
+export interface ParsedPayment {
+  code: number;
+  amountCents: number;
+}
+
+/** The document after provider-level checks: every mandatory field present and typed. */
+export interface ParsedDocument {
+  invoiceType: string;
+  documentTypeCode: string;
+  currency: string;
+  series: string;
+  number: string;
+  /** As sent, e.g. "2023-03-24T00:00:00". */
+  dateIssued: string;
+  /** YYYY-MM-DD part of dateIssued. */
+  issueDate: string;
+  internalId: string;
+  issuer: ParsedParty;
+  counterparty: ParsedParty | null;
+  lines: ParsedLine[];
+  summary: { netCents: number; vatCents: number; grossCents: number };
+  vatAnalysis: StatedVatRow[];
+  payments: ParsedPayment[];
+  correlatedMarks: string[];
+  reference: string | null;
+}
+
+/** An accepted document as kept in the store. */
+export interface StoredDocument {
+  mark: string;
+  uid: string;
+  authenticationCode: string;
+  /** Public document link token: the url is `{public}/v/{signature}`. */
+  signature: string;
+  internalId: string;
+  issuerAfm: string;
+  receivedAt: string;
+  acceptedAt: string;
+  origin: "json" | "credit";
+  /** MARK of the document this one credits (origin "credit" only). */
+  creditOfMark: string | null;
+  document: ParsedDocument;
+  payload: unknown;
+}
+
+/** The last rejection of an InternalDocumentId, kept for status look-ups. */
+export interface RejectionRecord {
+  internalId: string;
+  uid: string | null;
+  issuerAfm: string;
+  at: string;
+  message: string;
+  errors: FieldError[];
+}
+
+/** Identity of one submission, used for the "still processing" and duplicate checks. */
+export interface SubmissionIdentity {
+  /** InternalDocumentIds are unique per issuer, so every look-up is scoped by the issuer's AFM. */
+  issuerAfm: string;
+  uid: string | null;
+  internalId: string | null;
+}

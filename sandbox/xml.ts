@@ -1,0 +1,57 @@
+/** GET /v/{signature}/aade — the document as myDATA holds it (an InvoicesDoc-like XML). */
+import { formatCents } from "./amounts";
+import { vatBreakdown } from "./document-view";
+import type { ParsedLine, ParsedParty, StoredDocument } from "./types";
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function element(name: string, value: string | number | null, indent: string): string {
+  return value === null || value === "" ? "" : `${indent}<${name}>${escapeXml(String(value))}</${name}>\n`;
+}
+
+/** Greek parties carry no name or address in myDATA (mydata-rules.md §2). */
+function party(name: string, who: ParsedParty): string {
+  const isGreek = who.countryCode === "GR";
+  const vatNumber = isGreek ? who.afm : who.vat;
+  let xml = `    <${name}>\n${element("vatNumber", vatNumber, "      ")}${element("country", who.countryCode, "      ")}${element("branch", who.branch, "      ")}`;
+  if (!isGreek) {
+    xml += element("name", who.name, "      ");
+    xml += `      <address>\n${element("street", who.street, "        ")}${element("postalCode", who.postalCode, "        ")}${element("city", who.city, "        ")}      </address>\n`;
+  }
+  return `${xml}    </${name}>\n`;
+}
+
+function detail(line: ParsedLine): string {
+  const indent = "        ";
+  const classifications = line.classifications.map((entry) =>
+    `      <incomeClassification>\n${element("icls:classificationType", entry.type, indent)}${element("icls:classificationCategory", entry.category, indent)}${element("icls:amount", formatCents(entry.amountCents), indent)}      </incomeClassification>\n`,
+  ).join("");
+  return `    <invoiceDetails>\n${element("lineNumber", line.lineNo, "      ")}${element("quantity", line.quantity, "      ")}` +
+    `${element("measurementUnit", line.unitCode, "      ")}${element("netValue", formatCents(line.netCents), "      ")}` +
+    `${element("vatCategory", line.vatCategory, "      ")}${element("vatAmount", formatCents(line.vatCents), "      ")}` +
+    `${element("vatExemptionCategory", line.vatExemption, "      ")}${classifications}    </invoiceDetails>\n`;
+}
+
+export function renderAadeXml(stored: StoredDocument): string {
+  const doc = stored.document;
+  const i = "      ";
+  const header = `    <invoiceHeader>\n${element("series", doc.series, i)}${element("aa", doc.number, i)}${element("issueDate", doc.issueDate, i)}` +
+    `${element("invoiceType", doc.invoiceType, i)}${element("currency", doc.currency, i)}` +
+    doc.correlatedMarks.map((mark) => element("correlatedInvoices", mark, i)).join("") + `    </invoiceHeader>\n`;
+  const payments = doc.payments.length === 0 ? "" : `    <paymentMethods>\n${doc.payments.map((payment) =>
+    `      <paymentMethodDetails>\n${element("type", payment.code, "        ")}${element("amount", formatCents(payment.amountCents), "        ")}      </paymentMethodDetails>\n`).join("")}    </paymentMethods>\n`;
+  const zero = formatCents(0);
+  const summary = `    <invoiceSummary>\n${element("totalNetValue", formatCents(doc.summary.netCents), i)}${element("totalVatAmount", formatCents(doc.summary.vatCents), i)}` +
+    ["totalWithheldAmount", "totalFeesAmount", "totalStampDutyAmount", "totalOtherTaxesAmount", "totalDeductionsAmount"]
+      .map((name) => element(name, zero, i)).join("") +
+    `${element("totalGrossValue", formatCents(doc.summary.grossCents), i)}` +
+    vatBreakdown(doc).map((row) => `      <!-- VAT ${row.ratePercent}%: ${formatCents(row.underlyingCents)} / ${formatCents(row.vatCents)} -->\n`).join("") +
+    `    </invoiceSummary>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<InvoicesDoc xmlns="http://www.aade.gr/myDATA/invoice/v1.0" xmlns:icls="https://www.aade.gr/myDATA/incomeClassificaton/v1.0">\n` +
+    `  <invoice>\n${element("uid", stored.uid, "    ")}${element("mark", stored.mark, "    ")}${element("authenticationCode", stored.authenticationCode, "    ")}` +
+    party("issuer", doc.issuer) + (doc.counterparty === null ? "" : party("counterpart", doc.counterparty)) +
+    header + payments + doc.lines.map(detail).join("") + summary + `  </invoice>\n</InvoicesDoc>\n`;
+}
