@@ -1,6 +1,6 @@
 /**
  * The sandbox's own copy of the myDATA code lists it validates against (from
- * /work/shared/reference/mydata-codes.json). Kept apart from lib/domain on purpose: an
+ * tests/fixtures/reference/mydata-codes.json). Kept apart from lib/domain on purpose: an
  * independent table cross-checks the dashboard instead of agreeing with it by construction.
  */
 
