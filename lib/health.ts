@@ -1,5 +1,7 @@
 import "server-only";
 import { connect } from "node:net";
+import { sql } from "kysely";
+import { getReadyDb } from "@/lib/db/ready";
 import { getEnv } from "@/lib/env";
 
 export interface Health {
@@ -24,12 +26,21 @@ function canReach(baseUrl: string, timeoutMs: number): Promise<boolean> {
   });
 }
 
-type DatabaseCheck = () => Promise<void>;
-let databaseCheck: DatabaseCheck | undefined;
-
-/** Lets the database layer register how to test its connection. */
-export function registerDatabaseCheck(check: DatabaseCheck): void {
-  databaseCheck = check;
+/** A round trip to the database (after migrations), bounded in time. */
+async function pingDatabase(timeoutMs: number): Promise<void> {
+  const ping = (async () => {
+    const db = await getReadyDb();
+    await sql`select 1`.execute(db);
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("database timeout")), timeoutMs);
+  });
+  try {
+    await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function checkHealth(): Promise<Health> {
@@ -37,9 +48,9 @@ export async function checkHealth(): Promise<Health> {
   const engine = env.databaseUrl.startsWith("file:") ? "sqlite" : "postgres";
   let database: Health["database"] = { ok: true, engine };
   try {
-    await databaseCheck?.();
+    await pingDatabase(3000);
   } catch (error) {
-    database = { ok: false, engine, message: error instanceof Error ? error.name : "unavailable" };
+    database = { ok: false, engine, message: error instanceof Error && error.message === "database timeout" ? "timeout" : "unavailable" };
   }
   const reachable = await canReach(env.provider.baseUrl, 1500);
   return {

@@ -53,6 +53,7 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   no_payments: { el: "χρειάζεται τουλάχιστον ένας τρόπος πληρωμής", en: "at least one payment method is needed" },
   total_zero: { el: "το συνολικό ποσό πρέπει να είναι μεγαλύτερο από 0", en: "the gross total must be greater than 0" },
   too_many_emails: { el: "επιτρέπονται έως 10 διευθύνσεις", en: "at most 10 addresses are allowed" },
+  unknown_issuer_profile: { el: "δεν υπάρχει τέτοιο προφίλ εκδότη", en: "no such issuer profile" },
   invalid_body: { el: "το σώμα του αιτήματος δεν είναι έγκυρο JSON", en: "the request body is not valid JSON" },
 };
 

@@ -1,0 +1,8 @@
+import { withAuth } from "@/lib/auth/with-auth";
+import { runAction } from "@/lib/credit-notes/transmissions";
+import { json } from "@/lib/http/api";
+
+// POST /api/transmissions/{id}/refresh — looks the document up at the provider now (clerk).
+export const POST = withAuth<{ id: string }>({ role: "clerk" }, async ({ params, user, locale, correlationId }) =>
+  json(await runAction("refresh", params.id, { user, locale, correlationId })),
+);

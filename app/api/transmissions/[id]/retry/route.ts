@@ -1,0 +1,8 @@
+import { withAuth } from "@/lib/auth/with-auth";
+import { runAction } from "@/lib/credit-notes/transmissions";
+import { json } from "@/lib/http/api";
+
+// POST /api/transmissions/{id}/retry — resends the identical document when its state allows it (clerk).
+export const POST = withAuth<{ id: string }>({ role: "clerk" }, async ({ params, user, locale, correlationId }) =>
+  json(await runAction("retry", params.id, { user, locale, correlationId }), { status: 202 }),
+);

@@ -1,0 +1,16 @@
+import { withAuth } from "@/lib/auth/with-auth";
+import { exportCsvFromQuery } from "@/lib/credit-notes/transmissions";
+import { queryOf } from "@/lib/credit-notes/requests";
+
+// GET /api/transmissions/export.csv — the filtered history as CSV, UTF-8 with BOM (viewer).
+export const GET = withAuth({ role: "viewer" }, async ({ req, locale }) => {
+  const stream = await exportCsvFromQuery(queryOf(req), locale);
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="transmissions-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,7 @@
+import { withAuth } from "@/lib/auth/with-auth";
+import { listFromQuery } from "@/lib/credit-notes/transmissions";
+import { queryOf } from "@/lib/credit-notes/requests";
+import { json } from "@/lib/http/api";
+
+// GET /api/transmissions — the history, newest first, filtered, one keyset page: {items, nextCursor} (viewer).
+export const GET = withAuth({ role: "viewer" }, async ({ req, locale }) => json(await listFromQuery(queryOf(req), locale)));

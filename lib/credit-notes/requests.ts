@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { DocumentStatus } from "@/lib/db/schema";
+import { ValidationFailure } from "@/lib/http/errors";
+import type { Locale } from "@/lib/i18n/locale";
+import { codeOfDefaultIssue, toFieldErrors } from "@/lib/validation/errors";
+import { numberField } from "@/lib/validation/fields";
+
+const STATUSES = ["queued", "sending", "accepted", "rejected", "unknown", "needs_attention"] as const satisfies readonly DocumentStatus[];
+
+/** Body of POST /api/credit-notes/credit-existing. */
+export const creditExistingSchema = z.object({
+  authenticationCode: z.string().trim().min(1, "required").max(200, "too_long"),
+  mark: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().regex(/^\d{1,20}$/, "invalid_number")),
+  relateCredit: z.boolean("invalid_type").default(false),
+  series: z.string().trim().min(1, "required").max(50, "too_long").regex(/^[\p{L}\p{N}\-/]+$/u, "invalid_series"),
+  number: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().regex(/^\d{1,50}$/, "invalid_number")).optional(),
+  issuerVat: z.string().trim().max(20, "too_long").optional(),
+});
+
+const isoInstant = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), "invalid_datetime");
+
+/** Query of GET /api/transmissions and its CSV export. */
+export const transmissionQuerySchema = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
+    .pipe(z.array(z.enum(STATUSES, "invalid_type"))),
+  from: isoInstant.optional(),
+  to: isoInstant.optional(),
+  q: z.string().trim().max(200, "too_long").optional(),
+  series: z.string().trim().max(50, "too_long").optional(),
+  mark: z.string().trim().max(30, "too_long").optional(),
+  counterpartyVat: z.string().trim().max(40, "too_long").optional(),
+  minGross: numberField("amount").optional(),
+  maxGross: numberField("amount").optional(),
+  cursor: z.string().trim().max(500, "too_long").optional(),
+  limit: z.coerce.number("invalid_type").int("invalid_type").min(1, "too_short").max(200, "too_long").default(50),
+});
+
+export type TransmissionQuery = z.output<typeof transmissionQuerySchema>;
+
+/** Parses with coded field errors, throwing ValidationFailure (→ 422) on bad input. */
+export function parseOrFail<S extends z.ZodType>(schema: S, raw: unknown, locale: Locale): z.output<S> {
+  const result = schema.safeParse(raw, { error: (issue) => codeOfDefaultIssue(issue) });
+  if (!result.success) throw new ValidationFailure(toFieldErrors(result.error, locale));
+  return result.data;
+}
+
+/** The query string as a plain object, empty values left out. */
+export function queryOf(req: Request): Record<string, string> {
+  const params = new URL(req.url).searchParams;
+  return Object.fromEntries([...params.entries()].filter(([, value]) => value !== ""));
+}
+
+/** The history filter of a parsed query (amounts in cents, status list). */
+export function filterOf(query: TransmissionQuery) {
+  return {
+    status: query.status.length > 0 ? query.status : undefined,
+    from: query.from,
+    to: query.to,
+    q: query.q,
+    series: query.series,
+    mark: query.mark,
+    counterpartyVat: query.counterpartyVat,
+    minGrossCents: query.minGross,
+    maxGrossCents: query.maxGross,
+  };
+}
