@@ -1,0 +1,53 @@
+import "server-only";
+import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from "kysely";
+import { engineOf, type Engine } from "@/lib/db/dialect-helpers";
+import { initialMigration } from "@/lib/db/migrations/001-initial";
+import { authMigration } from "@/lib/db/migrations/002-auth";
+import { composeMigration } from "@/lib/db/migrations/003-compose";
+import { historyIndexesMigration } from "@/lib/db/migrations/004-history-indexes";
+import type { Db } from "@/lib/db/schema";
+
+/** Every migration in order; names sort lexically, so keep the numeric prefix. */
+function allMigrations(engine: Engine): Record<string, Migration> {
+  return {
+    "001-initial": initialMigration(engine),
+    "002-auth": authMigration(engine),
+    "003-compose": composeMigration(engine),
+    "004-history-indexes": historyIndexesMigration(engine),
+  };
+}
+
+/** Names of all migrations, in the order they apply. */
+export function listMigrationNames(): string[] {
+  return Object.keys(allMigrations("sqlite")).sort();
+}
+
+class InCodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly engine: Engine) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return allMigrations(this.engine);
+  }
+}
+
+/** Thrown when the schema could not be brought up to date; the database is left as it was. */
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+/**
+ * Brings the schema up to date. Idempotent, and safe when several processes start at once: on
+ * PostgreSQL the migrator holds an advisory lock, on SQLite the run is one `BEGIN IMMEDIATE`
+ * transaction, so the second process waits and then finds nothing left to do.
+ */
+export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(engineOf(db)) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === "Error")?.migrationName;
+    throw new MigrationError(`migration ${failed ?? "setup"} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return results ?? [];
+}

@@ -1,0 +1,188 @@
+import "server-only";
+import type { Generated, Kysely } from "kysely";
+
+/**
+ * Table shapes of the one schema both engines share. Times are ISO-8601 UTC strings
+ * (`2025-01-31T09:15:00.000Z`, always 24 characters, so text order is time order); booleans
+ * are integers 0/1; amounts are integer cents; log tables have integer ids, entities UUID text.
+ */
+
+/** Where a document stands; see lib/sending/state-machine.ts. */
+export type DocumentStatus = "queued" | "sending" | "accepted" | "rejected" | "unknown" | "needs_attention";
+
+/** What the worker does next with a document that is still moving. */
+export type NextAction = "send" | "lookup" | "confirm_duplicate";
+
+/** `compose` = a full document sent to /Invoice/json; `credit_existing` = a /Invoice/credit request. */
+export type DocumentKind = "compose" | "credit_existing";
+
+export interface IssuerProfilesTable {
+  id: string;
+  vat: string;
+  name: string;
+  country_code: string;
+  city: string;
+  street: string;
+  postal_code: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IssuerBranchesTable {
+  id: string;
+  issuer_profile_id: string;
+  branch_code: number;
+  name: string;
+  country_code: string | null;
+  city: string | null;
+  street: string | null;
+  postal_code: string | null;
+  created_at: string;
+}
+
+export interface SeriesTable {
+  id: Generated<number>;
+  issuer_vat: string;
+  code: string;
+  /** The number the next document without an explicit number receives. */
+  next_number: number;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CounterpartiesTable {
+  id: string;
+  name: string;
+  vat: string;
+  code: string | null;
+  country_code: string;
+  city: string;
+  street: string;
+  postal_code: string;
+  emails_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DraftsTable {
+  id: string;
+  owner: string;
+  json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentsTable {
+  id: string;
+  internal_document_id: string;
+  draft_id: string | null;
+  idempotency_key: string | null;
+  kind: DocumentKind;
+  issuer_vat: string;
+  series: string;
+  number: string;
+  /** Europe/Athens local time as sent (`YYYY-MM-DDTHH:mm:ss`). */
+  issued_at: string;
+  counterparty_name: string | null;
+  counterparty_vat: string | null;
+  /** Lower-case, accent-free "series number series/number name VAT internal-id" for the history search. */
+  search_text: Generated<string>;
+  /** Null for `credit_existing`: the provider builds those lines itself. */
+  net_cents: number | null;
+  vat_cents: number | null;
+  gross_cents: number | null;
+  /** The exact request body sent on every attempt. */
+  payload_json: string;
+  payload_sha256: string;
+  status: DocumentStatus;
+  next_action: NextAction | null;
+  /** Send attempts made; always equals the number of `attempts` rows. */
+  attempt_count: Generated<number>;
+  /** attempt_count when the send budget was last reset (manual retry). */
+  attempt_base: Generated<number>;
+  /** Consecutive retryable failures, the exponent of the back-off. */
+  retry_step: Generated<number>;
+  next_attempt_at: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  deadline_at: string;
+  mark: string | null;
+  uid: string | null;
+  authentication_code: string | null;
+  url: string | null;
+  last_error_json: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttemptsTable {
+  id: Generated<number>;
+  document_id: string;
+  seq: number;
+  started_at: string;
+  finished_at: string | null;
+  request_sha256: string;
+  http_status: number | null;
+  /** The provider outcome kind (`accepted`, `rejected`, `unavailable`, …) once known. */
+  outcome: string | null;
+  latency_ms: number | null;
+  response_body: string | null;
+  error: string | null;
+  worker_id: string | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  document_id: string;
+  at: string;
+  type: string;
+  detail_json: string | null;
+  actor: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: "clerk" | "viewer" | "admin";
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string | null;
+  detail_json: string | null;
+  correlation_id: string | null;
+}
+
+export interface Database {
+  issuer_profiles: IssuerProfilesTable;
+  issuer_branches: IssuerBranchesTable;
+  series: SeriesTable;
+  counterparties: CounterpartiesTable;
+  drafts: DraftsTable;
+  documents: DocumentsTable;
+  attempts: AttemptsTable;
+  events: EventsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}
+
+/** The database handle every query function takes (a transaction is one too). */
+export type Db = Kysely<Database>;

@@ -1,0 +1,84 @@
+import "server-only";
+import { formatAthensDateTime } from "@/lib/domain/athens-time";
+import { buildProviderDocument } from "@/lib/domain/document";
+import { computeTotals } from "@/lib/domain/totals";
+import { normalizeVatNumber } from "@/lib/domain/vat-number";
+import { isUniqueViolation } from "@/lib/db/dialect-helpers";
+import type { Db } from "@/lib/db/schema";
+import { allocateSeriesNumber, isNumberTaken } from "@/lib/db/series";
+import { toDbTime } from "@/lib/db/time";
+import type { IssueRequest } from "@/lib/validation/draft";
+import { NumberTakenError } from "@/lib/sending/errors";
+import { findIssuedDocument, insertOutboxDocument, newInternalDocumentId, type IssueResult, type OutboxOptions } from "@/lib/sending/outbox";
+
+/** Collisions of an allocated number with a concurrent explicit one, retried before giving up. */
+const MAX_ALLOCATION_RETRIES = 3;
+
+/** The VAT number as the document writes it (`EL` + AFM for Greece), so numbering is per real issuer. */
+function documentVat(countryCode: string, vat: string): string {
+  const normalized = normalizeVatNumber(countryCode, vat);
+  return normalized.ok ? normalized.vat : vat.trim();
+}
+
+/**
+ * Puts a composed credit note in the outbox, in one transaction: when its draft id or
+ * idempotency key already produced a document, that one is returned (`created: false`);
+ * otherwise the number is taken from the series (unless given), the identity is fixed (new
+ * UUID InternalDocumentId, series, number, issue time = given or now in Athens), the provider
+ * document is built and stored as the exact JSON text every attempt sends, status `queued`.
+ * Concurrent calls for one draft produce one document (unique draft_id / idempotency_key;
+ * the loser's violation is caught and the winner's row returned).
+ * @throws NumberTakenError when an explicitly requested number is already held.
+ */
+export async function issueCreditNote(db: Db, request: IssueRequest, opts: OutboxOptions = {}): Promise<IssueResult> {
+  const now = opts.now ?? new Date();
+  const keys = { draftId: request.draftId ?? null, idempotencyKey: opts.idempotencyKey ?? null };
+  const { issuer, counterparty } = request.input;
+  const issuerVat = documentVat(issuer.address.countryCode, issuer.vat);
+  const totals = computeTotals(request.input);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const existing = await findIssuedDocument(trx, keys);
+        if (existing !== null) return existing;
+        let number = request.number;
+        if (number === undefined) {
+          number = await allocateSeriesNumber(trx, { issuerVat, series: request.series, now: toDbTime(now) });
+        } else if (await isNumberTaken(trx, { issuerVat, series: request.series, number })) {
+          throw new NumberTakenError(issuerVat, request.series, number);
+        }
+        const identity = {
+          internalDocumentId: newInternalDocumentId(),
+          series: request.series,
+          number,
+          issuedAt: request.issuedAt ?? formatAthensDateTime(now),
+        };
+        const document = buildProviderDocument(request.input, identity);
+        return insertOutboxDocument(
+          trx,
+          {
+            kind: "compose",
+            internalDocumentId: identity.internalDocumentId,
+            draftId: keys.draftId,
+            issuerVat,
+            series: identity.series,
+            number: identity.number,
+            issuedAt: identity.issuedAt,
+            counterpartyName: counterparty.name,
+            counterpartyVat: documentVat(counterparty.address.countryCode, counterparty.vat),
+            totals: { netCents: totals.netCents, vatCents: totals.vatCents, grossCents: totals.grossCents },
+            payloadJson: JSON.stringify(document),
+          },
+          opts,
+          now,
+        );
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const existing = await findIssuedDocument(db, keys);
+      if (existing !== null) return existing;
+      if (request.number !== undefined) throw new NumberTakenError(issuerVat, request.series, request.number);
+      if (attempt >= MAX_ALLOCATION_RETRIES) throw error;
+    }
+  }
+}

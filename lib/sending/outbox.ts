@@ -1,0 +1,119 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { appendEvents } from "@/lib/db/events";
+import type { Db, DocumentKind, DocumentStatus } from "@/lib/db/schema";
+import { dbTimeAfter, toDbTime } from "@/lib/db/time";
+import { DEFAULT_SENDING_POLICY } from "@/lib/sending/policy";
+import { documentSearchText } from "@/lib/sending/search-text";
+
+/** What issuing answers: the document, its state, and whether this call created it. */
+export interface IssueResult {
+  id: string;
+  status: DocumentStatus;
+  created: boolean;
+  internalDocumentId: string;
+  series: string;
+  number: string;
+}
+
+/** Options shared by every way of putting a document in the outbox. */
+export interface OutboxOptions {
+  /** The same key never issues twice (e.g. an `Idempotency-Key` header). */
+  idempotencyKey?: string | undefined;
+  /** Who issued it (user id or e-mail); kept on the document and its first event. */
+  actor?: string | undefined;
+  now?: Date | undefined;
+  /** Time allowed for automatic sending; defaults to the policy's 24 hours. */
+  deadlineMs?: number | undefined;
+}
+
+/** A document ready to be stored: identity, the exact request body, what history shows. */
+export interface OutboxDocument {
+  kind: DocumentKind;
+  internalDocumentId: string;
+  draftId: string | null;
+  issuerVat: string;
+  series: string;
+  number: string;
+  issuedAt: string;
+  counterpartyName: string | null;
+  counterpartyVat: string | null;
+  totals: { netCents: number; vatCents: number; grossCents: number } | null;
+  payloadJson: string;
+}
+
+/** SHA-256 (hex) of the UTF-8 bytes of a request body. */
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+export function newInternalDocumentId(): string {
+  return randomUUID();
+}
+
+/** The document a draft id or idempotency key already produced, if any. */
+export async function findIssuedDocument(db: Db, keys: { draftId: string | null; idempotencyKey: string | null }): Promise<IssueResult | null> {
+  if (keys.draftId === null && keys.idempotencyKey === null) return null;
+  const row = await db
+    .selectFrom("documents")
+    .select(["id", "status", "internal_document_id", "series", "number", "draft_id"])
+    .where((eb) => {
+      const conditions = [];
+      if (keys.draftId !== null) conditions.push(eb("draft_id", "=", keys.draftId));
+      if (keys.idempotencyKey !== null) conditions.push(eb("idempotency_key", "=", keys.idempotencyKey));
+      return eb.or(conditions);
+    })
+    .orderBy("created_at")
+    .executeTakeFirst();
+  if (row === undefined) return null;
+  return { id: row.id, status: row.status, created: false, internalDocumentId: row.internal_document_id, series: row.series, number: row.number };
+}
+
+/** Inserts a `queued` document and its first event; call inside the issuing transaction. */
+export async function insertOutboxDocument(db: Db, doc: OutboxDocument, opts: OutboxOptions, now: Date): Promise<IssueResult> {
+  const id = randomUUID();
+  const at = toDbTime(now);
+  await db
+    .insertInto("documents")
+    .values({
+      id,
+      internal_document_id: doc.internalDocumentId,
+      draft_id: doc.draftId,
+      idempotency_key: opts.idempotencyKey ?? null,
+      kind: doc.kind,
+      issuer_vat: doc.issuerVat,
+      series: doc.series,
+      number: doc.number,
+      issued_at: doc.issuedAt,
+      counterparty_name: doc.counterpartyName,
+      counterparty_vat: doc.counterpartyVat,
+      search_text: documentSearchText(doc),
+      net_cents: doc.totals?.netCents ?? null,
+      vat_cents: doc.totals?.vatCents ?? null,
+      gross_cents: doc.totals?.grossCents ?? null,
+      payload_json: doc.payloadJson,
+      payload_sha256: sha256Hex(doc.payloadJson),
+      status: "queued",
+      next_action: "send",
+      attempt_count: 0,
+      attempt_base: 0,
+      retry_step: 0,
+      next_attempt_at: at,
+      lease_owner: null,
+      lease_until: null,
+      deadline_at: dbTimeAfter(now, opts.deadlineMs ?? DEFAULT_SENDING_POLICY.deadlineMs),
+      mark: null,
+      uid: null,
+      authentication_code: null,
+      url: null,
+      last_error_json: null,
+      created_by: opts.actor ?? null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await appendEvents(db, [
+    { documentId: id, at, type: "queued", actor: opts.actor, detail: { kind: doc.kind, series: doc.series, number: doc.number, internalDocumentId: doc.internalDocumentId } },
+  ]);
+  return { id, status: "queued", created: true, internalDocumentId: doc.internalDocumentId, series: doc.series, number: doc.number };
+}

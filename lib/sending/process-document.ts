@@ -1,0 +1,89 @@
+import "server-only";
+import type { ProviderClient } from "@/lib/provider/client-types";
+import type { CreditExistingRequest, SendOutcome } from "@/lib/provider/types";
+import { beginAttempt, recordLookup, recordSendOutcome } from "@/lib/sending/attempt-store";
+import { renewLease, type DocumentRow } from "@/lib/sending/leases";
+import type { SendingPolicy } from "@/lib/sending/policy";
+import { nextState, type MachineContext, type Transition } from "@/lib/sending/state-machine";
+import type { Db } from "@/lib/db/schema";
+
+/** Everything one worker instance needs to move a document. */
+export interface WorkerDeps {
+  db: Db;
+  client: ProviderClient;
+  owner: string;
+  leaseMs: number;
+  policy: SendingPolicy;
+  clock: () => Date;
+  random: () => number;
+}
+
+/** Steps taken on one claim before the document goes back to the queue (look-up → resend → confirm). */
+const MAX_STEPS_PER_CLAIM = 4;
+
+/** The machine's view of a stored document at `now`. */
+export function machineContext(doc: DocumentRow, deps: Pick<WorkerDeps, "policy" | "random">, now: Date): MachineContext {
+  return {
+    now,
+    deadlineAt: new Date(doc.deadline_at),
+    sendsUsed: doc.attempt_count - doc.attempt_base,
+    attemptCount: doc.attempt_count,
+    retryStep: doc.retry_step,
+    random: deps.random(),
+    policy: deps.policy,
+    ours: { internalId: doc.internal_document_id, series: doc.series, number: doc.number, mark: doc.mark },
+  };
+}
+
+/** Sends the stored bytes: the exact JSON text of a composed document, or the stored /Invoice/credit body. */
+function sendStored(client: ProviderClient, doc: DocumentRow): Promise<SendOutcome> {
+  if (doc.kind === "credit_existing") return client.creditExisting(JSON.parse(doc.payload_json) as CreditExistingRequest);
+  return client.sendDocument(doc.payload_json);
+}
+
+/** The next step may follow at once, under the same lease. */
+function continuesNow(transition: Transition): boolean {
+  return transition.status === "unknown" && transition.delayMs === 0;
+}
+
+async function sendStep(deps: WorkerDeps, doc: DocumentRow): Promise<DocumentRow | null> {
+  nextState({ status: doc.status, nextAction: doc.next_action }, { type: "send_started" }, machineContext(doc, deps, deps.clock()));
+  const holder = { owner: deps.owner, now: deps.clock(), leaseMs: deps.leaseMs };
+  const sending = await beginAttempt(deps.db, doc, holder);
+  if (sending === null) return null;
+  const started = performance.now();
+  const outcome = await sendStored(deps.client, sending);
+  const latencyMs = performance.now() - started;
+  const now = deps.clock();
+  const transition = nextState({ status: "sending", nextAction: null }, { type: "sent", outcome }, machineContext(sending, deps, now));
+  const keep = continuesNow(transition);
+  const row = await recordSendOutcome(deps.db, sending, { outcome, latencyMs, transition }, { ...holder, now }, keep);
+  return keep ? row : null;
+}
+
+async function lookupStep(deps: WorkerDeps, doc: DocumentRow): Promise<DocumentRow | null> {
+  if (!(await renewLease(deps.db, { id: doc.id, owner: deps.owner, now: deps.clock(), leaseMs: deps.leaseMs }))) return null;
+  const outcome = await deps.client.lookupStatus({ internalId: doc.internal_document_id, mark: doc.mark ?? undefined });
+  const now = deps.clock();
+  const transition = nextState({ status: doc.status, nextAction: doc.next_action }, { type: "looked_up", outcome }, machineContext(doc, deps, now));
+  const keep = continuesNow(transition);
+  const row = await recordLookup(deps.db, doc, { outcome, transition }, { owner: deps.owner, now, leaseMs: deps.leaseMs }, keep);
+  return keep ? row : null;
+}
+
+/**
+ * Moves one claimed document as far as it can go now: sends it (queued, or unknown whose
+ * next action is send) or looks it up (unknown), and chains the steps that may follow at
+ * once (not found → resend; duplicate → confirm). Every step is persisted before the next.
+ */
+export async function processClaimedDocument(deps: WorkerDeps, claimed: DocumentRow): Promise<void> {
+  let doc: DocumentRow | null = claimed;
+  for (let step = 0; step < MAX_STEPS_PER_CLAIM && doc !== null; step += 1) {
+    if (doc.status !== "queued" && doc.status !== "unknown") return;
+    doc = doc.next_action === "send" ? await sendStep(deps, doc) : await lookupStep(deps, doc);
+  }
+  if (doc !== null) {
+    // Out of steps for this claim: release it so the next pass continues.
+    await deps.db.updateTable("documents").set({ lease_owner: null, lease_until: null }).where("id", "=", doc.id).where("lease_owner", "=", deps.owner).execute();
+  }
+}

@@ -1,0 +1,169 @@
+import "server-only";
+import type { DocumentStatus, NextAction } from "@/lib/db/schema";
+import type { AcceptedDocument, LookupOutcome, SendOutcome } from "@/lib/provider/types";
+import { IllegalTransitionError } from "@/lib/sending/errors";
+import { backoffDelayMs, type SendingPolicy } from "@/lib/sending/policy";
+import { describeLookupError, describeSendError, type RecordedError } from "@/lib/sending/recorded-error";
+import { lookupMatches, type OurIdentity } from "@/lib/sending/provider-match";
+
+/** Where a document stands and, while it still moves, what the worker does next. */
+export interface MachineState {
+  status: DocumentStatus;
+  nextAction: NextAction | null;
+}
+
+/** What happened to the document. */
+export type MachineEvent =
+  | { type: "send_started" }
+  | { type: "sent"; outcome: SendOutcome }
+  | { type: "looked_up"; outcome: LookupOutcome }
+  | { type: "lease_expired" }
+  | { type: "retry_requested" };
+
+/** Everything besides the state that a decision depends on. */
+export interface MachineContext {
+  now: Date;
+  deadlineAt: Date;
+  /** Send attempts counted against the budget (made since the last manual retry). */
+  sendsUsed: number;
+  /** All send attempts ever made. */
+  attemptCount: number;
+  retryStep: number;
+  /** A draw in [0, 1) for the back-off jitter. */
+  random: number;
+  policy: SendingPolicy;
+  ours: OurIdentity;
+}
+
+export interface Transition {
+  status: DocumentStatus;
+  nextAction: NextAction | null;
+  /** Milliseconds until the worker acts again; null when nothing automatic follows. */
+  delayMs: number | null;
+  retryStep: number;
+  /** Machine-readable why, shown on the timeline (`accepted`, `deadline_passed`, …). */
+  reason: string;
+  accepted?: AcceptedDocument;
+  error?: RecordedError;
+}
+
+const MOVING: readonly DocumentStatus[] = ["queued", "unknown"];
+
+function settle(status: DocumentStatus, ctx: MachineContext, reason: string, extra: Partial<Transition> = {}): Transition {
+  return { status, nextAction: null, delayMs: null, retryStep: ctx.retryStep, reason, ...extra };
+}
+
+/** Stays `unknown` and tries `nextAction` after `delayMs`, unless the deadline has passed. */
+function later(nextAction: NextAction, delayMs: number, retryStep: number, ctx: MachineContext, reason: string, error?: RecordedError): Transition {
+  if (ctx.now.getTime() >= ctx.deadlineAt.getTime()) {
+    return settle("needs_attention", ctx, "deadline_passed", error === undefined ? { retryStep } : { retryStep, error });
+  }
+  return { status: "unknown", nextAction, delayMs, retryStep, reason, ...(error === undefined ? {} : { error }) };
+}
+
+function backoff(nextAction: NextAction, ctx: MachineContext, reason: string, error: RecordedError, retryAfterMs: number | null = null): Transition {
+  const delay = backoffDelayMs(ctx.retryStep, ctx.policy, ctx.random, retryAfterMs);
+  return later(nextAction, delay, ctx.retryStep + 1, ctx, reason, error);
+}
+
+function resendOrGiveUp(ctx: MachineContext, reason: string, delayMs: number, retryStep: number, error?: RecordedError): Transition {
+  if (ctx.sendsUsed >= ctx.policy.maxAttempts) {
+    return settle("needs_attention", ctx, "attempts_exhausted", error === undefined ? {} : { error });
+  }
+  return later("send", delayMs, retryStep, ctx, reason, error);
+}
+
+function afterSend(outcome: SendOutcome, ctx: MachineContext): Transition {
+  switch (outcome.kind) {
+    case "accepted": {
+      const { mark, uid, authenticationCode, url } = outcome;
+      return settle("accepted", ctx, "accepted", { accepted: { mark, uid, authenticationCode, url } });
+    }
+    case "rejected":
+    case "unauthorized":
+      return settle("rejected", ctx, outcome.kind, { error: describeSendError(outcome) });
+    case "duplicate":
+      return later("confirm_duplicate", 0, ctx.retryStep, ctx, "duplicate_answer", describeSendError(outcome));
+    case "unavailable":
+      return backoff("lookup", ctx, "provider_unavailable", describeSendError(outcome), outcome.retryAfterMs);
+    case "ambiguous": {
+      const error = describeSendError(outcome);
+      if (!outcome.connected) {
+        // Nothing reached the provider: sending again is safe without a look-up.
+        const delay = backoffDelayMs(ctx.retryStep, ctx.policy, ctx.random);
+        return resendOrGiveUp(ctx, "not_connected", delay, ctx.retryStep + 1, error);
+      }
+      return backoff("lookup", ctx, `no_answer_${outcome.reason}`, error);
+    }
+  }
+}
+
+function afterLookup(nextAction: NextAction, outcome: LookupOutcome, ctx: MachineContext): Transition {
+  const confirming = nextAction === "confirm_duplicate";
+  switch (outcome.kind) {
+    case "found":
+      if (outcome.status === "processing") {
+        return later(nextAction, ctx.policy.processingPollMs, ctx.retryStep, ctx, "provider_processing");
+      }
+      if (outcome.status === "accepted") {
+        const match = lookupMatches(outcome, ctx.ours);
+        if (!match.ok || outcome.mark === undefined) {
+          return settle("needs_attention", ctx, confirming ? "duplicate_mismatch" : "lookup_mismatch", {
+            error: { kind: "mismatch", httpStatus: outcome.httpStatus, message: match.ok ? "accepted without MARK" : match.differences.join("; "), errors: [] },
+          });
+        }
+        const { mark, uid = "", authenticationCode = "", url = "" } = outcome;
+        return settle("accepted", ctx, confirming ? "duplicate_confirmed" : "found_accepted", { accepted: { mark, uid, authenticationCode, url } });
+      }
+      return confirming
+        ? settle("needs_attention", ctx, "duplicate_rejected", { error: describeLookupError(outcome) })
+        : settle("rejected", ctx, "found_rejected", { error: describeLookupError(outcome) });
+    case "not_found":
+      if (confirming) {
+        // The provider holds another document under our series/number (or an id we do not know).
+        return settle("needs_attention", ctx, "duplicate_not_found", { error: describeLookupError(outcome) });
+      }
+      return resendOrGiveUp(ctx, "not_found_resend", 0, ctx.retryStep);
+    case "unavailable":
+    case "ambiguous":
+      return backoff(nextAction, ctx, "lookup_failed", describeLookupError(outcome));
+  }
+}
+
+/**
+ * The sending state machine: `queued → sending → accepted | rejected | unknown | needs_attention`.
+ * Pure: time, the jitter draw and the budget come in through `ctx`. A send is only ever
+ * started from `queued` or from `unknown` whose next action is `send`; `accepted` and
+ * `rejected` are final for automation; `unknown` is resolved by a look-up before any resend
+ * unless the last attempt provably never connected.
+ * @throws IllegalTransitionError when `event` cannot happen in `current`.
+ */
+export function nextState(current: MachineState, event: MachineEvent, ctx: MachineContext): Transition {
+  const illegal = (): never => {
+    throw new IllegalTransitionError(current.status, event.type);
+  };
+  switch (event.type) {
+    case "send_started":
+      if (!MOVING.includes(current.status) || current.nextAction !== "send") return illegal();
+      return { status: "sending", nextAction: null, delayMs: null, retryStep: ctx.retryStep, reason: "attempt_started" };
+    case "sent":
+      if (current.status !== "sending") return illegal();
+      return afterSend(event.outcome, ctx);
+    case "looked_up":
+      if (current.status !== "unknown" || current.nextAction === null || current.nextAction === "send") return illegal();
+      return afterLookup(current.nextAction, event.outcome, ctx);
+    case "lease_expired":
+      if (current.status !== "sending") return illegal();
+      return { status: "unknown", nextAction: "lookup", delayMs: 0, retryStep: ctx.retryStep, reason: "lease_expired" };
+    case "retry_requested":
+      if (current.status !== "unknown" && current.status !== "needs_attention") return illegal();
+      if (ctx.attemptCount === 0) return { status: "queued", nextAction: "send", delayMs: 0, retryStep: 0, reason: "retry_requested" };
+      return {
+        status: "unknown",
+        nextAction: current.status === "unknown" && current.nextAction !== null ? current.nextAction : "lookup",
+        delayMs: 0,
+        retryStep: 0,
+        reason: "retry_requested",
+      };
+  }
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/schema";
+import type { ProviderClient } from "@/lib/provider/client-types";
+import { claimDueDocuments, reclaimExpiredSends } from "@/lib/sending/leases";
+import { DEFAULT_SENDING_POLICY, type SendingPolicy } from "@/lib/sending/policy";
+import { processClaimedDocument, type WorkerDeps } from "@/lib/sending/process-document";
+
+export interface WorkerOptions {
+  db: Db;
+  client: ProviderClient;
+  /** Lease owner name; unique per process. */
+  instanceId?: string | undefined;
+  /** Pause between passes. */
+  pollMs?: number | undefined;
+  /** How long a claim lasts; must exceed the provider's connect + response timeouts. */
+  leaseMs?: number | undefined;
+  /** Documents claimed per pass (processed concurrently). */
+  batchSize?: number | undefined;
+  policy?: Partial<SendingPolicy> | undefined;
+  /** false: no background loop, passes only through runOnce() (tests, one-shot scripts). */
+  autoPoll?: boolean | undefined;
+  clock?: (() => Date) | undefined;
+  random?: (() => number) | undefined;
+  onError?: ((error: unknown) => void) | undefined;
+  /** Called after every pass with the number of documents it claimed. */
+  onPass?: ((claimed: number) => void) | undefined;
+}
+
+export interface Worker {
+  readonly instanceId: string;
+  /** One pass: reclaim expired sends, claim due documents, move them. Resolves to how many were claimed. */
+  runOnce(): Promise<number>;
+  /** Asks for a pass as soon as possible (e.g. right after issuing). */
+  wake(): void;
+  /** Stops polling and waits for the pass in progress. */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_POLL_MS = 1_000;
+export const DEFAULT_LEASE_MS = 120_000;
+
+/**
+ * Starts the send worker (and its reconciler sweep, run at the start of every pass, so also
+ * at start-up). Several instances, in one process or many, may run against one database:
+ * leases keep them from ever working one document at the same time.
+ */
+export function startWorker(options: WorkerOptions): Worker {
+  const instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  const deps: WorkerDeps = {
+    db: options.db,
+    client: options.client,
+    owner: instanceId,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    policy: { ...DEFAULT_SENDING_POLICY, ...options.policy },
+    clock: options.clock ?? (() => new Date()),
+    random: options.random ?? Math.random,
+  };
+  const onError = options.onError ?? ((error: unknown) => console.error("[credit-desk worker]", error));
+  const batchSize = options.batchSize ?? 10;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<number> = Promise.resolve(0);
+
+  async function pass(): Promise<number> {
+    await reclaimExpiredSends(deps.db, deps.clock());
+    const claimed = await claimDueDocuments(deps.db, { owner: instanceId, now: deps.clock(), leaseMs: deps.leaseMs, limit: batchSize });
+    const results = await Promise.allSettled(claimed.map((doc) => processClaimedDocument(deps, doc)));
+    for (const result of results) if (result.status === "rejected") onError(result.reason);
+    options.onPass?.(claimed.length);
+    return claimed.length;
+  }
+
+  function runOnce(): Promise<number> {
+    // Passes of one instance never overlap.
+    current = current.catch(() => 0).then(pass);
+    return current;
+  }
+
+  function schedule(delayMs: number): void {
+    if (stopped || options.autoPoll === false) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      runOnce()
+        .catch(onError)
+        .finally(() => schedule(pollMs));
+    }, delayMs);
+  }
+
+  schedule(0);
+  return {
+    instanceId,
+    runOnce,
+    wake: () => schedule(0),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current.catch(() => 0);
+    },
+  };
+}
