@@ -1,12 +1,12 @@
 /**
- * Runs once when a server instance starts: in the Node.js server runtime, with sending enabled
- * (CREDIT_DESK_WORKER, default on), it migrates the database and starts the send worker and
- * reconciler of this process. Everything is imported inside register() so that nothing of
- * the database or provider layers is loaded in other runtimes.
+ * Runs once when a server instance starts. The Node.js work lives in instrumentation-node.ts;
+ * the literal NEXT_RUNTIME comparison below is how Next drops that import (and with it the
+ * database drivers) from the edge bundle, so it is the one read of the environment kept
+ * outside lib/env.ts on purpose.
  */
 export async function register(): Promise<void> {
-  const { getEnv, isNodeServerRuntime } = await import("@/lib/env");
-  if (!isNodeServerRuntime() || !getEnv().workerEnabled) return;
-  const { startBackgroundSending } = await import("@/lib/sending/start");
-  await startBackgroundSending();
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { registerNodeServer } = await import("./instrumentation-node");
+    await registerNodeServer();
+  }
 }

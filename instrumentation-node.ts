@@ -1,0 +1,18 @@
+import "server-only";
+import { ensureAuthReady } from "@/lib/auth/bootstrap";
+import { getReadyDb } from "@/lib/db/ready";
+import { getEnv } from "@/lib/env";
+
+/**
+ * Start-up of a Node.js server instance: validate the configuration (fail fast with a clear
+ * message), migrate the database, make sure the configured admin exists, and — unless this
+ * instance is configured not to send — start the send worker and reconciler.
+ */
+export async function registerNodeServer(): Promise<void> {
+  const env = getEnv();
+  const db = await getReadyDb();
+  await ensureAuthReady(db);
+  if (!env.workerEnabled) return;
+  const { startBackgroundSending } = await import("@/lib/sending/start");
+  await startBackgroundSending();
+}
