@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { sampleDraft } from "../fixtures/sample-draft";
+import { e2eSettings } from "./global-setup";
+
+const { sandboxPort } = e2eSettings();
+const sandbox = `http://127.0.0.1:${sandboxPort}`;
+
+interface Detail {
+  id: string;
+  status: string;
+  series: string;
+  number: string;
+  internalDocumentId: string;
+  mark: string | null;
+  uid: string | null;
+  authenticationCode: string | null;
+  url: string | null;
+  attempts: { seq: number; httpStatus: number | null }[];
+  events: { type: string }[];
+}
+
+/** A draft in its own series, so that numbers never collide with other specs. */
+function freshDraft() {
+  const draft = sampleDraft();
+  draft.id = randomUUID();
+  draft.series = `API${randomUUID().slice(0, 6).toUpperCase()}`;
+  return { ...draft, number: undefined };
+}
+
+async function waitForFinal(request: APIRequestContext, id: string): Promise<Detail> {
+  let detail: Detail | undefined;
+  await expect
+    .poll(async () => {
+      detail = (await (await request.get(`/api/transmissions/${id}`)).json()) as Detail;
+      return detail.status;
+    }, { timeout: 20_000 })
+    .toMatch(/^(accepted|rejected|needs_attention)$/);
+  return detail!;
+}
+
+async function sandboxDocuments(request: APIRequestContext, internalId: string) {
+  const documents = (await (await request.get(`${sandbox}/__control/documents`)).json()) as { internalId: string; mark: string }[];
+  return documents.filter((document) => document.internalId === internalId);
+}
+
+test("issuing answers 202, the worker sends it, and the detail carries the provider's answer", async ({ request }) => {
+  const response = await request.post("/api/credit-notes", { data: { draft: freshDraft() } });
+  expect(response.status()).toBe(202);
+  const issued = await response.json();
+  expect(issued).toMatchObject({ id: expect.any(String), status: "queued", created: true, number: "1" });
+  const detail = await waitForFinal(request, issued.id);
+  expect(detail).toMatchObject({ status: "accepted", mark: expect.stringMatching(/^\d{15}$/), uid: expect.stringMatching(/^[0-9A-F]{40}$/i) });
+  expect(detail.authenticationCode).toBeTruthy();
+  expect(detail.attempts.length).toBeGreaterThanOrEqual(1);
+  expect(detail.events.map((e) => e.type)).toContain("queued");
+  const atProvider = await sandboxDocuments(request, detail.internalDocumentId);
+  expect(atProvider).toHaveLength(1);
+  expect(atProvider[0]?.mark).toBe(detail.mark);
+});
+
+test("twenty concurrent issues of one draft make one document", async ({ request }) => {
+  const draft = freshDraft();
+  const responses = await Promise.all(Array.from({ length: 20 }, () => request.post("/api/credit-notes", { data: { draft } })));
+  const ids = new Set<string>();
+  for (const response of responses) {
+    expect(response.status()).toBe(202);
+    ids.add((await response.json()).id);
+  }
+  expect(ids.size).toBe(1);
+  const detail = await waitForFinal(request, [...ids][0]!);
+  expect(detail.status).toBe("accepted");
+  expect(await sandboxDocuments(request, detail.internalDocumentId)).toHaveLength(1);
+  const again = await request.post("/api/credit-notes", { data: { draft } });
+  expect(again.headers()["idempotent-replayed"]).toBe("true");
+  expect((await again.json()).id).toBe(detail.id);
+});
+
+test("an Idempotency-Key makes a draft without id issue once", async ({ request }) => {
+  const draft = { ...freshDraft(), id: undefined };
+  const key = randomUUID();
+  const first = await (await request.post("/api/credit-notes", { data: { draft }, headers: { "Idempotency-Key": key } })).json();
+  const second = await (await request.post("/api/credit-notes", { data: { draft }, headers: { "Idempotency-Key": key } })).json();
+  expect(second.id).toBe(first.id);
+});
+
+test("the history lists, pages by cursor and exports exactly the filtered rows", async ({ request }) => {
+  const series = `PAGE${randomUUID().slice(0, 4).toUpperCase()}`;
+  for (let i = 0; i < 3; i++) {
+    const draft = { ...freshDraft(), series };
+    expect((await request.post("/api/credit-notes", { data: { draft } })).status()).toBe(202);
+  }
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = `series=${series}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const page = await (await request.get(`/api/transmissions?${query}`)).json();
+    seen.push(...page.items.map((item: { number: string }) => item.number));
+    cursor = page.nextCursor;
+  } while (cursor);
+  expect(seen).toEqual(["3", "2", "1"]);
+
+  const csv = await request.get(`/api/transmissions/export.csv?series=${series}`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const body = await csv.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = body.toString("utf8").slice(1).trim().split("\r\n");
+  expect(lines[0]).toContain("series");
+  expect(lines.slice(1).map((line) => line.split(",")[2])).toEqual(["3", "2", "1"]);
+});
+
+test("an accepted document can be credited through /Invoice/credit, refreshed, but not retried", async ({ request }) => {
+  const issued = await (await request.post("/api/credit-notes", { data: { draft: freshDraft() } })).json();
+  const original = await waitForFinal(request, issued.id);
+  expect(original.status).toBe("accepted");
+
+  const retry = await request.post(`/api/transmissions/${original.id}/retry`);
+  expect(retry.status()).toBe(409);
+  const refresh = await request.post(`/api/transmissions/${original.id}/refresh`);
+  expect(refresh.status()).toBe(200);
+  expect((await refresh.json()).status).toBe("accepted");
+
+  const credit = await request.post("/api/credit-notes/credit-existing", {
+    data: { authenticationCode: original.authenticationCode, mark: original.mark, relateCredit: false, series: `CR${original.series}` },
+  });
+  expect(credit.status()).toBe(202);
+  const credited = await waitForFinal(request, (await credit.json()).id);
+  expect(credited.status).toBe("accepted");
+  expect(credited.mark).not.toBe(original.mark);
+});
+
+test("bad requests are answered 4xx with field errors, never 500", async ({ request }) => {
+  const draft = freshDraft();
+  draft.lines[0]!.vatCategory = 7;
+  const invalid = await request.post("/api/credit-notes", { data: { draft } });
+  expect(invalid.status()).toBe(422);
+  expect((await invalid.json()).errors).toContainEqual(expect.objectContaining({ path: "draft.lines.0.vatExemptionCategory", code: "exemption_required" }));
+  expect((await request.get(`/api/transmissions/${randomUUID()}`)).status()).toBe(404);
+  expect((await request.get("/api/transmissions/not-a-uuid")).status()).toBe(404);
+  expect((await request.get("/api/transmissions?cursor=garbage")).status()).toBe(422);
+  expect((await request.get("/api/transmissions?status=nonsense")).status()).toBe(422);
+  expect((await request.post("/api/credit-notes/credit-existing", { data: { mark: "abc" } })).status()).toBe(422);
+});
