@@ -12,7 +12,8 @@ import {
 export const MAX_LINES = 1000;
 export const MAX_PAYMENTS = 20;
 
-const addressSchema = z.object({
+/** A postal address; shared with the settings schemas. */
+export const addressSchema = z.object({
   countryCode: countryCodeField,
   city: textField(150),
   street: textField(150),
@@ -39,7 +40,8 @@ const issuerSchema = z
     return { ...issuer, vat: vat.vat };
   });
 
-const counterpartySchema = z
+/** A counterparty; also the address-book entry (settings and "save to address book"). */
+export const counterpartySchema = z
   .object({
     name: textField(200),
     vat: z.string().trim().min(1, "required").max(30, "too_long"),
@@ -109,6 +111,13 @@ const paymentSchema = z
     return { methodCode: payment.methodCode, amountCents: payment.amount };
   });
 
+/** True for a line that came out of lineSchema's transform (not a raw object that failed it). */
+function isParsedLine(line: unknown): line is LineInput {
+  if (typeof line !== "object" || line === null) return false;
+  const l = line as Partial<LineInput>;
+  return [l.quantityMilli, l.unitPriceCents, l.discountBasisPoints, l.vatCategory].every((n) => Number.isSafeInteger(n));
+}
+
 const issuedAtField = z
   .string()
   .trim()
@@ -141,6 +150,8 @@ export const draftSchema = z
     notes: optionalTextField(1000),
   })
   .superRefine((draft, ctx) => {
+    // zod still runs this refinement when a line or payment failed; totals need every one parsed.
+    if (!draft.lines.every(isParsedLine) || !draft.payments.every((p) => Number.isSafeInteger(p?.amountCents))) return;
     const totals = computeTotals(draft);
     if (totals.grossCents <= 0) {
       ctx.addIssue({ code: "custom", message: "total_zero", path: ["lines"] });

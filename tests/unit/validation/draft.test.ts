@@ -3,6 +3,16 @@ import fc from "fast-check";
 import { parseDraft } from "@/lib/validation/parse-draft";
 import { sampleDraft, type SampleDraft } from "@/tests/fixtures/sample-draft";
 
+/** The sample draft with one line field replaced by an arbitrary value. */
+function hostileDraft() {
+  const fields = ["description", "quantity", "unitCode", "unitPrice", "discountPercent", "vatCategory", "vatExemptionCategory", "incomeClassification"];
+  return fc.tuple(fc.constantFrom(...fields), fc.anything({ maxDepth: 2 })).map(([field, value]) => {
+    const draft = sampleDraft();
+    (draft.lines[0] as Record<string, unknown>)[field] = value;
+    return draft;
+  });
+}
+
 function errorsOf(mutate: (draft: SampleDraft) => void, locale: "el" | "en" = "el") {
   const draft = sampleDraft();
   mutate(draft);
@@ -82,9 +92,17 @@ describe("draft schema", () => {
     expect(error?.message).toContain("7,99 €");
   });
 
+  it.each([
+    ["a non-numeric VAT category", (d: SampleDraft) => { (d.lines[0] as { vatCategory: unknown }).vatCategory = "abc"; }, "lines.0.vatCategory"],
+    ["a line that is not an object", (d: SampleDraft) => { (d.lines as unknown[])[0] = "line"; }, "lines.0"],
+    ["a payment amount of the wrong type", (d: SampleDraft) => { (d.payments[0] as { amount: unknown }).amount = { x: 1 }; }, "payments.0.amount"],
+  ])("answers %s with a field error, not an exception", (_name, mutate, path) => {
+    expect(errorsOf(mutate)).toContainEqual(expect.objectContaining({ path }));
+  });
+
   it("never throws on hostile input and always answers with field errors", () => {
     fc.assert(
-      fc.property(fc.anything({ withObjectString: true, withNullPrototype: true, maxDepth: 4 }), (value) => {
+      fc.property(fc.oneof(fc.anything({ withObjectString: true, withNullPrototype: true, maxDepth: 4 }), hostileDraft()), (value) => {
         const result = parseDraft(value);
         if (!result.ok) {
           expect(result.errors.length).toBeGreaterThan(0);
