@@ -1,5 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { checkOrigin } from "@/lib/auth/origin";
+import { safeLog } from "@/lib/auth/redact";
+import { authT } from "@/lib/i18n/auth-messages";
 import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locale";
 import { messageOfCode } from "@/lib/validation/errors";
 import { HttpError, ValidationFailure } from "./errors";
@@ -50,14 +53,16 @@ export function errorResponse(error: unknown, correlationId: string, locale: Loc
     return json({ error: { code: error.code, message }, correlationId }, { status: error.status, headers: { ...headers, ...error.headers } });
   }
   const name = error instanceof Error ? error.name : typeof error;
-  console.error(`[api] ${correlationId} unexpected ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  safeLog.error(`[api] ${correlationId} unexpected ${name}: ${error instanceof Error ? error.message : String(error)}`);
   const message = locale === "en" ? "Something went wrong on the server." : "Παρουσιάστηκε σφάλμα στον διακομιστή.";
   return json({ error: { code: "internal", message }, correlationId }, { status: 500, headers });
 }
 
 /**
- * Wraps a route handler: correlation id, caller language, error mapping. Handlers stay
- * thin (parse → call lib → respond); an auth wrapper composes around this one.
+ * Wraps a route handler: correlation id, caller language, error mapping, and the cross-site
+ * request forgery guard (a state-changing request from another origin is refused with 403
+ * before the handler runs). Handlers stay thin (parse → call lib → respond); `withAuth` in
+ * lib/auth composes around this one.
  */
 export function withApi<P = Record<string, never>>(
   handler: (ctx: ApiContext<P>) => Promise<Response>,
@@ -65,6 +70,11 @@ export function withApi<P = Record<string, never>>(
   return async (req, route) => {
     const correlationId = req.headers.get("x-correlation-id")?.slice(0, 64).replace(/[^\w-]/g, "") || randomUUID();
     const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
+    const origin = checkOrigin(req);
+    if (!origin.ok) {
+      safeLog.warn(`[security] ${correlationId} refused ${req.method} ${new URL(req.url).pathname}: ${origin.reason}`);
+      return errorResponse(new HttpError(403, "cross_origin", authT("auth.cross_origin", locale)), correlationId, locale);
+    }
     try {
       const params = route?.params ? await route.params : ({} as P);
       const response = await handler({ req, params, correlationId, locale });

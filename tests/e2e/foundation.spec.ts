@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { sampleDraft } from "../fixtures/sample-draft";
+import { e2eSettings } from "./global-setup";
+
+// Signed in as a clerk (the role that composes and previews), from the state the global setup stored.
+test.use({ storageState: e2eSettings().statePath("clerk") });
 
 test("the overview shows the environment loudly and reaches the provider", async ({ page }) => {
   await page.goto("/");
@@ -41,7 +45,8 @@ test("a bad draft gets 422 with field errors in the caller's language", async ({
 test("malformed JSON is a 400, never a 500", async ({ request }) => {
   const response = await request.post("/api/credit-notes/preview", {
     headers: { "Content-Type": "application/json" },
-    data: "{not json",
+    // A Buffer is sent as is (Playwright would JSON-encode a string that does not parse).
+    data: Buffer.from("{not json"),
   });
   expect(response.status()).toBe(400);
   expect(await response.json()).toMatchObject({ error: { code: "invalid_body" }, correlationId: expect.any(String) });

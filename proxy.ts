@@ -1,0 +1,60 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { isPublicApiPath, isPublicPage } from "@/lib/auth/access-policy";
+import { isHttpsRequest, sessionTokenOf } from "@/lib/auth/cookie";
+import { checkOrigin } from "@/lib/auth/origin";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/auth/security-headers";
+import { getEnv } from "@/lib/env";
+import { authT } from "@/lib/i18n/auth-messages";
+import { localeFromAcceptLanguage } from "@/lib/i18n/locale";
+
+/**
+ * Runs before every page and API request (not static assets). Defence in depth only — every
+ * route handler and server page checks the session and role itself:
+ * - security headers, and a Content-Security-Policy with a fresh nonce that Next puts on its own
+ *   scripts (it reads the policy from the request headers set here);
+ * - state-changing requests from another origin are refused (403);
+ * - requests without a session cookie are turned away from non-public API routes (401) and
+ *   pages (redirect to /login). Whether the cookie is valid is decided by the handler or page.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const https = isHttpsRequest(request.url, request.headers);
+  const { pathname } = request.nextUrl;
+  const back = new URL(request.nextUrl.href);
+  back.searchParams.delete("_rsc");
+  const requestPath = `${back.pathname}${back.search}`;
+  const isApi = pathname === "/api" || pathname.startsWith("/api/");
+  const hasSessionCookie = sessionTokenOf(request.headers) !== undefined;
+  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({ nonce, development: getEnv().nodeEnv === "development", https });
+
+  const finish = (response: NextResponse): NextResponse => {
+    response.headers.set("Content-Security-Policy", csp);
+    for (const [name, value] of Object.entries(staticSecurityHeaders({ https }))) response.headers.set(name, value);
+    if (hasSessionCookie || isApi) response.headers.set("Cache-Control", "no-store");
+    return response;
+  };
+  const refuse = (status: 401 | 403, code: string, message: string) =>
+    finish(NextResponse.json({ error: { code, message }, correlationId: crypto.randomUUID() }, { status }));
+
+  if (!checkOrigin(request).ok) return refuse(403, "cross_origin", authT("auth.cross_origin", locale));
+  if (isApi && !hasSessionCookie && !isPublicApiPath(pathname)) {
+    return refuse(401, "unauthorized", authT("auth.unauthorized", locale));
+  }
+  if (!isApi && !hasSessionCookie && !isPublicPage(pathname)) {
+    const login = new URL("/login", request.url);
+    if (requestPath !== "/") login.searchParams.set("next", requestPath);
+    // Next sends a same-origin redirect as a relative Location, so the visitor stays on the host they used.
+    return finish(NextResponse.redirect(login));
+  }
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", csp);
+  forwarded.set("x-request-path", requestPath);
+  return finish(NextResponse.next({ request: { headers: forwarded } }));
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

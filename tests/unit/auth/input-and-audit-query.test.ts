@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { athensMidnightUtc, encodeAuditCursor, readAuditQuery, toAuditFilters } from "@/lib/auth/audit-query";
+import { newUserBodySchema, parseBody, userPatchBodySchema } from "@/lib/auth/input";
+import { ValidationFailure } from "@/lib/http/errors";
+
+function errorsOf(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationFailure) return error.errors;
+    throw error;
+  }
+  return [];
+}
+
+describe("user input", () => {
+  it("accepts a well-formed new user and normalises nothing but whitespace", () => {
+    const body = parseBody(newUserBodySchema, { email: " clerk@example.gr ", name: " Μαρία ", role: "clerk", password: "long enough password" }, "el");
+    expect(body).toEqual({ email: "clerk@example.gr", name: "Μαρία", role: "clerk", password: "long enough password" });
+  });
+
+  it("names each bad field in the caller's language", () => {
+    const errors = errorsOf(() => parseBody(newUserBodySchema, { email: "nope", name: "", role: "root", password: "short" }, "en"));
+    expect(errors.map((e) => [e.path, e.code])).toEqual([
+      ["email", "invalid_email"], ["name", "required"], ["role", "invalid_role"], ["password", "password_length"],
+    ]);
+    expect(errors.find((e) => e.path === "password")?.message).toBe("Password: The password must have 10 to 256 characters.");
+  });
+
+  it("refuses unknown keys, __proto__ included, and empty patches", () => {
+    const proto = JSON.parse('{"__proto__": {"role": "admin"}, "name": "x"}') as unknown;
+    expect(errorsOf(() => parseBody(userPatchBodySchema, proto, "el")).map((e) => e.code)).toContain("unrecognized_keys");
+    expect(errorsOf(() => parseBody(userPatchBodySchema, {}, "el")).map((e) => e.code)).toEqual(["required"]);
+    expect(errorsOf(() => parseBody(userPatchBodySchema, { disabled: "yes" }, "el")).map((e) => e.code)).toEqual(["invalid_type"]);
+  });
+});
+
+describe("audit filters", () => {
+  it("turns Athens calendar days into UTC bounds across summer and winter time", () => {
+    expect(athensMidnightUtc("2025-01-15")?.toISOString()).toBe("2025-01-14T22:00:00.000Z");
+    expect(athensMidnightUtc("2025-07-15")?.toISOString()).toBe("2025-07-14T21:00:00.000Z");
+    // 30 March 2025: clocks go forward at 03:00, midnight is still UTC+2.
+    expect(athensMidnightUtc("2025-03-30")?.toISOString()).toBe("2025-03-29T22:00:00.000Z");
+    expect(athensMidnightUtc("2025-02-30")).toBeUndefined();
+    expect(athensMidnightUtc("yesterday")).toBeUndefined();
+  });
+
+  it("makes the end date inclusive and ignores what does not parse", () => {
+    const filters = toAuditFilters(readAuditQuery(new URLSearchParams("actor=maria&action=user.&from=2025-01-01&to=2025-01-31&cursor=%%%")));
+    expect(filters).toMatchObject({
+      actor: "maria", action: "user.", from: "2024-12-31T22:00:00.000Z", to: "2025-01-31T22:00:00.000Z", before: undefined, limit: 50,
+    });
+  });
+
+  it("round-trips the keyset cursor", () => {
+    const cursor = encodeAuditCursor({ at: "2025-01-31T09:15:00.000Z", id: 42 });
+    expect(toAuditFilters(readAuditQuery({ cursor })).before).toEqual({ at: "2025-01-31T09:15:00.000Z", id: 42 });
+  });
+});
