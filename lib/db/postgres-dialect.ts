@@ -14,5 +14,11 @@ export function createPostgresDialect(databaseUrl: string, options: { maxConnect
         oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection that the server ends (restart, failover, admin command) emits
+  // "error" on the pool; unheard, that would crash the process. The pool drops the client and
+  // the next query opens a fresh one.
+  pool.on("error", (error) => {
+    console.warn(`[db] idle PostgreSQL connection lost: ${error.message}`);
+  });
   return new PostgresDialect({ pool });
 }

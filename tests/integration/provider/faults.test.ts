@@ -10,7 +10,7 @@ import { startTestSandbox } from "@/tests/support/sandbox";
 // Every fault the sandbox can inject, reached through the real client over HTTP, and the
 // outcome the rest of the product relies on for each.
 
-const SAMPLE_PATH = fileURLToPath(new URL("../../unit/provider/fixtures/5.2-b2b-credit-invoice-non-associated.json", import.meta.url));
+const SAMPLE_PATH = fileURLToPath(new URL("../../fixtures/reference/5.2-b2b-credit-invoice-non-associated.json", import.meta.url));
 const SAMPLE_TEXT = readFileSync(SAMPLE_PATH, "utf8");
 const RESPONSE_TIMEOUT_MS = 800;
 
