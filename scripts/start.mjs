@@ -96,7 +96,7 @@ async function main() {
   console.log(`Provider: ${provider}`);
   console.log(process.env.ADMIN_EMAIL
     ? `Sign in as ${process.env.ADMIN_EMAIL} with ADMIN_PASSWORD.`
-    : "Open the URL in a browser.");
+    : `First run: open http://localhost:${port}/setup to create the first administrator (or set ADMIN_EMAIL and ADMIN_PASSWORD).`);
   console.log("Stop with Ctrl+C.\n");
 }
 
