@@ -34,12 +34,13 @@ export async function previewCreditNote(body: unknown, locale: Locale, now: Date
   const parsed = parseDraft(draftOfBody(body, locale), locale, ["draft"]);
   if (!parsed.ok) throw new ValidationFailure(parsed.errors);
   const request = parsed.value;
-  const assignedAtIssue: string[] = [];
-  if (!request.draftId) assignedAtIssue.push("DistributionDetails.InternalDocumentId");
+  // Issuing gives every document a fresh UUID InternalDocumentId (the draft id only guards
+  // against issuing twice), so the preview never knows it.
+  const assignedAtIssue: string[] = ["DistributionDetails.InternalDocumentId"];
   if (!request.number) assignedAtIssue.push("Number");
   if (!request.issuedAt) assignedAtIssue.push("DateIssued");
   const document = buildProviderDocument(request.input, {
-    internalDocumentId: request.draftId ?? PREVIEW_INTERNAL_ID,
+    internalDocumentId: PREVIEW_INTERNAL_ID,
     series: request.series,
     number: request.number ?? "0",
     issuedAt: request.issuedAt ?? formatAthensDateTime(now),

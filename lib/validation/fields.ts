@@ -11,7 +11,9 @@ const parsers = { amount: parseAmount, quantity: parseQuantity, percent: parsePe
  * as `amount.ambiguous_separators`.
  */
 export function numberField(kind: NumberKind, options: { positive?: boolean; whenEmpty?: string } = {}) {
-  return z.unknown().transform((value, ctx) => {
+  // With a default, an absent key is allowed and reaches the transform as undefined.
+  const input = options.whenEmpty === undefined ? z.unknown() : z.unknown().optional();
+  return input.transform((value, ctx) => {
     const isEmpty = value === undefined || value === null || value === "";
     const result = parsers[kind](isEmpty && options.whenEmpty !== undefined ? options.whenEmpty : value);
     if (!result.ok) {

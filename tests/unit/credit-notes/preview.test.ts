@@ -12,12 +12,12 @@ describe("preview", () => {
       Series: "D9439",
       Number: "8",
       DateIssued: "2023-03-24T00:00:00",
-      DistributionDetails: { InternalDocumentId: "6f1c2b0e-8d3a-4c1e-9b7a-2f4d5e6a7b8c" },
+      DistributionDetails: { InternalDocumentId: PREVIEW_INTERNAL_ID },
       Summaries: { TotalNetAmount: 6.44, TotalVATAmount: 1.55, TotalGrossValue: 7.99 },
       IsDelayedCode: 0,
     });
     expect(totals).toMatchObject({ netCents: 644, vatCents: 155, grossCents: 799, paymentDifferenceCents: 0 });
-    expect(assignedAtIssue).toEqual([]);
+    expect(assignedAtIssue).toEqual(["DistributionDetails.InternalDocumentId"]);
   });
 
   it("lists the identity fields that issuing will assign", async () => {

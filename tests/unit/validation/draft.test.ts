@@ -43,6 +43,16 @@ describe("draft schema", () => {
     expect(parseDraft(draft).ok).toBe(true);
   });
 
+  it("treats optional line fields as optional: no discount, unit or exemption key", () => {
+    const draft = sampleDraft();
+    const line = draft.lines[0] as Record<string, unknown>;
+    delete line.discountPercent;
+    delete line.unitCode;
+    delete line.vatExemptionCategory;
+    const result = parseDraft(draft);
+    expect(result.ok && result.value.input.lines[0]).toMatchObject({ discountBasisPoints: 0, unitCode: 1, vatExemptionCategory: null });
+  });
+
   it("normalises a bare Greek AFM to the EL form", () => {
     const draft = sampleDraft();
     draft.counterparty.vat = "094259216";
