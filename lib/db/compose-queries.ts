@@ -34,10 +34,15 @@ export async function findDraftOwner(db: Db, params: { id: string }): Promise<st
   return row?.owner;
 }
 
-/** True when a document was issued from this draft id (a draft is then final). */
-export async function isDraftIssued(db: Db, params: { id: string }): Promise<boolean> {
+/** The document issued from this draft id, if any (a draft is then final). */
+export async function findDocumentOfDraft(db: Db, params: { id: string }): Promise<string | undefined> {
   const row = await db.selectFrom("documents").select("id").where("draft_id", "=", params.id).executeTakeFirst();
-  return row !== undefined;
+  return row?.id;
+}
+
+/** True when a document was issued from this draft id. */
+export async function isDraftIssued(db: Db, params: { id: string }): Promise<boolean> {
+  return (await findDocumentOfDraft(db, params)) !== undefined;
 }
 
 /** Creates or replaces the owner's draft; `now` is the stored ISO UTC time. */
@@ -55,4 +60,10 @@ export async function saveDraft(db: Db, params: { id: string; owner: string; jso
 export async function deleteDraft(db: Db, params: { id: string; owner: string }): Promise<boolean> {
   const result = await db.deleteFrom("drafts").where("id", "=", params.id).where("owner", "=", params.owner).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/** The exact body a document was sent with, for copying it into a new draft. */
+export async function findDocumentPayload(db: Db, params: { id: string }): Promise<string | undefined> {
+  const row = await db.selectFrom("documents").select("payload_json").where("id", "=", params.id).executeTakeFirst();
+  return row?.payload_json;
 }

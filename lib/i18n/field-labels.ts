@@ -42,6 +42,26 @@ const labels: Record<string, Record<Locale, string>> = {
   reference: { el: "Σχετικό παραστατικό", en: "Original document reference" },
   notes: { el: "Σημειώσεις", en: "Notes" },
   draft: { el: "Πρόχειρο", en: "Draft" },
+  // Settings, address book and crediting an issued document (their bodies are not drafts).
+  vat: { el: "ΑΦΜ / VAT", en: "VAT number" },
+  name: { el: "Επωνυμία", en: "Name" },
+  code: { el: "Κωδικός", en: "Code" },
+  "address.countryCode": { el: "Χώρα", en: "Country" },
+  "address.city": { el: "Πόλη", en: "City" },
+  "address.street": { el: "Οδός", en: "Street" },
+  "address.postalCode": { el: "Τ.Κ.", en: "Postal code" },
+  defaultClassification: { el: "Προεπιλεγμένος χαρακτηρισμός", en: "Default classification" },
+  "defaultClassification.category": { el: "Κατηγορία χαρακτηρισμού", en: "Classification category" },
+  "defaultClassification.type": { el: "Τύπος χαρακτηρισμού", en: "Classification type" },
+  branchCode: { el: "Κωδικός υποκαταστήματος", en: "Branch code" },
+  issuerVat: { el: "ΑΦΜ εκδότη", en: "Issuer VAT number" },
+  nextNumber: { el: "Επόμενος αριθμός", en: "Next number" },
+  description: { el: "Περιγραφή", en: "Description" },
+  authenticationCode: { el: "Κωδικός αυθεντικοποίησης", en: "Authentication code" },
+  mark: { el: "ΜΑΡΚ", en: "MARK" },
+  relateCredit: { el: "Συσχέτιση", en: "Related credit" },
+  step: { el: "Βήμα", en: "Step" },
+  q: { el: "Αναζήτηση", en: "Search" },
 };
 
 const rowWords: Record<string, Record<Locale, string>> = {

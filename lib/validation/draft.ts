@@ -49,6 +49,13 @@ export const counterpartySchema = z
     address: addressSchema,
     emails: emailListField,
   })
+  // A refinement (not only the transform) so that a wrong VAT number is reported together with the
+  // other fields' problems, e.g. while the name is still empty; it waits for a usable country.
+  .superRefine((party, ctx) => {
+    if (party.vat.trim() === "" || !/^[A-Z]{2}$/.test(party.address.countryCode)) return;
+    const vat = normalizeVatNumber(party.address.countryCode, party.vat);
+    if (!vat.ok) ctx.addIssue({ code: "custom", message: vat.code, path: ["vat"] });
+  })
   .transform((party, ctx) => {
     const vat = normalizeVatNumber(party.address.countryCode, party.vat);
     if (!vat.ok) {

@@ -1,0 +1,33 @@
+import { PageHeader } from "@/components/credit-note/page-header";
+import { NewSeriesForm, SeriesTable } from "@/components/credit-note/settings/series-editor";
+import { Card, CardTitle } from "@/components/ui/card";
+import { QueryProvider } from "@/components/ui/query-provider";
+import { requireUser } from "@/lib/auth/current-user";
+import { loadIssuerProfiles } from "@/lib/compose/issuers";
+import { loadSeries } from "@/lib/compose/series";
+import { getReadyDb } from "@/lib/db/ready";
+import { composeT } from "@/lib/i18n/compose-messages";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
+
+export const dynamic = "force-dynamic";
+
+// /settings/series — numbering series and their next numbers (admin).
+export default async function SeriesSettingsPage() {
+  await requireUser({ role: "admin" });
+  const locale = await getRequestLocale();
+  const db = await getReadyDb();
+  const [profiles, series] = await Promise.all([loadIssuerProfiles(db), loadSeries({}, db)]);
+  return (
+    <section aria-labelledby="page-title" className="space-y-5">
+      <PageHeader title={composeT("settings.series", locale)} locale={locale}
+        links={[{ href: "/settings", label: composeT("settings.title", locale) }, { href: "/settings/issuers", label: composeT("settings.issuers", locale) }]} />
+      <QueryProvider>
+        <Card><SeriesTable series={series} locale={locale} /></Card>
+        <Card aria-labelledby="new-series-title">
+          <CardTitle id="new-series-title">{composeT("settings.newSeries", locale)}</CardTitle>
+          <NewSeriesForm locale={locale} profiles={profiles} />
+        </Card>
+      </QueryProvider>
+    </section>
+  );
+}

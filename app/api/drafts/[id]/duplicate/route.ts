@@ -1,0 +1,8 @@
+import { withAuth } from "@/lib/auth/with-auth";
+import { duplicateDraft } from "@/lib/compose/drafts";
+import { uuidOf } from "@/lib/compose/errors";
+import { json } from "@/lib/http/api";
+
+// POST /api/drafts/{id}/duplicate — a copy of one of the caller's drafts under a new id: 201 {id} (clerk).
+export const POST = withAuth<{ id: string }>({ role: "clerk" }, async ({ params, user, locale }) =>
+  json(await duplicateDraft(user, uuidOf(params.id, locale), locale), { status: 201 }));

@@ -1,0 +1,6 @@
+import { withAuth } from "@/lib/auth/with-auth";
+import { listDraftSummaries } from "@/lib/compose/drafts";
+import { json } from "@/lib/http/api";
+
+// GET /api/drafts — the caller's unissued drafts, most recently saved first (clerk).
+export const GET = withAuth({ role: "clerk" }, async ({ user }) => json({ items: await listDraftSummaries(user) }));

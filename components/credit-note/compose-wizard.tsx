@@ -1,0 +1,134 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { FormProvider, useForm, type Resolver } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import type { IssuerProfileView, SeriesView } from "@/lib/compose/views";
+import { composeT } from "@/lib/i18n/compose-messages";
+import type { Locale } from "@/lib/i18n/locale";
+import { draftSchema } from "@/lib/validation/draft";
+import type { ComposeValues } from "@/lib/validation/draft-snapshot";
+import { codeOfDefaultIssue } from "@/lib/validation/errors";
+import { deleteDraft, type IssueAnswer } from "./compose-api";
+import { DraftAutosave } from "./draft-autosave";
+import type { Environment } from "./environment-notice";
+import { StepContent } from "./step-content";
+import { TotalsPanel } from "./totals-panel";
+import { useStepSideEffects } from "./use-step-side-effects";
+import { WizardStepper } from "./wizard-stepper";
+import { countErrors, LAST_STEP, WIZARD_STEPS } from "./wizard-model";
+
+/** The shared draft schema as the form's resolver; errors keep their codes, worded at display time. */
+const resolver = zodResolver(draftSchema, { error: (issue) => codeOfDefaultIssue(issue) }) as unknown as Resolver<ComposeValues>;
+
+export interface ComposeWizardProps {
+  locale: Locale;
+  environment: Environment;
+  initialValues: ComposeValues;
+  initialStep: number;
+  restored: boolean;
+  profiles: IssuerProfileView[];
+  series: SeriesView[];
+}
+
+/**
+ * The compose wizard: one react-hook-form form validated by the shared draft schema, five
+ * gated steps (each `trigger`s its own fields before the next opens), a totals panel derived
+ * during render, and the draft saved on the server as the clerk types.
+ */
+export function ComposeWizard({ locale, environment, initialValues, initialStep, restored, profiles, series }: ComposeWizardProps) {
+  const router = useRouter();
+  // Fields are checked as they are typed and all of a step's fields when leaving it; never on
+  // blur, whose late error text would shift the Next button away under a click in progress.
+  const form = useForm<ComposeValues>({ defaultValues: initialValues, resolver, mode: "onChange" });
+  const [step, setStep] = useState(Math.min(initialStep, LAST_STEP));
+  const [blocked, setBlocked] = useState(0);
+  const [issuing, setIssuing] = useState(false);
+  const sideEffects = useStepSideEffects(form, locale);
+  const stepRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    // The draft's id in the address bar from the first render on (history only, no navigation), so
+    // a reload or a refresh asks for this same draft. Deferred: the router hooks history.replaceState
+    // in its own effect, which runs after this one on the first render; state null lets it adopt the URL.
+    const url = new URL(window.location.href);
+    if (url.searchParams.get("draft") === initialValues.id) return;
+    url.searchParams.set("draft", initialValues.id);
+    const timer = setTimeout(() => window.history.replaceState(null, "", url), 0);
+    return () => clearTimeout(timer);
+  }, [initialValues.id]);
+
+  useEffect(() => {
+    // Moving to a step puts the keyboard on its first control (not on the first render: the page keeps its own focus).
+    if (firstRender.current) { firstRender.current = false; return; }
+    // The review step starts at its heading, so that Enter cannot issue by accident.
+    const control = stepRef.current?.querySelector<HTMLElement>("input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])");
+    (step === LAST_STEP || !control ? headingRef.current : control)?.focus();
+  }, [step]);
+
+  async function goTo(target: number) {
+    if (target <= step) { setStep(target); setBlocked(0); return; }
+    for (let index = step; index < target; index += 1) {
+      const fields = WIZARD_STEPS[index]?.fields ?? [];
+      const valid = fields.length === 0 || (await form.trigger(fields as never, { shouldFocus: true }));
+      if (!valid) {
+        setStep(index);
+        setBlocked(countErrors(form.formState.errors) || 1);
+        return;
+      }
+      await sideEffects.afterLeaving(index);
+    }
+    setBlocked(0);
+    setStep(target);
+  }
+
+  function onSubmit(event: FormEvent) {
+    // Enter in a field (implicit submission) means "next step"; issuing has its own button.
+    event.preventDefault();
+    if (step < LAST_STEP) void goTo(step + 1);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && step < LAST_STEP) {
+      event.preventDefault();
+      void goTo(step + 1);
+    }
+  }
+
+  function onIssued(answer: IssueAnswer) {
+    void deleteDraft(initialValues.id, locale).catch(() => undefined);
+    router.push(`/transmissions/${answer.id}`);
+  }
+
+  const current = WIZARD_STEPS[step] ?? WIZARD_STEPS[0];
+  return (
+    <FormProvider {...form}>
+      <div className="grid grid-cols-[1fr_16rem] items-start gap-6">
+        <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby="step-title" className="min-w-0 space-y-4">
+          <WizardStepper step={step} locale={locale} onSelect={(index) => void goTo(index)} />
+          {restored && <Notice tone="info">{composeT("wizard.restored", locale)}</Notice>}
+          <div ref={stepRef} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none">{composeT(current?.title ?? "wizard.step.issuer", locale)}</h2>
+            <p className="mb-4 text-xs text-slate-500">{composeT("wizard.stepOf", locale, { n: step + 1, total: WIZARD_STEPS.length })}</p>
+            <StepContent step={step} locale={locale} environment={environment} profiles={profiles} series={series}
+              sideEffects={sideEffects} onIssued={onIssued} onIssuing={() => setIssuing(true)} />
+          </div>
+          {blocked > 0 && <Notice tone="error">{composeT("wizard.fixErrors", locale, { count: blocked })}</Notice>}
+          <div className="flex items-center gap-3">
+            {step > 0 && <Button variant="secondary" onClick={() => void goTo(step - 1)}>{composeT("wizard.back", locale)}</Button>}
+            {step < LAST_STEP && <Button type="submit">{composeT("wizard.next", locale)}</Button>}
+            <div className="ml-auto">
+              <DraftAutosave control={form.control} getValues={form.getValues} step={step} locale={locale} enabled={!issuing} />
+            </div>
+          </div>
+        </form>
+        <TotalsPanel control={form.control} locale={locale} />
+      </div>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Notice } from "@/components/ui/notice";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import type { DraftSummary } from "@/lib/compose/views";
+import { composeT } from "@/lib/i18n/compose-messages";
+import type { Locale } from "@/lib/i18n/locale";
+import { deleteDraft, duplicateDraft } from "./compose-api";
+import { euros } from "./money-text";
+import { WIZARD_STEPS } from "./wizard-model";
+
+function athensTime(iso: string, locale: Locale): string {
+  return new Date(iso).toLocaleString(locale === "el" ? "el-GR" : "en-GB", { timeZone: "Europe/Athens", dateStyle: "short", timeStyle: "medium" });
+}
+
+/** The clerk's drafts: resume, duplicate or delete (with confirmation). */
+export function DraftsList({ drafts, locale }: { drafts: DraftSummary[]; locale: Locale }) {
+  const router = useRouter();
+  const [pendingDelete, setPendingDelete] = useState<DraftSummary | null>(null);
+  const duplicate = useMutation({ mutationFn: (id: string) => duplicateDraft(id, locale), onSuccess: () => router.refresh() });
+  const remove = useMutation({ mutationFn: (id: string) => deleteDraft(id, locale), onSuccess: () => router.refresh() });
+  const error = duplicate.error ?? remove.error;
+  const name = (draft: DraftSummary) => draft.counterpartyName || composeT("drafts.unnamed", locale);
+
+  if (drafts.length === 0) return <p className="text-sm text-slate-600">{composeT("drafts.none", locale)}</p>;
+  return (
+    <>
+      {error && <Notice tone="error" className="mb-3">{error.message}</Notice>}
+      <Table aria-labelledby="page-title">
+        <THead>
+          <Tr>
+            <Th>{composeT("drafts.updated", locale)}</Th>
+            <Th>{composeT("drafts.counterparty", locale)}</Th>
+            <Th>{composeT("drafts.series", locale)}</Th>
+            <Th className="text-right">{composeT("drafts.lines", locale)}</Th>
+            <Th className="text-right">{composeT("drafts.gross", locale)}</Th>
+            <Th>{composeT("drafts.step", locale)}</Th>
+            <Th>{composeT("col.actions", locale)}</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {drafts.map((draft) => (
+            <Tr key={draft.id} data-draft-id={draft.id}>
+              <Td>{athensTime(draft.updatedAt, locale)}</Td>
+              <Td>{name(draft)}</Td>
+              <Td>{draft.series}</Td>
+              <Td numeric>{draft.lineCount}</Td>
+              <Td numeric>{euros(draft.grossCents, locale)}</Td>
+              <Td>{composeT(WIZARD_STEPS[draft.step]?.title ?? "wizard.step.issuer", locale)}</Td>
+              <Td className="flex gap-2">
+                <Link href={`/credit-notes/new?draft=${draft.id}`} className="rounded bg-brand px-2 py-1 text-xs font-semibold text-white"
+                  aria-label={`${composeT("drafts.resume", locale)} — ${name(draft)}`}>{composeT("drafts.resume", locale)}</Link>
+                <Button size="sm" variant="secondary" disabled={duplicate.isPending} onClick={() => duplicate.mutate(draft.id)}
+                  aria-label={`${composeT("drafts.duplicate", locale)} — ${name(draft)}`}>{composeT("drafts.duplicate", locale)}</Button>
+                <Button size="sm" variant="danger" onClick={() => setPendingDelete(draft)}
+                  aria-label={`${composeT("drafts.delete", locale)} — ${name(draft)}`}>{composeT("drafts.delete", locale)}</Button>
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+      <ConfirmDialog open={pendingDelete !== null} destructive
+        title={pendingDelete ? composeT("drafts.confirmDelete", locale, { name: name(pendingDelete) }) : ""}
+        confirmLabel={composeT("drafts.delete", locale)} cancelLabel={composeT("settings.cancel", locale)}
+        onCancel={() => setPendingDelete(null)}
+        onConfirm={() => { if (pendingDelete) remove.mutate(pendingDelete.id); setPendingDelete(null); }} />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { composeT } from "@/lib/i18n/compose-messages";
+import type { Locale } from "@/lib/i18n/locale";
+import type { ComposeValues } from "@/lib/validation/draft-snapshot";
+import { composeKeys, issueDraft, previewDraft, type IssueAnswer } from "./compose-api";
+import { DocumentView } from "./document-view";
+import { EnvironmentNotice, type Environment } from "./environment-notice";
+
+interface ReviewStepProps {
+  locale: Locale;
+  environment: Environment;
+  values: ComposeValues;
+  onIssued: (answer: IssueAnswer) => void;
+  onIssuing: () => void;
+}
+
+/**
+ * Step 5: the exact document the server will send (the server's own preview, readable and as
+ * JSON), the environment it goes to, and an Issue button that cannot send twice: it locks on
+ * the first click, and the draft id makes any repeat answer with the same document.
+ */
+export function ReviewStep({ locale, environment, values, onIssued, onIssuing }: ReviewStepProps) {
+  const draftJson = JSON.stringify(values);
+  const preview = useQuery({ queryKey: composeKeys.preview(draftJson), queryFn: () => previewDraft(values, locale), staleTime: 0, retry: false });
+  const locked = useRef(false);
+  const issue = useMutation({ mutationFn: () => issueDraft(values, locale), onSuccess: onIssued });
+
+  function onIssue() {
+    if (locked.current) return;
+    locked.current = true;
+    onIssuing();
+    issue.mutate(undefined, { onError: () => { locked.current = false; } });
+  }
+
+  const numberPending = preview.data?.assignedAtIssue.includes("Number") ?? true;
+  return (
+    <div className="space-y-4">
+      <EnvironmentNotice environment={environment} locale={locale} />
+      {preview.isPending && <p role="status" className="text-sm">{composeT("review.loading", locale)}</p>}
+      {preview.isError && (
+        <Notice tone="error">
+          {composeT("review.failed", locale)} {preview.error.message}{" "}
+          <Button size="sm" variant="secondary" onClick={() => void preview.refetch()}>{composeT("review.retry", locale)}</Button>
+        </Notice>
+      )}
+      {preview.data && (
+        <>
+          <section aria-labelledby="review-document-title" className="rounded border border-slate-200 p-4">
+            <h3 id="review-document-title" className="mb-3 font-semibold">{composeT("review.document", locale)}</h3>
+            <DocumentView document={preview.data.document} locale={locale} numberPending={numberPending} />
+            {preview.data.assignedAtIssue.length > 0 && (
+              <p className="mt-3 text-xs text-slate-500">{composeT("review.assigned", locale, { fields: preview.data.assignedAtIssue.join(", ") })}</p>
+            )}
+          </section>
+          <details className="rounded border border-slate-200 p-3">
+            <summary className="cursor-pointer text-sm font-semibold">{composeT("review.json", locale)}</summary>
+            <pre data-testid="preview-json" className="mt-2 max-h-96 overflow-auto bg-slate-50 p-2 text-xs">{JSON.stringify(preview.data.document, null, 2)}</pre>
+          </details>
+        </>
+      )}
+      {issue.isError && <Notice tone="error">{composeT("review.issueFailed", locale)} {issue.error.message}</Notice>}
+      {issue.isSuccess && <Notice tone="success">{composeT("review.issued", locale, { series: issue.data.series, number: issue.data.number })}</Notice>}
+      <Button onClick={onIssue} disabled={!preview.data || issue.isPending || issue.isSuccess} className="px-6 py-2 text-base">
+        {composeT(issue.isPending ? "review.issuing" : "review.issue", locale)} ({environment})
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useWatch, type Control } from "react-hook-form";
+import { composeT } from "@/lib/i18n/compose-messages";
+import type { Locale } from "@/lib/i18n/locale";
+import type { ComposeValues } from "@/lib/validation/draft-snapshot";
+import { computeLenientTotals } from "@/lib/validation/lenient-totals";
+import { euros } from "./money-text";
+
+/**
+ * The always-visible totals. Derived during render from the watched lines, price entry and
+ * payments with the same domain functions the server uses — never stored, never synced by an
+ * effect — so it is right on every keystroke.
+ */
+export function TotalsPanel({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
+  const [priceEntry, lines, payments] = useWatch({ control, name: ["priceEntry", "lines", "payments"] });
+  const { totals, unreadableLines } = computeLenientTotals({ priceEntry, lines, payments });
+  const paid = totals.grossCents + totals.paymentDifferenceCents;
+  const rows: [string, string, string][] = [
+    ["totals-net", composeT("totals.net", locale), euros(totals.netCents, locale)],
+    ["totals-vat", composeT("totals.vat", locale), euros(totals.vatCents, locale)],
+    ["totals-gross", composeT("totals.gross", locale), euros(totals.grossCents, locale)],
+  ];
+  return (
+    <aside aria-labelledby="totals-title" className="sticky top-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="totals-title" className="mb-2 font-semibold">{composeT("totals.title", locale)}</h2>
+      <p className="mb-2 text-xs text-slate-500">{composeT("totals.lines", locale, { count: lines.length })}</p>
+      <dl className="grid grid-cols-[1fr_auto] gap-y-1 text-sm" aria-live="polite">
+        {rows.map(([testId, label, value]) => (
+          <div key={testId} className="contents">
+            <dt className={testId === "totals-gross" ? "font-semibold" : "text-slate-600"}>{label}</dt>
+            <dd data-testid={testId} className={testId === "totals-gross" ? "text-right text-base font-bold tabular-nums" : "text-right tabular-nums"}>{value}</dd>
+          </div>
+        ))}
+        <dt className="mt-2 text-slate-600">{composeT("totals.paid", locale)}</dt>
+        <dd data-testid="totals-paid" className="mt-2 text-right tabular-nums">{euros(paid, locale)}</dd>
+        {totals.paymentDifferenceCents !== 0 && (
+          <>
+            <dt className="text-amber-800">{composeT(totals.paymentDifferenceCents < 0 ? "totals.unpaid" : "totals.overpaid", locale)}</dt>
+            <dd data-testid="totals-payment-difference" className="text-right tabular-nums text-amber-800">{euros(Math.abs(totals.paymentDifferenceCents), locale)}</dd>
+          </>
+        )}
+      </dl>
+      {unreadableLines.length > 0 && (
+        <p className="mt-2 text-xs text-amber-800">{composeT("totals.unreadable", locale, { rows: unreadableLines.map((i) => i + 1).join(", ") })}</p>
+      )}
+    </aside>
+  );
+}

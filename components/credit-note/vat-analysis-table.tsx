@@ -1,0 +1,44 @@
+"use client";
+
+import { useWatch, type Control } from "react-hook-form";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { composeT } from "@/lib/i18n/compose-messages";
+import type { Locale } from "@/lib/i18n/locale";
+import type { ComposeValues } from "@/lib/validation/draft-snapshot";
+import { computeLenientTotals } from "@/lib/validation/lenient-totals";
+import { euros } from "./money-text";
+
+/** The per-rate breakdown (underlying value and VAT per VAT category and exemption), derived during render. */
+export function VatAnalysisTable({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
+  const [priceEntry, lines] = useWatch({ control, name: ["priceEntry", "lines"] });
+  const { totals } = computeLenientTotals({ priceEntry, lines, payments: [] });
+  return (
+    <Table aria-labelledby="vat-analysis-title" data-testid="vat-analysis">
+      <caption id="vat-analysis-title" className="mb-1 text-left font-semibold">{composeT("payment.vatAnalysis", locale)}</caption>
+      <THead>
+        <Tr>
+          <Th>{composeT("payment.rate", locale)}</Th>
+          <Th>{composeT("payment.exemption", locale)}</Th>
+          <Th className="text-right">{composeT("payment.underlying", locale)}</Th>
+          <Th className="text-right">{composeT("payment.vat", locale)}</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {totals.vatAnalysis.map((row) => (
+          <Tr key={`${row.vatCategory}/${row.vatExemptionCategory ?? ""}`}>
+            <Td>{row.ratePercent}%</Td>
+            <Td>{row.vatExemptionCategory ?? "—"}</Td>
+            <Td numeric>{euros(row.underlyingValueCents, locale)}</Td>
+            <Td numeric>{euros(row.vatCents, locale)}</Td>
+          </Tr>
+        ))}
+        <Tr className="font-semibold">
+          <Td>{composeT("totals.gross", locale)}</Td>
+          <Td />
+          <Td numeric>{euros(totals.netCents, locale)}</Td>
+          <Td numeric>{euros(totals.vatCents, locale)}</Td>
+        </Tr>
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useWatch, type Control } from "react-hook-form";
+import { Badge } from "@/components/ui/badge";
+import { normalizeVatNumber, vatPrefixForCountry } from "@/lib/domain/vat-number";
+import { composeT, validationText } from "@/lib/i18n/compose-messages";
+import type { Locale } from "@/lib/i18n/locale";
+import type { ComposeValues } from "@/lib/validation/draft-snapshot";
+
+/** The VAT prefix the counterparty's country requires (EL for Greece), shown before the field. */
+export function VatPrefix({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
+  const country = useWatch({ control, name: "counterparty.address.countryCode" });
+  return <Badge tone="brand" className="shrink-0"><span className="sr-only">{composeT("party.vatPrefix", locale)} </span>{vatPrefixForCountry(country || "GR")}</Badge>;
+}
+
+/**
+ * Checks the counterparty VAT number as it is typed, for its country, with the same function
+ * the schema uses: the Greek AFM check digit, EU formats, the right prefix.
+ */
+export function VatNumberCheck({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
+  const [country, vat] = useWatch({ control, name: ["counterparty.address.countryCode", "counterparty.vat"] });
+  if (vat.trim() === "") return null;
+  const result = normalizeVatNumber(country || "GR", vat);
+  return (
+    <p aria-live="polite" data-testid="vat-check" className={result.ok ? "text-xs text-green-800" : "text-xs text-amber-800"}>
+      {result.ok ? `✓ ${composeT("party.vatValid", locale, { vat: result.vat })}` : validationText(result.code, locale)}
+    </p>
+  );
+}

@@ -1,0 +1,20 @@
+import { validationText } from "@/lib/i18n/compose-messages";
+import type { Locale } from "@/lib/i18n/locale";
+
+/** What react-hook-form keeps for a field in error; the message is an error code of the shared schemas. */
+export interface CodedError {
+  message?: string | undefined;
+}
+
+/**
+ * The problem of one field in the user's language, right under the field. The schemas carry
+ * codes (`afm_check_digit`), never words, so the same error reads in Greek or English.
+ */
+export function FieldErrorText({ id, error, locale, params }: { id: string; error: CodedError | undefined; locale: Locale; params?: Record<string, string | number> }) {
+  if (!error?.message) return null;
+  return (
+    <p id={id} className="mt-0.5 text-xs text-red-700" data-error-code={error.message}>
+      {validationText(error.message, locale, params)}
+    </p>
+  );
+}

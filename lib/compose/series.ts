@@ -1,0 +1,89 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/auth/audit";
+import { parseInput } from "./parse";
+import { isUniqueViolation } from "@/lib/db/dialect-helpers";
+import {
+  countDocumentsInSeries, deleteSeries, findSeries, insertSeries, listSeriesRows, updateSeries, type SeriesRow,
+} from "@/lib/db/issuer-queries";
+import { getReadyDb } from "@/lib/db/ready";
+import type { Db } from "@/lib/db/schema";
+import { toDbTime } from "@/lib/db/time";
+import { greekVatField, seriesBodySchema, seriesPatchSchema } from "@/lib/validation/settings";
+import type { ChangeContext } from "./counterparties";
+import { conflictError, notFoundError } from "./errors";
+import type { SeriesView } from "./views";
+
+export function toSeriesView(row: SeriesRow): SeriesView {
+  return { id: row.id, issuerVat: row.issuer_vat, code: row.code, nextNumber: row.next_number, description: row.description };
+}
+
+/** True when the body names the key at all (an empty description clears it; a missing one keeps it). */
+function hasKey(body: unknown, key: string): boolean {
+  return typeof body === "object" && body !== null && Object.hasOwn(body, key);
+}
+
+const seriesQuerySchema = z.object({ issuerVat: greekVatField.optional() });
+
+/** Every series (or one issuer's) with its next number. */
+export async function loadSeries(params: { issuerVat?: string } = {}, db?: Db): Promise<SeriesView[]> {
+  return (await listSeriesRows(db ?? (await getReadyDb()), params)).map(toSeriesView);
+}
+
+/** The series of a query string (`?issuerVat=`), for GET /api/series. */
+export async function seriesFromQuery(query: Record<string, string>, ctx: Pick<ChangeContext, "locale">): Promise<SeriesView[]> {
+  return loadSeries(parseInput(seriesQuerySchema, query, ctx.locale));
+}
+
+/** Adds a series (admin); 409 when the issuer already has one with that code. */
+export async function createSeries(body: unknown, ctx: ChangeContext, now = new Date()): Promise<SeriesView> {
+  const series = parseInput(seriesBodySchema, body, ctx.locale);
+  const db = await getReadyDb();
+  const id = await db
+    .transaction()
+    .execute(async (trx) => {
+      const newId = await insertSeries(trx, { issuerVat: series.issuerVat, code: series.code, nextNumber: series.nextNumber, description: series.description ?? null, now: toDbTime(now) });
+      await recordAudit(trx, { actor: ctx.user, action: "settings.series.create", target: `${series.issuerVat}/${series.code}`, detail: { nextNumber: series.nextNumber }, correlationId: ctx.correlationId }, now);
+      return newId;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw conflictError("series_taken", "api.seriesTaken", ctx.locale);
+      throw error;
+    });
+  const row = await findSeries(db, { id });
+  if (!row) throw notFoundError(ctx.locale);
+  return toSeriesView(row);
+}
+
+/** Sets a series' next number and/or description (admin). Numbers already held are skipped at issue anyway. */
+export async function changeSeries(id: number, body: unknown, ctx: ChangeContext, now = new Date()): Promise<SeriesView> {
+  const patch = parseInput(seriesPatchSchema, body, ctx.locale);
+  const db = await getReadyDb();
+  const row = await db.transaction().execute(async (trx) => {
+    const before = await findSeries(trx, { id });
+    if (!before) return undefined;
+    await updateSeries(trx, { id, nextNumber: patch.nextNumber, description: hasKey(body, "description") ? (patch.description ?? null) : undefined, now: toDbTime(now) });
+    await recordAudit(trx, {
+      actor: ctx.user, action: "settings.series.update", target: `${before.issuer_vat}/${before.code}`,
+      detail: { nextNumber: { from: before.next_number, to: patch.nextNumber ?? before.next_number } }, correlationId: ctx.correlationId,
+    }, now);
+    return findSeries(trx, { id });
+  });
+  if (!row) throw notFoundError(ctx.locale);
+  return toSeriesView(row);
+}
+
+/** Deletes an unused series (admin); a series that documents carry is kept (409). */
+export async function removeSeries(id: number, ctx: ChangeContext): Promise<void> {
+  const db = await getReadyDb();
+  const outcome = await db.transaction().execute(async (trx) => {
+    const row = await findSeries(trx, { id });
+    if (!row) return "missing" as const;
+    if ((await countDocumentsInSeries(trx, { issuerVat: row.issuer_vat, code: row.code })) > 0) return "used" as const;
+    await deleteSeries(trx, { id });
+    await recordAudit(trx, { actor: ctx.user, action: "settings.series.delete", target: `${row.issuer_vat}/${row.code}`, correlationId: ctx.correlationId });
+    return "deleted" as const;
+  });
+  if (outcome === "missing") throw notFoundError(ctx.locale);
+  if (outcome === "used") throw conflictError("series_in_use", "api.seriesInUse", ctx.locale);
+}
