@@ -1,11 +1,18 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { EnvironmentBanner } from "@/components/layout/environment-banner";
+import { requireUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
+import { authT } from "@/lib/i18n/auth-messages";
+import { composeT } from "@/lib/i18n/compose-messages";
+import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { t } from "@/lib/i18n/messages";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  // Pages check again themselves: a page can be rendered without its layout on client navigation.
+  const user = await requireUser({ role: "viewer" });
   const locale = await getRequestLocale();
   const env = getEnv();
   return (
@@ -15,8 +22,26 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <Link href="/" className="text-lg font-bold text-brand">{t("app.name", locale)}</Link>
         <nav aria-label="main" className="flex gap-4 text-sm">
           <Link href="/" className="hover:underline">{t("nav.overview", locale)}</Link>
+          <Link href="/transmissions" className="hover:underline">{ht("nav.history", locale)}</Link>
+          {user.role !== "viewer" && (
+            <>
+              <Link href="/credit-notes/new" prefetch={false} className="whitespace-nowrap hover:underline">{composeT("nav.compose", locale)}</Link>
+              <Link href="/credit-notes/drafts" className="whitespace-nowrap hover:underline">{composeT("nav.drafts", locale)}</Link>
+              <Link href="/settings" className="whitespace-nowrap hover:underline">{composeT("nav.settings", locale)}</Link>
+            </>
+          )}
+          {user.role === "admin" && (
+            <>
+              <Link href="/settings/users" className="hover:underline">{authT("nav.users", locale)}</Link>
+              <Link href="/settings/audit" className="hover:underline">{authT("nav.audit", locale)}</Link>
+            </>
+          )}
         </nav>
         <span className="ml-auto text-xs text-slate-500">{t("app.tagline", locale)}</span>
+        <span className="text-xs" data-testid="signed-in-user">
+          {authT("nav.signedInAs", locale)} <strong>{user.name}</strong> ({authT(`role.${user.role}`, locale)})
+        </span>
+        <SignOutButton locale={locale} />
       </header>
       <main className="mx-auto max-w-6xl px-6 py-6">{children}</main>
     </div>

@@ -1,20 +1,49 @@
-import { checkHealth } from "@/lib/health";
+import Link from "next/link";
+import { AttentionList } from "@/components/transmissions/attention-list";
+import { OverviewCounts } from "@/components/transmissions/overview-counts";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/current-user";
+import { getReadyDb } from "@/lib/db/ready";
 import { getEnv } from "@/lib/env";
-import { getRequestLocale } from "@/lib/i18n/server-locale";
+import { checkHealth } from "@/lib/health";
+import { loadOverview, STUCK_AFTER_MINUTES } from "@/lib/history/overview";
+import { ht } from "@/lib/i18n/history-messages";
 import { t } from "@/lib/i18n/messages";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 export const dynamic = "force-dynamic";
 
+// / — the overview: documents per status today and this month, what needs attention, and the provider's availability (viewer).
 export default async function OverviewPage() {
+  await requireUser({ role: "viewer" });
   const locale = await getRequestLocale();
   const env = getEnv();
-  const health = await checkHealth();
+  const now = new Date();
+  const [health, overview] = await Promise.all([checkHealth(), getReadyDb().then((db) => loadOverview(db, { now }))]);
   const yesNo = (value: boolean) => t(value ? "common.yes" : "common.no", locale);
   return (
     <section aria-labelledby="overview-title" className="space-y-6">
-      <h1 id="overview-title" className="text-2xl font-semibold">{t("overview.title", locale)}</h1>
-      <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 className="mb-3 font-semibold">{t("overview.connection", locale)}</h2>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 id="overview-title" className="text-2xl font-semibold">{t("overview.title", locale)}</h1>
+        <Link href="/transmissions" className="text-sm font-semibold text-brand underline">{ht("overview.openHistory", locale)}</Link>
+      </div>
+      <Notice tone={health.provider.reachable ? "success" : "error"}>
+        <strong>{ht("overview.provider", locale)}:</strong>{" "}
+        {ht(health.provider.reachable ? "overview.providerUp" : "overview.providerDown", locale)} ({env.provider.environment})
+      </Notice>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Card aria-labelledby="attention-title">
+          <CardTitle id="attention-title">{ht("overview.attentionTitle", locale)}</CardTitle>
+          <AttentionList counts={overview.attention.counts} items={overview.attention.items} stuckMinutes={STUCK_AFTER_MINUTES} locale={locale} />
+        </Card>
+        <Card aria-labelledby="counts-title">
+          <CardTitle id="counts-title">{ht("overview.countsTitle", locale)}</CardTitle>
+          <OverviewCounts today={overview.today} month={overview.month} now={now.toISOString()} locale={locale} />
+        </Card>
+      </div>
+      <Card aria-labelledby="connection-title">
+        <CardTitle id="connection-title">{t("overview.connection", locale)}</CardTitle>
         <dl className="grid grid-cols-[12rem_1fr] gap-y-2 text-sm">
           <dt className="text-slate-500">{t("overview.environment", locale)}</dt>
           <dd>{env.provider.environment}</dd>
@@ -27,7 +56,7 @@ export default async function OverviewPage() {
           <dt className="text-slate-500">{t("overview.database", locale)}</dt>
           <dd>{health.database.engine} — {yesNo(health.database.ok)}</dd>
         </dl>
-      </div>
+      </Card>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DocumentStatus } from "@/lib/db/schema";
+import { HISTORY_SORTS } from "@/lib/history/sorts";
 import { ValidationFailure } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locale";
 import { codeOfDefaultIssue, toFieldErrors } from "@/lib/validation/errors";
@@ -37,6 +38,9 @@ export const transmissionQuerySchema = z.object({
   counterpartyVat: z.string().trim().max(40, "too_long").optional(),
   minGross: numberField("amount").optional(),
   maxGross: numberField("amount").optional(),
+  issuedBy: z.string().trim().max(200, "too_long").optional(),
+  counterparty: z.string().trim().max(200, "too_long").optional(),
+  sort: z.enum(HISTORY_SORTS, "invalid_type").optional(),
   cursor: z.string().trim().max(500, "too_long").optional(),
   limit: z.coerce.number("invalid_type").int("invalid_type").min(1, "too_short").max(200, "too_long").default(50),
 });
@@ -68,5 +72,8 @@ export function filterOf(query: TransmissionQuery) {
     counterpartyVat: query.counterpartyVat,
     minGrossCents: query.minGross,
     maxGrossCents: query.maxGross,
+    createdBy: query.issuedBy,
+    counterparty: query.counterparty,
+    sort: query.sort,
   };
 }

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AnswerPanel } from "@/components/transmissions/answer-panel";
+import { AttemptsTable } from "@/components/transmissions/attempts-table";
+import { DetailActions } from "@/components/transmissions/detail-actions";
+import { DetailLive } from "@/components/transmissions/detail-live";
+import { EventTimeline } from "@/components/transmissions/event-timeline";
+import { IdentityPanel } from "@/components/transmissions/identity-panel";
+import { SentDocumentView } from "@/components/transmissions/sent-document-view";
+import { StatusBadge } from "@/components/transmissions/status-badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { QueryProvider } from "@/components/ui/query-provider";
+import { requireUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
+import { getReadyDb } from "@/lib/db/ready";
+import { loadDetail } from "@/lib/history/detail";
+import { cleanMessage } from "@/lib/history/error-fields";
+import { loadFilterChoices } from "@/lib/history/history-page";
+import { ht } from "@/lib/i18n/history-messages";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
+
+export const dynamic = "force-dynamic";
+
+// /transmissions/{id} — one document: identity, answers, QR/PDF, the document as sent with errors on their fields, attempts, timeline, legal actions (viewer).
+export default async function TransmissionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser({ role: "viewer" });
+  const locale = await getRequestLocale();
+  const { id } = await params;
+  const db = await getReadyDb();
+  const view = await loadDetail(db, id, { canAct: hasRole(user.role, "clerk") });
+  if (view === null) notFound();
+  const { summary } = view;
+  const credit = view.actions.includes("credit") && summary.mark !== null && summary.authenticationCode !== null
+    ? { mark: summary.mark, authenticationCode: summary.authenticationCode, series: summary.series, seriesChoices: (await loadFilterChoices(db)).series }
+    : null;
+  return (
+    <article aria-labelledby="detail-title" className="space-y-5">
+      <Link href="/transmissions" className="text-sm text-brand underline">{ht("detail.back", locale)}</Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 id="detail-title" className="text-2xl font-semibold">{ht("detail.title", locale, { document: `${summary.series}/${summary.number}` })}</h1>
+        <StatusBadge status={summary.status} locale={locale} />
+      </div>
+      <QueryProvider>
+        <DetailLive id={summary.id} status={summary.status} updatedAt={summary.updatedAt} locale={locale} />
+        <Card aria-labelledby="actions-title">
+          <CardTitle id="actions-title">{ht("action.title", locale)}</CardTitle>
+          <DetailActions id={summary.id} actions={view.actions} credit={credit} locale={locale} />
+        </Card>
+      </QueryProvider>
+      {view.lastError !== null && (
+        <Notice tone={summary.status === "rejected" ? "error" : "warning"}>
+          <strong>{ht("detail.lastError", locale)}:</strong> {view.lastError.httpStatus !== null && `HTTP ${view.lastError.httpStatus} · `}{cleanMessage(view.lastError.message)}
+          {view.errors.length > 0 && <span className="block text-xs">{ht("detail.errorsIntro", locale)}</span>}
+        </Notice>
+      )}
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card aria-labelledby="identity-title">
+          <CardTitle id="identity-title">{ht("detail.identity", locale)}</CardTitle>
+          <IdentityPanel summary={summary} locale={locale} />
+        </Card>
+        <Card aria-labelledby="answer-title">
+          <CardTitle id="answer-title">{ht("detail.answer", locale)}</CardTitle>
+          <AnswerPanel view={view} locale={locale} />
+        </Card>
+      </div>
+      {view.sent !== null && (
+        <Card aria-labelledby="sent-title">
+          <CardTitle id="sent-title">{ht("detail.sent", locale)}</CardTitle>
+          <SentDocumentView sent={view.sent} errors={view.errors} locale={locale} />
+          <details className="mt-4">
+            <summary className="cursor-pointer text-sm font-semibold text-brand">{ht("detail.payload", locale)}</summary>
+            <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs" data-testid="payload-json">{view.payloadPretty}</pre>
+          </details>
+        </Card>
+      )}
+      <Card aria-labelledby="attempts-title">
+        <CardTitle id="attempts-title">{ht("detail.attempts", locale)}</CardTitle>
+        <AttemptsTable attempts={view.attempts} locale={locale} />
+      </Card>
+      <Card aria-labelledby="timeline-title">
+        <CardTitle id="timeline-title">{ht("detail.timeline", locale)}</CardTitle>
+        <EventTimeline events={view.events} locale={locale} />
+      </Card>
+    </article>
+  );
+}

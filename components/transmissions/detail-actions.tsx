@@ -1,0 +1,61 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ApiError } from "@/components/ui/fetch-json";
+import { Notice } from "@/components/ui/notice";
+import type { DocumentAction } from "@/lib/history/legal-actions";
+import { ht } from "@/lib/i18n/history-messages";
+import type { Locale } from "@/lib/i18n/locale";
+import { CreditForm } from "./credit-form";
+import { runDocumentAction, transmissionKeys } from "./transmission-api";
+
+const linkClass = "inline-flex items-center rounded border border-slate-300 bg-white px-4 py-1.5 text-sm font-semibold text-brand hover:bg-slate-50";
+
+/**
+ * The actions legal for the document now (decided on the server from its state and the viewer's
+ * role). Refresh and Retry run here and re-render the page; Fix & resend and Copy as new draft
+ * lead to their pages; Credit opens a small form.
+ */
+export function DetailActions({ id, actions, credit, locale }: {
+  id: string;
+  actions: DocumentAction[];
+  credit: { mark: string; authenticationCode: string; series: string; seriesChoices: string[] } | null;
+  locale: Locale;
+}) {
+  const router = useRouter();
+  const client = useQueryClient();
+  const [crediting, setCrediting] = useState(false);
+  const run = useMutation({
+    mutationFn: (action: "refresh" | "retry") => runDocumentAction(id, action, locale),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: transmissionKeys.all });
+      router.refresh();
+    },
+  });
+  if (actions.length === 0) return <p className="text-sm text-slate-500">{ht("action.none", locale)}</p>;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap gap-2">
+        {actions.includes("refresh") && (
+          <Button onClick={() => run.mutate("refresh")} disabled={run.isPending}>{ht("action.refresh", locale)}</Button>
+        )}
+        {actions.includes("retry") && (
+          <Button variant="secondary" onClick={() => run.mutate("retry")} disabled={run.isPending}>{ht("action.retry", locale)}</Button>
+        )}
+        {actions.includes("fix") && <Link href={`/transmissions/${id}/fix`} className={linkClass}>{ht("action.fix", locale)}</Link>}
+        {actions.includes("copy") && <Link href={`/credit-notes/new?from=${id}`} className={linkClass}>{ht("action.copy", locale)}</Link>}
+        {actions.includes("credit") && credit !== null && (
+          <Button variant="secondary" aria-expanded={crediting} onClick={() => setCrediting((open) => !open)}>{ht("action.credit", locale)}</Button>
+        )}
+      </div>
+      {run.isPending && <p role="status" className="text-sm">{ht("action.working", locale)}</p>}
+      {run.isSuccess && <Notice tone="success">{ht("action.done", locale, { status: ht(`status.${run.data.status}` as "status.queued", locale) })}</Notice>}
+      {run.error && <Notice tone="error">{run.error instanceof ApiError ? run.error.message : ht("action.failed", locale)}</Notice>}
+      {crediting && credit !== null && <CreditForm {...credit} locale={locale} />}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { Badge } from "@/components/ui/badge";
+import { ht } from "@/lib/i18n/history-messages";
+import type { Locale } from "@/lib/i18n/locale";
+import type { DocumentStatusName } from "@/lib/history/views";
+
+const TONES = {
+  queued: "brand",
+  sending: "brand",
+  accepted: "success",
+  rejected: "danger",
+  unknown: "warning",
+  needs_attention: "warning",
+} as const;
+
+/** A document's status in words, coloured by what it asks of people (nothing, wait, act). */
+export function StatusBadge({ status, locale }: { status: DocumentStatusName; locale: Locale }) {
+  return <Badge tone={TONES[status]} className="whitespace-nowrap">{ht(`status.${status}`, locale)}</Badge>;
+}

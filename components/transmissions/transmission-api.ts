@@ -1,0 +1,55 @@
+import { requestJson } from "@/components/ui/fetch-json";
+import type { EditableDraft } from "@/lib/history/draft-from-payload";
+import type { HistoryItem, HistoryPageData } from "@/lib/history/views";
+import type { Locale } from "@/lib/i18n/locale";
+
+/**
+ * Query keys of the history screens, from one factory: lists by their API query, a document by
+ * id. Actions invalidate `all`, since a document that changed may sit in any list.
+ */
+export const transmissionKeys = {
+  all: ["transmissions"] as const,
+  list: (apiQuery: string) => ["transmissions", "list", apiQuery] as const,
+  detail: (id: string) => ["transmissions", "detail", id] as const,
+};
+
+/** What an action answers. */
+export interface ActionAnswer {
+  id: string;
+  status: string;
+  changed?: boolean;
+  series?: string;
+  number?: string;
+}
+
+/** One page of the history for an API query (the same one the server rendered). */
+export function fetchHistoryPage(apiQuery: string, locale: Locale, signal?: AbortSignal): Promise<HistoryPageData> {
+  return requestJson(`/api/transmissions?${apiQuery}`, { locale, signal });
+}
+
+/** A document's current state (only the summary fields are read by the live views). */
+export function fetchTransmission(id: string, locale: Locale, signal?: AbortSignal): Promise<HistoryItem> {
+  return requestJson(`/api/transmissions/${encodeURIComponent(id)}`, { locale, signal });
+}
+
+/** Refresh status (look-up at the provider now) or Retry (resend the identical document). */
+export function runDocumentAction(id: string, action: "refresh" | "retry", locale: Locale): Promise<ActionAnswer> {
+  return requestJson(`/api/transmissions/${encodeURIComponent(id)}/${action}`, { method: "POST", locale });
+}
+
+/** Fix & resend a rejected document with a corrected draft; it keeps its number. */
+export function fixDocument(id: string, draft: EditableDraft, locale: Locale): Promise<ActionAnswer> {
+  return requestJson(`/api/transmissions/${encodeURIComponent(id)}/fix`, { method: "POST", body: { draft }, locale });
+}
+
+/**
+ * Credits an accepted document through the provider's /Invoice/credit. `idempotencyKey` is made
+ * once per form, so a double click or a repeated submit issues one credit.
+ */
+export function creditDocument(
+  body: { authenticationCode: string; mark: string; relateCredit: boolean; series: string },
+  idempotencyKey: string,
+  locale: Locale,
+): Promise<ActionAnswer> {
+  return requestJson("/api/credit-notes/credit-existing", { method: "POST", body, locale, headers: { "Idempotency-Key": idempotencyKey } });
+}

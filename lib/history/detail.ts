@@ -1,0 +1,65 @@
+import "server-only";
+import QRCode from "qrcode";
+import type { Db } from "@/lib/db/schema";
+import { getTransmission } from "@/lib/sending/transmission-views";
+import { placeErrors } from "./error-fields";
+import { legalActions } from "./legal-actions";
+import { readSentDocument, redactedPretty } from "./sent-document";
+import type { DetailView } from "./views";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function pretty(body: string | null): string | null {
+  if (body === null) return null;
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+/** The QR code of a document URL as SVG; null when there is none or it cannot be encoded. */
+export async function qrSvgOf(url: string | null): Promise<string | null> {
+  if (url === null || url === "") return null;
+  try {
+    return await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A document as the detail page shows it: identity and answers, the document as sent (and its
+ * exact JSON, redacted), every attempt, the timeline, the last failure's errors placed on the
+ * wizard's fields, the actions legal now for this viewer, and a QR code of its URL.
+ * Null for an id that is not a document.
+ */
+export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; now?: Date }): Promise<DetailView | null> {
+  if (!UUID.test(id)) return null;
+  const detail = await getTransmission(db, id);
+  if (detail === null) return null;
+  const lease = await db.selectFrom("documents").select("lease_until").where("id", "=", id).executeTakeFirst();
+  const now = (opts.now ?? new Date()).toISOString();
+  const { payloadJson, attempts, events, lastError, ...summary } = detail;
+  const hasUrl = detail.url !== null && detail.url !== "";
+  return {
+    summary,
+    lastError: lastError === null ? null : { kind: lastError.kind, httpStatus: lastError.httpStatus, message: lastError.message },
+    errors: lastError === null ? [] : placeErrors(lastError.errors),
+    sent: readSentDocument(payloadJson, detail.kind),
+    payloadPretty: redactedPretty(payloadJson),
+    attempts: attempts.map(({ responseBody, requestSha256: _sha, ...attempt }) => ({ ...attempt, responsePretty: pretty(responseBody) })),
+    events,
+    actions: legalActions({
+      status: detail.status,
+      kind: detail.kind,
+      mark: detail.mark,
+      authenticationCode: detail.authenticationCode,
+      leaseLive: lease?.lease_until !== null && lease?.lease_until !== undefined && lease.lease_until > now,
+      canAct: opts.canAct,
+    }),
+    qrSvg: await qrSvgOf(detail.url),
+    pdfHref: hasUrl ? `/api/transmissions/${id}/pdf` : null,
+    xmlHref: hasUrl ? `/api/transmissions/${id}/aade` : null,
+  };
+}
