@@ -12,6 +12,12 @@ export interface Exchange {
   ctx: SandboxContext;
   url: URL;
   entry: RequestLogEntry;
+  /**
+   * Runs just before a complete response is written. Journaling there (not on the response's
+   * "finish" event) means a client that has the answer can rely on the record existing, even
+   * if the process is killed right after.
+   */
+  beforeComplete?: () => void;
 }
 
 /** Bodies above this are refused with 413; real documents are a few kilobytes. */
@@ -53,6 +59,7 @@ export function replyRaw(ex: Exchange, status: number, contentType: string, body
   ex.entry.status = status;
   ex.entry.outcome = outcome;
   if (ex.res.destroyed) return;
+  ex.beforeComplete?.();
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   ex.res.writeHead(status, { "Content-Type": contentType, "Content-Length": bytes.length });
   ex.res.end(bytes);

@@ -83,10 +83,8 @@ export async function runSubmission(ex: Exchange, plan: SubmissionPlan): Promise
   noteIds(ex, identity);
   if (ctx.store.isProcessing(identity, Date.now(), ctx.settings.processingWindowMs)) return replyProcessing(ex);
   const attemptId = ctx.store.startAttempt(identity, plan.receivedAt.getTime());
-  // The attempt ends only when a response was fully written: a hang or reset leaves it open.
-  ex.res.once("finish", () => {
-    if (!ctx.shutdown.aborted) ctx.store.endAttempt(attemptId);
-  });
+  // The attempt ends only with a complete response: a hang or reset leaves it open.
+  ex.beforeComplete = () => ctx.store.endAttempt(attemptId);
   if (plan.fault?.mode === "delay" && !(await sleep(plan.fault.ms, ctx.shutdown))) return;
   const existing = findDuplicate(ex, identity);
   if (existing !== undefined) return replyDuplicate(ex, existing);

@@ -154,6 +154,25 @@ const notAnObject: Mutation[] = [[], "text", 1, null, true, new Raw("1e400"), de
 
 const hostileIds = () => fc.oneof(hostileStrings.map((s) => encodeURIComponent(s.slice(0, 2_000)) || "x"), fc.uuid());
 const sampleCredit = { authenticationCode: "ABCDEF0123456789", mark: "400001234567890", relateCredit: false, series: "A" };
+const sampleCounterparty = sampleDraft().counterparty;
+const counterpartyPoisons: Mutation[] = [
+  { path: ["vat"], value: "EL123456789" }, { path: ["name"], value: "" }, { path: ["address"], value: "x" },
+  { path: ["address", "countryCode"], value: "Δ1" }, { path: ["emails"], value: ["not-an-email"] },
+];
+const sampleIssuerProfile = {
+  vat: "EL094259216", name: "Fuzz Co", address: { countryCode: "GR", city: "ΑΘΗΝΑ", street: "Οδός 1", postalCode: "10551" },
+};
+const issuerProfilePoisons: Mutation[] = [
+  { path: ["vat"], value: "EL123456789" }, { path: ["address", "countryCode"], value: "DE" }, { path: ["name"], value: "" },
+  { path: ["defaultClassification"], value: { category: "category1_1", type: "E3_561_003" } },
+];
+const sampleBranch = { branchCode: 1, name: "Branch" };
+const branchPoisons: Mutation[] = [{ path: ["branchCode"], value: 0 }, { path: ["branchCode"], value: "x" }, { path: ["branchCode"], value: new Raw("1e400") }];
+const sampleSeries = { issuerVat: "EL094259216", code: "FZ", nextNumber: 1 };
+const seriesPoisons: Mutation[] = [
+  { path: ["nextNumber"], value: 0 }, { path: ["nextNumber"], value: new Raw("1e400") }, { path: ["nextNumber"], value: 1.5 },
+  { path: ["code"], value: "../etc" }, { path: ["issuerVat"], value: "EL123456789" },
+];
 const sampleUser = { email: "fuzz@credit-desk.example", name: "Fuzz", role: "viewer", password: "fuzz-password-1" };
 
 /** How to fuzz each JSON endpoint; a state-changing route missing here fails the suite. */
@@ -166,22 +185,23 @@ const RECIPES: Record<string, Recipe> = {
   "POST /api/auth/login": { base: { email: e2e.users.admin.email, password: e2e.users.admin.password }, poisons: loginPoisons, as: "anonymous" },
   "POST /api/auth/logout": { base: {}, poisons: [{ path: [], value: deepArray(10_000) }], as: "anonymous", ignoresBody: true },
   "POST /api/setup": { base: sampleUser, poisons: newUserPoisons, as: "anonymous" },
-  // Compose and settings endpoints: whole-body poisons (their schemas may add richer recipes).
-  "PUT /api/drafts/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  // Compose and settings endpoints: a valid body made invalid by one poison, or no object at all.
+  "PUT /api/drafts/[id]": { base: {}, poisons: [...notAnObject, { path: ["step"], value: 9 }, { path: ["draft", "lines"], value: "x" }], as: "admin", ids: hostileIds },
   "DELETE /api/drafts/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
   "POST /api/drafts/[id]/duplicate": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
-  "POST /api/counterparties": { base: {}, poisons: notAnObject, as: "admin" },
-  "PATCH /api/counterparties/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  "POST /api/counterparties": { base: sampleCounterparty, poisons: [...notAnObject, ...counterpartyPoisons], as: "admin" },
+  "PATCH /api/counterparties/[id]": { base: sampleCounterparty, poisons: [...notAnObject, ...counterpartyPoisons], as: "admin", ids: hostileIds },
   "DELETE /api/counterparties/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
-  "POST /api/issuer-profiles": { base: {}, poisons: notAnObject, as: "admin" },
-  "PATCH /api/issuer-profiles/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  "POST /api/issuer-profiles": { base: sampleIssuerProfile, poisons: [...notAnObject, ...issuerProfilePoisons], as: "admin" },
+  "PATCH /api/issuer-profiles/[id]": { base: sampleIssuerProfile, poisons: [...notAnObject, ...issuerProfilePoisons], as: "admin", ids: hostileIds },
   "DELETE /api/issuer-profiles/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
-  "POST /api/issuer-profiles/[id]/branches": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
-  "PATCH /api/issuer-profiles/[id]/branches/[branchId]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  "POST /api/issuer-profiles/[id]/branches": { base: sampleBranch, poisons: [...notAnObject, ...branchPoisons], as: "admin", ids: hostileIds },
+  "PATCH /api/issuer-profiles/[id]/branches/[branchId]": { base: sampleBranch, poisons: [...notAnObject, ...branchPoisons], as: "admin", ids: hostileIds },
   "DELETE /api/issuer-profiles/[id]/branches/[branchId]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
-  "POST /api/series": { base: {}, poisons: notAnObject, as: "admin" },
-  "PATCH /api/series/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  "POST /api/series": { base: sampleSeries, poisons: [...notAnObject, ...seriesPoisons], as: "admin" },
+  "PATCH /api/series/[id]": { base: { nextNumber: 5 }, poisons: [...notAnObject, ...seriesPoisons.filter((p) => p.path[0] === "nextNumber")], as: "admin", ids: hostileIds },
   "DELETE /api/series/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  "POST /api/transmissions/[id]/fix": { base: { draft: sampleDraft() }, poisons: draftPoisons, as: "admin", ids: hostileIds },
   "POST /api/transmissions/[id]/refresh": { base: {}, poisons: [{ path: ["x"], value: 1 }], as: "admin", ids: hostileIds },
   "POST /api/transmissions/[id]/retry": { base: {}, poisons: [{ path: ["x"], value: 1 }], as: "admin", ids: hostileIds },
 };
