@@ -1,31 +1,11 @@
 import "server-only";
 import type { Selectable } from "kysely";
-import type { AttemptsTable, Db, DocumentKind, DocumentsTable, DocumentStatus, EventsTable, NextAction } from "@/lib/db/schema";
+import type { AttemptsTable, Db, DocumentsTable, EventsTable, NextAction } from "@/lib/db/schema";
+import type { HistoryItem } from "@/lib/history/views";
 import type { RecordedError } from "@/lib/sending/recorded-error";
 
-/** A history row. Amounts in cents (null for credits of an existing document); times ISO UTC. */
-export interface TransmissionSummary {
-  id: string;
-  internalDocumentId: string;
-  kind: DocumentKind;
-  status: DocumentStatus;
-  series: string;
-  number: string;
-  /** Europe/Athens local time as sent. */
-  issuedAt: string;
-  issuerVat: string;
-  counterpartyName: string | null;
-  counterpartyVat: string | null;
-  netCents: number | null;
-  vatCents: number | null;
-  grossCents: number | null;
-  mark: string | null;
-  uid: string | null;
-  attemptCount: number;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A history row (amounts in cents, null for credits of an existing document; times ISO UTC). */
+export type TransmissionSummary = HistoryItem;
 
 export interface TransmissionAttempt {
   seq: number;

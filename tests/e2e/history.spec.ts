@@ -4,7 +4,8 @@ import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eSettings } from "./global-setup";
-import { parseCsv, runSeed, signIn, startServer, stopServer } from "./history-fixtures";
+import { parseCsv } from "../support/csv";
+import { runSeed, signIn, startServer, stopServer } from "./history-fixtures";
 
 /**
  * The history with 100,000 seeded documents, on a dashboard instance of its own (its own SQLite

@@ -17,7 +17,8 @@ import { sampleDraft } from "@/tests/fixtures/sample-draft";
 import { clientFor, driveUntilSettled, manualWorker } from "@/tests/integration/sending/harness";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
-import { call, parseCsv, userWithSession } from "./helpers";
+import { parseCsv } from "@/tests/support/csv";
+import { call, userWithSession } from "./helpers";
 
 const holder = globalThis as typeof globalThis & { creditDeskDb?: Db; creditDeskDbReady?: Promise<Db> };
 let sandbox: TestSandbox;
