@@ -18,9 +18,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <div className="min-h-screen">
       <EnvironmentBanner environment={env.provider.environment} locale={locale} />
-      <header className="flex items-center gap-8 border-b border-slate-200 bg-white px-6 py-3">
-        <Link href="/" className="text-lg font-bold text-brand">{t("app.name", locale)}</Link>
-        <nav aria-label="main" className="flex gap-4 text-sm">
+      <header className="flex items-center gap-6 border-b border-slate-200 bg-white px-6 py-3">
+        <Link href="/" className="whitespace-nowrap text-lg font-bold text-brand">{t("app.name", locale)}</Link>
+        <nav aria-label="main" className="flex gap-4 whitespace-nowrap text-sm">
           <Link href="/" className="hover:underline">{t("nav.overview", locale)}</Link>
           <Link href="/transmissions" className="hover:underline">{ht("nav.history", locale)}</Link>
           {user.role !== "viewer" && (
@@ -37,8 +37,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             </>
           )}
         </nav>
-        <span className="ml-auto text-xs text-slate-500">{t("app.tagline", locale)}</span>
-        <span className="text-xs" data-testid="signed-in-user">
+        <span className="ml-auto hidden text-xs text-slate-500 2xl:inline">{t("app.tagline", locale)}</span>
+        <span className="ml-auto text-right text-xs 2xl:ml-0" data-testid="signed-in-user">
           {authT("nav.signedInAs", locale)} <strong>{user.name}</strong> ({authT(`role.${user.role}`, locale)})
         </span>
         <SignOutButton locale={locale} />
