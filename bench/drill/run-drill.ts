@@ -226,7 +226,7 @@ export async function runDrill(options: DrillOptions, repoDir: string, log: (lin
     const db = await database.open();
     stopping.push(() => db.destroy());
     const engineVersion = options.database === "postgres"
-      ? (await databases.postgresVersion()) ?? "PostgreSQL"
+      ? `PostgreSQL ${(await databases.postgresVersion()) ?? ""}`.trim()
       : `SQLite ${String((await sql<{ v: string }>`select sqlite_version() as v`.execute(db)).rows[0]?.v)}`;
     const sandbox = await startTestSandbox({ processingWindowMs: PROCESSING_WINDOW_MS });
     stopping.push(() => sandbox.stop());
