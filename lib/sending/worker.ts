@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncResource } from "node:async_hooks";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/schema";
@@ -79,21 +80,45 @@ export function startWorker(options: WorkerOptions): Worker {
     return current;
   }
 
-  function schedule(delayMs: number): void {
+  // The background loop. At most one pass runs and at most one is pending, however often wake()
+  // is called: wakes that arrive during a pass are folded into one pass right after it. A full
+  // batch is followed at once by the next pass, so a backlog drains at the provider's pace rather
+  // than one batch per poll. The timer and the loop are bound to the context the worker started
+  // in, so a wake from a request handler does not keep that request's objects alive.
+  let running = false;
+  let wakeRequested = false;
+  const loop = AsyncResource.bind((): void => {
+    if (stopped || running) return;
+    running = true;
+    wakeRequested = false;
+    void runOnce()
+      .then(
+        (claimed) => (claimed >= batchSize ? 0 : pollMs),
+        (error: unknown) => {
+          onError(error);
+          return pollMs;
+        },
+      )
+      .catch(() => pollMs) // an onError that throws must not stop the loop
+      .then((nextDelayMs) => {
+        running = false;
+        schedule(wakeRequested ? 0 : nextDelayMs);
+      });
+  });
+  const schedule = AsyncResource.bind((delayMs: number): void => {
     if (stopped || options.autoPoll === false) return;
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      runOnce()
-        .catch(onError)
-        .finally(() => schedule(pollMs));
-    }, delayMs);
-  }
+    timer = setTimeout(loop, delayMs);
+  });
 
   schedule(0);
   return {
     instanceId,
     runOnce,
-    wake: () => schedule(0),
+    wake() {
+      if (running) wakeRequested = true;
+      else schedule(0);
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -258,4 +258,53 @@ describe.each(testEngines())("sending over HTTP to the sandbox, on %s", (engine)
     await sleep(100);
     expect(passes).toBe(after);
   });
+
+  it("wakes that arrive during a pass are folded into one pass after it", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let sendStarted!: () => void;
+    const started = new Promise<void>((resolve) => (sendStarted = resolve));
+    const gated: ProviderClient = {
+      ...client,
+      async sendDocument(document, options) {
+        sendStarted();
+        await gate;
+        return client.sendDocument(document, options);
+      },
+    };
+    let passes = 0;
+    const issued = await issue();
+    const polling = startWorker({ db: t.db, client: gated, instanceId: "coalescing", pollMs: 10_000, leaseMs: 5_000, policy: FAST_POLICY, onPass: () => (passes += 1) });
+    try {
+      await started;
+      // Twenty wakes, each on its own timer turn, while the pass is held inside the provider call.
+      for (let i = 0; i < 20; i += 1) {
+        polling.wake();
+        await sleep(5);
+      }
+      release();
+      await waitFor(async () => ((await loadDocument(t.db, issued.id)).status === "accepted" ? true : undefined), 5_000, "accepted");
+      await sleep(300);
+      // The held pass, and one pass for all the wakes; the next is the 10 s poll.
+      expect(passes).toBe(2);
+    } finally {
+      release();
+      await polling.stop();
+    }
+  });
+
+  it("a full batch is followed at once by the next pass, not by the poll interval", async () => {
+    const issued: string[] = [];
+    for (let i = 0; i < 7; i += 1) issued.push((await issue()).id);
+    const polling = startWorker({ db: t.db, client, instanceId: "backlog", batchSize: 2, pollMs: 10_000, leaseMs: 5_000, policy: FAST_POLICY });
+    try {
+      // Four batches of two; with a pause of the poll interval between batches this would take 30 s.
+      await waitFor(async () => {
+        const rows = await t.db.selectFrom("documents").select("status").where("id", "in", issued).execute();
+        return rows.every((row) => row.status === "accepted") ? true : undefined;
+      }, 5_000, "all seven accepted");
+    } finally {
+      await polling.stop();
+    }
+  });
 });
