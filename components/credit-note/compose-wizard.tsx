@@ -1,28 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { FormProvider, useForm, type Resolver } from "react-hook-form";
+import { FormProvider, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { IssuerProfileView, SeriesView } from "@/lib/compose/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
-import { draftSchema } from "@/lib/validation/draft";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
-import { codeOfDefaultIssue } from "@/lib/validation/errors";
 import { deleteDraft, type IssueAnswer } from "./compose-api";
 import { DraftAutosave } from "./draft-autosave";
+import { composeResolver } from "./draft-resolver";
 import type { Environment } from "./environment-notice";
 import { StepContent } from "./step-content";
 import { TotalsPanel } from "./totals-panel";
 import { useStepSideEffects } from "./use-step-side-effects";
 import { WizardStepper } from "./wizard-stepper";
 import { countErrors, LAST_STEP, WIZARD_STEPS } from "./wizard-model";
-
-/** The shared draft schema as the form's resolver; errors keep their codes, worded at display time. */
-const resolver = zodResolver(draftSchema, { error: (issue) => codeOfDefaultIssue(issue) }) as unknown as Resolver<ComposeValues>;
 
 export interface ComposeWizardProps {
   locale: Locale;
@@ -43,7 +38,7 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
   const router = useRouter();
   // Fields are checked as they are typed and all of a step's fields when leaving it; never on
   // blur, whose late error text would shift the Next button away under a click in progress.
-  const form = useForm<ComposeValues>({ defaultValues: initialValues, resolver, mode: "onChange" });
+  const form = useForm<ComposeValues>({ defaultValues: initialValues, resolver: composeResolver, mode: "onChange" });
   const [step, setStep] = useState(Math.min(initialStep, LAST_STEP));
   const [blocked, setBlocked] = useState(0);
   const [issuing, setIssuing] = useState(false);
@@ -123,7 +118,7 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
             {step > 0 && <Button variant="secondary" onClick={() => void goTo(step - 1)}>{composeT("wizard.back", locale)}</Button>}
             {step < LAST_STEP && <Button type="submit">{composeT("wizard.next", locale)}</Button>}
             <div className="ml-auto">
-              <DraftAutosave control={form.control} getValues={form.getValues} step={step} locale={locale} enabled={!issuing} />
+              <DraftAutosave step={step} locale={locale} enabled={!issuing} />
             </div>
           </div>
         </form>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import { useWatch, type Control } from "react-hook-form";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useFormContext } from "react-hook-form";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
@@ -14,45 +14,82 @@ const RETRY_MS = 5_000;
 
 /**
  * Saves the draft on the server as the clerk types: debounced, only when something changed,
- * retried after a failure, and once more (keepalive) when the tab is hidden or closed. The
- * effect here talks to the network only; it never writes form values.
+ * one save at a time (a change typed during a save is saved after it, never overtaken by it),
+ * retried after a failure, and once more (keepalive) when the tab is hidden or closed.
+ *
+ * A keystroke only restarts the debounce timer: this component does not render on keystrokes,
+ * and the draft is read and serialised once per save, not once per change — with hundreds of
+ * lines, that is what keeps typing fast. It talks to the network only; it never writes form values.
  */
-export function DraftAutosave({ control, getValues, step, locale, enabled }: {
-  control: Control<ComposeValues>;
-  getValues: () => ComposeValues;
-  step: number;
-  locale: Locale;
-  enabled: boolean;
-}) {
-  const watched = useWatch({ control });
-  const snapshot = JSON.stringify({ watched, step });
-  const lastSaved = useRef(snapshot);
+export function DraftAutosave({ step, locale, enabled }: { step: number; locale: Locale; enabled: boolean }) {
+  const { getValues, subscribe } = useFormContext<ComposeValues>();
   const [state, setState] = useState<SaveState>({ kind: "idle" });
-  const [retry, setRetry] = useState(0);
+  const current = useRef({ step, locale, enabled });
+  const lastSaved = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const saving = useRef(false);
+  const pending = useRef(false);
 
-  useEffect(() => {
-    if (!enabled || snapshot === lastSaved.current) return;
-    const timer = setTimeout(async () => {
-      setState({ kind: "saving" });
-      const values = getValues();
-      try {
-        await saveDraftSnapshot(values, step, locale);
-        lastSaved.current = snapshot;
-        setState({ kind: "saved", at: new Date() });
-      } catch {
-        setState({ kind: "error" });
-        setTimeout(() => setRetry((n) => n + 1), RETRY_MS);
-      }
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [snapshot, enabled, step, locale, getValues, retry]);
+  const snapshotOf = useCallback((values: ComposeValues, atStep: number) => JSON.stringify({ values, step: atStep }), []);
 
-  useEffect(() => {
-    if (!enabled) return;
-    const flush = () => {
-      if (snapshot === lastSaved.current) return;
+  const save = useCallback(async (): Promise<void> => {
+    clearTimeout(timer.current);
+    const { step: atStep, locale: inLocale, enabled: on } = current.current;
+    if (!on) return;
+    if (saving.current) {
+      pending.current = true;
+      return;
+    }
+    const values = getValues();
+    const snapshot = snapshotOf(values, atStep);
+    if (snapshot === lastSaved.current) return;
+    saving.current = true;
+    setState({ kind: "saving" });
+    try {
+      await saveDraftSnapshot(values, atStep, inLocale);
       lastSaved.current = snapshot;
-      void saveDraftSnapshot(getValues(), step, locale, true).catch(() => undefined);
+      setState({ kind: "saved", at: new Date() });
+    } catch {
+      setState({ kind: "error" });
+      timer.current = setTimeout(() => void save(), RETRY_MS);
+    } finally {
+      saving.current = false;
+    }
+    if (pending.current) {
+      pending.current = false;
+      timer.current = setTimeout(() => void save(), 0);
+    }
+  }, [getValues, snapshotOf]);
+
+  const schedule = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+  }, [save]);
+
+  useEffect(() => {
+    // The draft as it was opened counts as saved: opening it does not write it again.
+    // Once, on mount (the ref keeps it from being taken again).
+    lastSaved.current ??= snapshotOf(getValues(), current.current.step);
+  }, [getValues, snapshotOf]);
+
+  useEffect(() => {
+    current.current = { step, locale, enabled };
+    if (enabled) schedule();
+    else clearTimeout(timer.current);
+  }, [step, locale, enabled, schedule]);
+
+  useEffect(() => subscribe({ formState: { values: true }, callback: schedule }), [subscribe, schedule]);
+
+  useEffect(() => {
+    const flush = () => {
+      const { step: atStep, locale: inLocale, enabled: on } = current.current;
+      if (!on) return;
+      const values = getValues();
+      const snapshot = snapshotOf(values, atStep);
+      if (snapshot === lastSaved.current) return;
+      clearTimeout(timer.current);
+      lastSaved.current = snapshot;
+      void saveDraftSnapshot(values, atStep, inLocale, true).catch(() => undefined);
     };
     const onVisibility = () => {
       if (document.visibilityState === "hidden") flush();
@@ -62,8 +99,9 @@ export function DraftAutosave({ control, getValues, step, locale, enabled }: {
     return () => {
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("pagehide", flush);
+      clearTimeout(timer.current);
     };
-  }, [snapshot, enabled, step, locale, getValues]);
+  }, [getValues, snapshotOf]);
 
   const text = state.kind === "saving"
     ? composeT("wizard.saving", locale)

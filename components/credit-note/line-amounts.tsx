@@ -1,22 +1,27 @@
 "use client";
 
 import { useWatch, type Control } from "react-hook-form";
-import { computeLineAmounts } from "@/lib/domain/line-amounts";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
-import { lineInputOf } from "@/lib/validation/lenient-totals";
+import { lineAmountsOf } from "@/lib/validation/lenient-totals";
 import { euros } from "./money-text";
 
 /**
- * One line's net, VAT and total, derived during render from that line alone (per-row
- * useWatch), so typing in one line re-renders only its own amounts and the totals panel.
+ * One line's net, VAT and total, derived during render from that line alone, so typing in one
+ * line re-renders only its own amounts and the totals panel. The four fields are watched by
+ * exact name: react-hook-form otherwise matches names by prefix, and `lines.4` would wake on
+ * every keystroke in `lines.40`–`lines.49`. Moving, inserting or deleting lines still notifies
+ * (those changes are named `lines`).
  */
 export function LineAmounts({ control, index, locale }: { control: Control<ComposeValues>; index: number; locale: Locale }) {
-  const [line, priceEntry] = useWatch({ control, name: [`lines.${index}`, "priceEntry"] });
-  const input = line ? lineInputOf(line) : null;
-  if (!input) return <p className="text-xs text-slate-500" data-testid={`line-${index}-amounts`}>{composeT("lines.unreadable", locale)}</p>;
-  const amounts = computeLineAmounts(input, priceEntry);
+  const [quantity, unitPrice, discountPercent, vatCategory, priceEntry] = useWatch({
+    control,
+    name: [`lines.${index}.quantity`, `lines.${index}.unitPrice`, `lines.${index}.discountPercent`, `lines.${index}.vatCategory`, "priceEntry"],
+    exact: true,
+  });
+  const amounts = quantity === undefined ? null : lineAmountsOf({ quantity, unitPrice, discountPercent, vatCategory }, priceEntry);
+  if (!amounts) return <p className="text-xs text-slate-500" data-testid={`line-${index}-amounts`}>{composeT("lines.unreadable", locale)}</p>;
   return (
     <div className="text-xs" data-testid={`line-${index}-amounts`}>
       <p className="tabular-nums">

@@ -49,7 +49,9 @@ export function LineRow({ index, count, locale, onAction }: LineRowProps) {
   }
 
   return (
-    <fieldset data-line-index={index} className="rounded border border-slate-200 p-2">
+    // content-visibility: the browser skips style, layout and paint of the lines out of view (the
+    // intrinsic size keeps the scroll height), so a keystroke does not lay out hundreds of lines.
+    <fieldset data-line-index={index} className="rounded border border-slate-200 p-2 [content-visibility:auto] [contain-intrinsic-size:auto_10rem]">
       <legend className="px-1 text-xs font-semibold text-slate-600">{composeT("lines.row", locale, { n: index + 1 })}</legend>
       <div className="grid grid-cols-12 gap-2">
         <TextField name={name("description")} label={label("description")} hideLabel placeholder={composeT("col.description", locale)} locale={locale} className="col-span-4" autoComplete="off" />

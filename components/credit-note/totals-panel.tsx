@@ -1,20 +1,24 @@
 "use client";
 
+import { useState } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
-import { computeLenientTotals } from "@/lib/validation/lenient-totals";
+import { createPanelTotals } from "@/lib/validation/lenient-totals";
 import { euros } from "./money-text";
 
 /**
  * The always-visible totals. Derived during render from the watched lines, price entry and
  * payments with the same domain functions the server uses — never stored, never synced by an
- * effect — so it is right on every keystroke.
+ * effect — so it is right on every keystroke. Lines whose figures did not change since the last
+ * render are not computed again (see createPanelTotals).
  */
 export function TotalsPanel({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
   const [priceEntry, lines, payments] = useWatch({ control, name: ["priceEntry", "lines", "payments"] });
-  const { totals, unreadableLines } = computeLenientTotals({ priceEntry, lines, payments });
+  const [panelTotals] = useState(createPanelTotals);
+  const totals = panelTotals({ priceEntry, lines, payments });
+  const { unreadableLines } = totals;
   const paid = totals.grossCents + totals.paymentDifferenceCents;
   const rows: [string, string, string][] = [
     ["totals-net", composeT("totals.net", locale), euros(totals.netCents, locale)],

@@ -2,6 +2,9 @@ import { vatRatePercent } from "./codes";
 import { roundHalfUpDiv, toSafeNumber } from "./money";
 import type { Cents, LineAmounts, LineInput, PriceEntry } from "./types";
 
+/** What a line's amounts depend on: its quantity, price, discount and VAT category. */
+export type LineAmountInput = Pick<LineInput, "quantityMilli" | "unitPriceCents" | "discountBasisPoints" | "vatCategory">;
+
 const MILLI = 1000n;
 const FULL_BASIS_POINTS = 10_000n;
 
@@ -35,7 +38,7 @@ export function netFromGross(grossCents: Cents, ratePercent: number): { netCents
   return { netCents: pick, differenceCents: grossCents - total(pick) };
 }
 
-function assertLine(line: LineInput): number {
+function assertLine(line: LineAmountInput): number {
   if (!Number.isSafeInteger(line.quantityMilli) || line.quantityMilli <= 0) {
     throw new RangeError("quantityMilli must be a positive integer");
   }
@@ -51,13 +54,13 @@ function assertLine(line: LineInput): number {
 }
 
 /** half-up(quantityMilli × unitPrice × (10000 − discount) / (1000 × 10000)): one rounding, no intermediate. */
-function discountedLineCents(line: LineInput): Cents {
+function discountedLineCents(line: LineAmountInput): Cents {
   const exact = BigInt(line.quantityMilli) * BigInt(line.unitPriceCents) * (FULL_BASIS_POINTS - BigInt(line.discountBasisPoints));
   return toSafeNumber(roundHalfUpDiv(exact, MILLI * FULL_BASIS_POINTS));
 }
 
 /** half-up(quantityMilli × unitPrice / 1000): the line before its discount. */
-function undiscountedLineCents(line: LineInput): Cents {
+function undiscountedLineCents(line: LineAmountInput): Cents {
   return toSafeNumber(roundHalfUpDiv(BigInt(line.quantityMilli) * BigInt(line.unitPriceCents), MILLI));
 }
 
@@ -78,7 +81,7 @@ function undiscountedLineCents(line: LineInput): Cents {
  * @throws RangeError for a non-positive quantity, negative price, discount outside 0–10000, or a
  * VAT category without a rate (8 or unknown). Validation refuses those before this is called.
  */
-export function computeLineAmounts(line: LineInput, priceEntry: PriceEntry): LineAmounts {
+export function computeLineAmounts(line: LineAmountInput, priceEntry: PriceEntry): LineAmounts {
   const rate = assertLine(line);
   if (priceEntry === "net") {
     const netCents = discountedLineCents(line);

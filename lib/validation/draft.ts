@@ -65,7 +65,8 @@ export const counterpartySchema = z
     return { ...party, vat: vat.vat };
   });
 
-const lineSchema = z
+/** One line of the draft (exported for the compose form, which checks a line alone while it is typed). */
+export const lineSchema = z
   .object({
     description: textField(300),
     quantity: numberField("quantity", { positive: true }),

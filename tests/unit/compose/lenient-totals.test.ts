@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { newLine, newPayment } from "@/components/credit-note/wizard-model";
 import { computeTotals } from "@/lib/domain/totals";
-import { computeLenientTotals, lineInputOf, paymentCentsOf, restOfPayment } from "@/lib/validation/lenient-totals";
+import { computeLenientTotals, createPanelTotals, lineAmountsOf, lineInputOf, paymentCentsOf, restOfPayment } from "@/lib/validation/lenient-totals";
 import { parseDraft } from "@/lib/validation/parse-draft";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";
 
@@ -81,5 +81,52 @@ describe("the totals panel and the server agree (property)", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("createPanelTotals (the panel's remembered per-line amounts)", () => {
+  const rawLineArb = fc.record({
+    quantity: fc.constantFrom("1", "2", "0,5", "1.000", "", "x", "3,333"),
+    unitPrice: fc.constantFrom("1", "7,99", "0,35", "12,345", "", "abc", "1.234,56", "100"),
+    discountPercent: fc.constantFrom("", "0", "10", "12,5", "100", "oops"),
+    vatCategory: fc.constantFrom(1, 2, 3, 7, 8, 99),
+  });
+  const paymentsArb = fc.array(fc.record({ methodCode: fc.constant(3), amount: fc.constantFrom("", "5", "7,99", "x") }), { maxLength: 3 });
+
+  it("gives what computeLenientTotals gives, call after call, while lines change, move and disappear", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(rawLineArb, { maxLength: 12 }), fc.constantFrom("net" as const, "gross" as const), paymentsArb), { minLength: 1, maxLength: 6 }),
+        (steps) => {
+          const panel = createPanelTotals();
+          for (const [raw, priceEntry, payments] of steps) {
+            const lines = raw.map((fields) => line(fields));
+            const expected = computeLenientTotals({ priceEntry, lines, payments });
+            expect(panel({ priceEntry, lines, payments })).toEqual({
+              netCents: expected.totals.netCents,
+              vatCents: expected.totals.vatCents,
+              grossCents: expected.totals.grossCents,
+              paymentDifferenceCents: expected.totals.paymentDifferenceCents,
+              unreadableLines: expected.unreadableLines,
+            });
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a changed price changes the totals at once (nothing stale is remembered)", () => {
+    const panel = createPanelTotals();
+    const lines = [line({ unitPrice: "10" }), line({ unitPrice: "1" })];
+    expect(panel({ priceEntry: "net", lines, payments: [] }).grossCents).toBe(1364);
+    expect(panel({ priceEntry: "net", lines: [lines[0]!, line({ unitPrice: "15" })], payments: [] }).grossCents).toBe(3100);
+    // Gross entry: 10,00 at 24% has no net that reproduces it (8,06 + 1,93 = 9,99), so 9,99 + 15,00.
+    expect(panel({ priceEntry: "gross", lines: [lines[0]!, line({ unitPrice: "15" })], payments: [] }).grossCents).toBe(2499);
+  });
+
+  it("lineAmountsOf reads only the four fields the amounts depend on", () => {
+    expect(lineAmountsOf({ quantity: "2", unitPrice: "7,99", discountPercent: "", vatCategory: 1 }, "gross")).toMatchObject({ totalCents: 1598 });
+    expect(lineAmountsOf({ quantity: "2", unitPrice: "", discountPercent: "", vatCategory: 1 }, "net")).toBeNull();
   });
 });
