@@ -17,9 +17,10 @@ const RETRY_MS = 5_000;
  * one save at a time (a change typed during a save is saved after it, never overtaken by it),
  * retried after a failure, and once more (keepalive) when the tab is hidden or closed.
  *
- * A keystroke only restarts the debounce timer: this component does not render on keystrokes,
- * and the draft is read and serialised once per save, not once per change — with hundreds of
- * lines, that is what keeps typing fast. It talks to the network only; it never writes form values.
+ * A keystroke only moves the debounce deadline (one number; the timer, once armed, re-arms
+ * itself until the deadline has passed): this component does not render on keystrokes, and the
+ * draft is read and serialised once per save, not once per change — with hundreds of lines,
+ * that is what keeps typing fast. It talks to the network only; it never writes form values.
  */
 export function DraftAutosave({ step, locale, enabled }: { step: number; locale: Locale; enabled: boolean }) {
   const { getValues, subscribe } = useFormContext<ComposeValues>();
@@ -27,13 +28,19 @@ export function DraftAutosave({ step, locale, enabled }: { step: number; locale:
   const current = useRef({ step, locale, enabled });
   const lastSaved = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const dueAt = useRef(0);
   const saving = useRef(false);
   const pending = useRef(false);
 
   const snapshotOf = useCallback((values: ComposeValues, atStep: number) => JSON.stringify({ values, step: atStep }), []);
 
-  const save = useCallback(async (): Promise<void> => {
+  const cancel = useCallback(() => {
     clearTimeout(timer.current);
+    timer.current = undefined;
+  }, []);
+
+  const save = useCallback(async (): Promise<void> => {
+    cancel();
     const { step: atStep, locale: inLocale, enabled: on } = current.current;
     if (!on) return;
     if (saving.current) {
@@ -52,6 +59,7 @@ export function DraftAutosave({ step, locale, enabled }: { step: number; locale:
     } catch {
       setState({ kind: "error" });
       timer.current = setTimeout(() => void save(), RETRY_MS);
+      return;
     } finally {
       saving.current = false;
     }
@@ -59,11 +67,19 @@ export function DraftAutosave({ step, locale, enabled }: { step: number; locale:
       pending.current = false;
       timer.current = setTimeout(() => void save(), 0);
     }
-  }, [getValues, snapshotOf]);
+  }, [getValues, snapshotOf, cancel]);
 
   const schedule = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+    dueAt.current = Date.now() + DEBOUNCE_MS;
+    if (timer.current !== undefined) return;
+    const wait = (ms: number) => {
+      timer.current = setTimeout(() => {
+        const left = dueAt.current - Date.now();
+        if (left > 0) wait(left);
+        else void save();
+      }, ms);
+    };
+    wait(DEBOUNCE_MS);
   }, [save]);
 
   useEffect(() => {
@@ -75,8 +91,8 @@ export function DraftAutosave({ step, locale, enabled }: { step: number; locale:
   useEffect(() => {
     current.current = { step, locale, enabled };
     if (enabled) schedule();
-    else clearTimeout(timer.current);
-  }, [step, locale, enabled, schedule]);
+    else cancel();
+  }, [step, locale, enabled, schedule, cancel]);
 
   useEffect(() => subscribe({ formState: { values: true }, callback: schedule }), [subscribe, schedule]);
 
@@ -87,7 +103,7 @@ export function DraftAutosave({ step, locale, enabled }: { step: number; locale:
       const values = getValues();
       const snapshot = snapshotOf(values, atStep);
       if (snapshot === lastSaved.current) return;
-      clearTimeout(timer.current);
+      cancel();
       lastSaved.current = snapshot;
       void saveDraftSnapshot(values, atStep, inLocale, true).catch(() => undefined);
     };
@@ -99,9 +115,9 @@ export function DraftAutosave({ step, locale, enabled }: { step: number; locale:
     return () => {
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("pagehide", flush);
-      clearTimeout(timer.current);
+      cancel();
     };
-  }, [getValues, snapshotOf]);
+  }, [getValues, snapshotOf, cancel]);
 
   const text = state.kind === "saving"
     ? composeT("wizard.saving", locale)
