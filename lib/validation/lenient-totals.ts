@@ -30,12 +30,9 @@ export function lineInputOf(line: ComposeLine): LineInput | null {
   const numbers = lineAmountInputOf(line);
   if (numbers === null) return null;
   return {
+    ...numbers,
     description: line.description,
-    quantityMilli: numbers.quantityMilli,
     unitCode: line.unitCode,
-    unitPriceCents: numbers.unitPriceCents,
-    discountBasisPoints: numbers.discountBasisPoints,
-    vatCategory: line.vatCategory,
     vatExemptionCategory: line.vatExemptionCategory,
     incomeClassification: { category: line.incomeClassification.category, type: line.incomeClassification.type },
   };
