@@ -140,7 +140,8 @@ describe.each(testEngines())("history, detail and Fix & resend over route handle
   it("turns an unknown document into an accepted one with Refresh status", async () => {
     await sandbox.fault({ mode: "accept_then_hang", times: 1, paths: ["json"] });
     const id = await issued(clerk.token);
-    await manualWorker(t.db, clientFor(sandbox, 400), "hang-worker").runOnce();
+    // Jitter fixed at half the ceiling: a 0 ms draw would look the document up in the same pass.
+    await manualWorker(t.db, clientFor(sandbox, 400), "hang-worker", () => 0.5).runOnce();
     expect(await t.db.selectFrom("documents").select(["status", "next_action"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ status: "unknown", next_action: "lookup" });
     expect((await loadDetail(t.db, id, { canAct: true }))?.actions).toEqual(["refresh", "retry", "copy"]);
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -17,9 +17,12 @@ export function clientFor(sandbox: TestSandbox, responseTimeoutMs = CLIENT_RESPO
   return createProviderClient({ baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey, connectTimeoutMs: 1_000, responseTimeoutMs });
 }
 
-/** An in-process worker driven by runOnce() only. */
-export function manualWorker(db: Db, client: ProviderClient, instanceId = "test-worker"): Worker {
-  return startWorker({ db, client, instanceId, autoPoll: false, leaseMs: 5_000, policy: FAST_POLICY, onError: (error) => { throw error; } });
+/**
+ * An in-process worker driven by runOnce() only. `random` fixes the back-off jitter draw (full
+ * jitter can draw a 0 ms delay, after which the look-up follows in the same pass).
+ */
+export function manualWorker(db: Db, client: ProviderClient, instanceId = "test-worker", random?: () => number): Worker {
+  return startWorker({ db, client, instanceId, autoPoll: false, leaseMs: 5_000, policy: FAST_POLICY, random, onError: (error) => { throw error; } });
 }
 
 const SETTLED: DocumentStatus[] = ["accepted", "rejected", "needs_attention"];
