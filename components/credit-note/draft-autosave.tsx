@@ -12,6 +12,11 @@ type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Da
 const DEBOUNCE_MS = 700;
 const RETRY_MS = 5_000;
 
+/** What a save would write, as text: two equal snapshots need no second save. */
+function snapshotOf(values: ComposeValues, step: number): string {
+  return JSON.stringify({ values, step });
+}
+
 /**
  * Saves the draft on the server as the clerk types: debounced, only when something changed,
  * one save at a time (a change typed during a save is saved after it, never overtaken by it),
@@ -31,8 +36,6 @@ export function DraftAutosave({ step, locale, enabled }: { step: number; locale:
   const dueAt = useRef(0);
   const saving = useRef(false);
   const pending = useRef(false);
-
-  const snapshotOf = useCallback((values: ComposeValues, atStep: number) => JSON.stringify({ values, step: atStep }), []);
 
   const cancel = useCallback(() => {
     clearTimeout(timer.current);
@@ -67,7 +70,7 @@ export function DraftAutosave({ step, locale, enabled }: { step: number; locale:
       pending.current = false;
       timer.current = setTimeout(() => void save(), 0);
     }
-  }, [getValues, snapshotOf, cancel]);
+  }, [getValues, cancel]);
 
   const schedule = useCallback(() => {
     dueAt.current = Date.now() + DEBOUNCE_MS;
@@ -86,7 +89,7 @@ export function DraftAutosave({ step, locale, enabled }: { step: number; locale:
     // The draft as it was opened counts as saved: opening it does not write it again.
     // Once, on mount (the ref keeps it from being taken again).
     lastSaved.current ??= snapshotOf(getValues(), current.current.step);
-  }, [getValues, snapshotOf]);
+  }, [getValues]);
 
   useEffect(() => {
     current.current = { step, locale, enabled };
@@ -117,7 +120,7 @@ export function DraftAutosave({ step, locale, enabled }: { step: number; locale:
       window.removeEventListener("pagehide", flush);
       cancel();
     };
-  }, [getValues, snapshotOf, cancel]);
+  }, [getValues, cancel]);
 
   const text = state.kind === "saving"
     ? composeT("wizard.saving", locale)

@@ -26,8 +26,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderAutosave(step = 3, enabled = true) {
-  const view = render(
+/** A reference field and the autosave, at `step`. */
+function autosaveForm(step: number, enabled: boolean) {
+  return (
     <ComposeHarness>
       {() => (
         <>
@@ -35,18 +36,13 @@ function renderAutosave(step = 3, enabled = true) {
           <DraftAutosave step={step} locale="en" enabled={enabled} />
         </>
       )}
-    </ComposeHarness>,
+    </ComposeHarness>
   );
-  const rerender = (nextStep: number, nextEnabled = true) => view.rerender(
-    <ComposeHarness>
-      {() => (
-        <>
-          <TextField name="reference" label="Reference" locale="en" />
-          <DraftAutosave step={nextStep} locale="en" enabled={nextEnabled} />
-        </>
-      )}
-    </ComposeHarness>,
-  );
+}
+
+function renderAutosave(step = 3, enabled = true) {
+  const view = render(autosaveForm(step, enabled));
+  const rerender = (nextStep: number, nextEnabled = true) => view.rerender(autosaveForm(nextStep, nextEnabled));
   return { rerender };
 }
 
