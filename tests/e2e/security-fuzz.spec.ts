@@ -153,6 +153,14 @@ const notAnObject: Mutation[] = [[], "text", 1, null, true, new Raw("1e400"), de
   .map((value) => ({ path: [], value }));
 
 const hostileIds = () => fc.oneof(hostileStrings.map((s) => encodeURIComponent(s.slice(0, 2_000)) || "x"), fc.uuid());
+/**
+ * Ids that name no row. A DELETE takes no body, so its id is all that can make it invalid: a hostile string that
+ * happens to be a small number ("8") names a real series or address and is rightly deleted. Numbers stay in, out of reach.
+ */
+const absentIds = () => fc.oneof(
+  hostileIds().filter((id) => !/^\d{1,15}$/.test(id)),
+  fc.constant("999999999999999"),
+);
 const sampleCredit = { authenticationCode: "ABCDEF0123456789", mark: "400001234567890", relateCredit: false, series: "A" };
 const sampleCounterparty = sampleDraft().counterparty;
 const counterpartyPoisons: Mutation[] = [
@@ -187,20 +195,20 @@ const RECIPES: Record<string, Recipe> = {
   "POST /api/setup": { base: sampleUser, poisons: newUserPoisons, as: "anonymous" },
   // Compose and settings endpoints: a valid body made invalid by one poison, or no object at all.
   "PUT /api/drafts/[id]": { base: {}, poisons: [...notAnObject, { path: ["step"], value: 9 }, { path: ["draft", "lines"], value: "x" }], as: "admin", ids: hostileIds },
-  "DELETE /api/drafts/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  "DELETE /api/drafts/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: absentIds },
   "POST /api/drafts/[id]/duplicate": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
   "POST /api/counterparties": { base: sampleCounterparty, poisons: [...notAnObject, ...counterpartyPoisons], as: "admin" },
   "PATCH /api/counterparties/[id]": { base: sampleCounterparty, poisons: [...notAnObject, ...counterpartyPoisons], as: "admin", ids: hostileIds },
-  "DELETE /api/counterparties/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  "DELETE /api/counterparties/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: absentIds },
   "POST /api/issuer-profiles": { base: sampleIssuerProfile, poisons: [...notAnObject, ...issuerProfilePoisons], as: "admin" },
   "PATCH /api/issuer-profiles/[id]": { base: sampleIssuerProfile, poisons: [...notAnObject, ...issuerProfilePoisons], as: "admin", ids: hostileIds },
-  "DELETE /api/issuer-profiles/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  "DELETE /api/issuer-profiles/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: absentIds },
   "POST /api/issuer-profiles/[id]/branches": { base: sampleBranch, poisons: [...notAnObject, ...branchPoisons], as: "admin", ids: hostileIds },
   "PATCH /api/issuer-profiles/[id]/branches/[branchId]": { base: sampleBranch, poisons: [...notAnObject, ...branchPoisons], as: "admin", ids: hostileIds },
-  "DELETE /api/issuer-profiles/[id]/branches/[branchId]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  "DELETE /api/issuer-profiles/[id]/branches/[branchId]": { base: {}, poisons: notAnObject, as: "admin", ids: absentIds },
   "POST /api/series": { base: sampleSeries, poisons: [...notAnObject, ...seriesPoisons], as: "admin" },
   "PATCH /api/series/[id]": { base: { nextNumber: 5 }, poisons: [...notAnObject, ...seriesPoisons.filter((p) => p.path[0] === "nextNumber")], as: "admin", ids: hostileIds },
-  "DELETE /api/series/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: hostileIds },
+  "DELETE /api/series/[id]": { base: {}, poisons: notAnObject, as: "admin", ids: absentIds },
   "POST /api/transmissions/[id]/fix": { base: { draft: sampleDraft() }, poisons: draftPoisons, as: "admin", ids: hostileIds },
   "POST /api/transmissions/[id]/refresh": { base: {}, poisons: [{ path: ["x"], value: 1 }], as: "admin", ids: hostileIds },
   "POST /api/transmissions/[id]/retry": { base: {}, poisons: [{ path: ["x"], value: 1 }], as: "admin", ids: hostileIds },
