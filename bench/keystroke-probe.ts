@@ -28,7 +28,8 @@ export const RENDER_COUNTER = `
 
 /**
  * The probe: window.__keystrokeProbe.arm(rowIndex) starts a sample at every keydown; count()
- * tells how many keystrokes have been painted; collect() returns the samples.
+ * tells how many keystrokes have been painted, painted(n, ms) waits until more than n are;
+ * collect() returns the samples.
  * - latency: keydown timeStamp → the totals text changed → next animation frame → next task;
  * - Event Timing: entries ≥ 16 ms with an interactionId, the longest per keystroke;
  * - when counting (arm(row, true)): DOM mutations outside the typed row and the totals panel,
@@ -44,6 +45,12 @@ export const KEYSTROKE_PROBE = `
   let row = -1;
   let counting = false;
   let current = null;
+  const waiters = [];
+  const paintedCount = () => samples.filter((s) => s.painted !== null).length;
+  const wake = () => {
+    const count = paintedCount();
+    for (let i = waiters.length - 1; i >= 0; i -= 1) if (count > waiters[i].after) waiters.splice(i, 1)[0].resolve(count);
+  };
   const elementOf = (node) => (node && node.nodeType === 1 ? node : node ? node.parentElement : null);
   const rowOf = (node) => {
     const element = elementOf(node);
@@ -75,7 +82,7 @@ export const KEYSTROKE_PROBE = `
     sample.waiting = true;
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => { sample.painted = performance.now() - sample.start; };
+      channel.port1.onmessage = () => { sample.painted = performance.now() - sample.start; wake(); };
       channel.port2.postMessage(0);
     });
   }).observe(panel, { subtree: true, childList: true, characterData: true });
@@ -123,7 +130,16 @@ export const KEYSTROKE_PROBE = `
 
   window.__keystrokeProbe = {
     arm(rowIndex, count) { row = rowIndex; counting = !!count; samples.length = 0; events.length = 0; current = null; },
-    count() { return samples.filter((s) => s.painted !== null).length; },
+    count: paintedCount,
+    // Resolves once more than \`after\` keystrokes are painted: the harness waits on this one
+    // promise instead of polling, so no evaluation of its own runs on the page while a keystroke is timed.
+    painted(after, timeoutMs) {
+      if (paintedCount() > after) return Promise.resolve(paintedCount());
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("not painted within " + timeoutMs + " ms")), timeoutMs);
+        waiters.push({ after, resolve: (count) => { clearTimeout(timer); resolve(count); } });
+      });
+    },
     collect() {
       return samples.map((sample, index) => {
         const next = samples[index + 1];

@@ -17,7 +17,7 @@ import { StepContent } from "./step-content";
 import { TotalsPanel } from "./totals-panel";
 import { useStepSideEffects } from "./use-step-side-effects";
 import { WizardStepper } from "./wizard-stepper";
-import { countErrors, LAST_STEP, WIZARD_STEPS } from "./wizard-model";
+import { countErrors, LAST_STEP, LINES_FORM_ID, WIZARD_STEPS } from "./wizard-model";
 
 export interface ComposeWizardProps {
   locale: Locale;
@@ -123,6 +123,8 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
           </div>
         </form>
         <TotalsPanel control={form.control} locale={locale} />
+        {/* The lines' own form (see LINES_FORM_ID): empty, never shown, never submitted. */}
+        <form id={LINES_FORM_ID} hidden onSubmit={(event) => event.preventDefault()} />
       </div>
     </FormProvider>
   );

@@ -17,12 +17,15 @@ interface IssuerStepProps {
   series: readonly SeriesView[];
 }
 
+/** One array for every render (see TotalsPanel). */
+const WATCHED = ["issuerProfileId", "issuer.vat", "series", "issuedAt"] as const;
+
 const toNullable = (value: unknown) => (value === "" || value === null || value === undefined ? null : String(value));
 
 /** Step 1: issuer profile and branch, series with its next number, issue date/time, currency. */
 export function IssuerStep({ locale, profiles, series }: IssuerStepProps) {
   const { setValue, control, getValues } = useFormContext<ComposeValues>();
-  const [profileId, issuerVat, seriesCode, issuedAt] = useWatch({ control, name: ["issuerProfileId", "issuer.vat", "series", "issuedAt"] });
+  const [profileId, issuerVat, seriesCode, issuedAt] = useWatch({ control, name: WATCHED });
   const profile = profiles.find((p) => p.id === profileId);
   const issuerSeries = series.filter((s) => s.issuerVat === (profile?.vat ?? issuerVat.trim().toUpperCase()));
   const chosenSeries = issuerSeries.find((s) => s.code === seriesCode.trim());

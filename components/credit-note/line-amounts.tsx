@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
@@ -15,16 +16,20 @@ import { euros } from "./money-text";
  * (those changes are named `lines`).
  */
 export function LineAmounts({ control, index, locale }: { control: Control<ComposeValues>; index: number; locale: Locale }) {
-  const [quantity, unitPrice, discountPercent, vatCategory, priceEntry] = useWatch({
-    control,
-    name: [`lines.${index}.quantity`, `lines.${index}.unitPrice`, `lines.${index}.discountPercent`, `lines.${index}.vatCategory`, "priceEntry"],
-    exact: true,
-  });
+  // One array per line index, not per render: useWatch re-runs its effect (a deep copy and a deep
+  // compare of what it watches) whenever the array changes identity.
+  const watched = useMemo(
+    () => [`lines.${index}.quantity`, `lines.${index}.unitPrice`, `lines.${index}.discountPercent`, `lines.${index}.vatCategory`, "priceEntry"] as const,
+    [index],
+  );
+  const [quantity, unitPrice, discountPercent, vatCategory, priceEntry] = useWatch({ control, name: watched, exact: true });
   const amounts = quantity === undefined ? null : lineAmountsOf({ quantity, unitPrice, discountPercent, vatCategory }, priceEntry);
   if (!amounts) return <p className="text-xs text-slate-500" data-testid={`line-${index}-amounts`}>{composeT("lines.unreadable", locale)}</p>;
   return (
     <div className="text-xs" data-testid={`line-${index}-amounts`}>
-      <p className="tabular-nums">
+      {/* Two lines high, laid out on its own (size and layout containment): a keystroke that changes
+          these figures lays out this paragraph, not the line, the grid and the page. */}
+      <p className="flex h-8 items-end tabular-nums [contain:size_layout]">
         {composeT("lines.amounts", locale, { net: euros(amounts.netCents, locale), vat: euros(amounts.vatCents, locale), total: euros(amounts.totalCents, locale) })}
       </p>
       {amounts.grossDifferenceCents !== 0 && (

@@ -9,13 +9,19 @@ import { createPanelTotals } from "@/lib/validation/lenient-totals";
 import { euros } from "./money-text";
 
 /**
+ * The watched names, one array for every render: react-hook-form's useWatch re-runs its effect
+ * when the array changes identity, and that effect deep-copies and deep-compares what it watches.
+ */
+const WATCHED = ["priceEntry", "lines", "payments"] as const;
+
+/**
  * The always-visible totals. Derived during render from the watched lines, price entry and
  * payments with the same domain functions the server uses — never stored, never synced by an
  * effect — so it is right on every keystroke. Lines whose figures did not change since the last
  * render are not computed again (see createPanelTotals).
  */
 export function TotalsPanel({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
-  const [priceEntry, lines, payments] = useWatch({ control, name: ["priceEntry", "lines", "payments"] });
+  const [priceEntry, lines, payments] = useWatch({ control, name: WATCHED });
   const [panelTotals] = useState(createPanelTotals);
   const totals = panelTotals({ priceEntry, lines, payments });
   const { unreadableLines } = totals;

@@ -8,9 +8,12 @@ import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { computeLenientTotals } from "@/lib/validation/lenient-totals";
 import { euros } from "./money-text";
 
+/** One array for every render (see TotalsPanel). */
+const WATCHED = ["priceEntry", "lines"] as const;
+
 /** The per-rate breakdown (underlying value and VAT per VAT category and exemption), derived during render. */
 export function VatAnalysisTable({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
-  const [priceEntry, lines] = useWatch({ control, name: ["priceEntry", "lines"] });
+  const [priceEntry, lines] = useWatch({ control, name: WATCHED });
   const { totals } = computeLenientTotals({ priceEntry, lines, payments: [] });
   return (
     <Table aria-labelledby="vat-analysis-title" data-testid="vat-analysis">

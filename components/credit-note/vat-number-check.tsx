@@ -13,12 +13,15 @@ export function VatPrefix({ control, locale }: { control: Control<ComposeValues>
   return <Badge tone="brand" className="shrink-0"><span className="sr-only">{composeT("party.vatPrefix", locale)} </span>{vatPrefixForCountry(country || "GR")}</Badge>;
 }
 
+/** One array for every render (see TotalsPanel). */
+const WATCHED = ["counterparty.address.countryCode", "counterparty.vat"] as const;
+
 /**
  * Checks the counterparty VAT number as it is typed, for its country, with the same function
  * the schema uses: the Greek AFM check digit, EU formats, the right prefix.
  */
 export function VatNumberCheck({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
-  const [country, vat] = useWatch({ control, name: ["counterparty.address.countryCode", "counterparty.vat"] });
+  const [country, vat] = useWatch({ control, name: WATCHED });
   if (vat.trim() === "") return null;
   const result = normalizeVatNumber(country || "GR", vat);
   return (

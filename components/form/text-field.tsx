@@ -22,25 +22,38 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   registerOptions?: RegisterOptions<FieldValues, string>;
   /** Something shown right before the control, e.g. a VAT prefix. */
   adornment?: ReactNode;
+  /**
+   * Lays the control out on its own, for grids of many fields: the control sits in a box of fixed
+   * height with CSS size and layout containment, a block child of a block, which the browser may
+   * lay out alone. Typing then lays out that box, not the grid, the page and every other line.
+   */
+  isolateLayout?: boolean;
 }
+
+/**
+ * The box of an isolated control: exactly one control high (text-sm's line, py-1 and the
+ * border), with size and layout containment. No paint containment: the focus outline is drawn
+ * outside the box and must not be clipped.
+ */
+const ISOLATED_BOX = "flex h-[calc(1.75rem+2px)] items-center gap-1 [contain:size_layout]";
 
 /**
  * A text control bound to the surrounding react-hook-form form, with its label, hint and
  * error (in the user's language) wired for assistive technology.
  */
-export function TextField({ name, label, locale, hint, hideLabel, visibleLabel, registerOptions, adornment, className, ...props }: TextFieldProps) {
+export function TextField({ name, label, locale, hint, hideLabel, visibleLabel, registerOptions, adornment, isolateLayout, className, ...props }: TextFieldProps) {
   const { register, control } = useFormContext();
   const error = useFieldError(control, name);
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={cn("flex flex-col", className)}>
-      <label htmlFor={id} className={hideLabel ? "sr-only" : "mb-0.5 text-xs font-medium text-slate-700"}>
+    <div className={cn(isolateLayout ? "block" : "flex flex-col", className)}>
+      <label htmlFor={id} className={hideLabel ? "sr-only" : cn("mb-0.5 text-xs font-medium text-slate-700", isolateLayout && "block")}>
         <LabelText label={label} visibleLabel={visibleLabel} />
       </label>
-      <div className="flex items-center gap-1">
+      <div className={isolateLayout ? ISOLATED_BOX : "flex items-center gap-1"}>
         {adornment}
-        <Input id={id} invalid={Boolean(error)} aria-describedby={describedBy} className="w-full min-w-0" {...props} {...register(name, registerOptions)} />
+        <Input id={id} invalid={Boolean(error)} aria-describedby={describedBy} className={isolateLayout ? "h-full w-full min-w-0" : "w-full min-w-0"} {...props} {...register(name, registerOptions)} />
       </div>
       {hint && <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">{hint}</p>}
       <FieldErrorText id={`${id}-error`} error={error} locale={locale} />

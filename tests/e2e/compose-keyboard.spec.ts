@@ -99,6 +99,19 @@ test.describe("lines and keyboard", () => {
     await expect(page.getByLabel("Τιμή μονάδας (γραμμή 50)")).toHaveValue("50,50");
     await expect(page.getByLabel("Κατηγορία ΦΠΑ (γραμμή 50)")).toHaveValue("2");
     await expect(page.getByText("Γραμμές: 50", { exact: true })).toBeVisible();
+    // The line controls belong to the lines' own empty form: the wizard's form, which the browser
+    // indexes by control name, holds only its own few controls however many lines there are.
+    const owners = await page.evaluate(() => {
+      const wizard = document.querySelector<HTMLFormElement>("form[aria-labelledby=step-title]");
+      const controls = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>(
+        "[data-testid=lines-grid] :is(input, select, button, fieldset)")];
+      return {
+        inWizardForm: [...(wizard?.elements ?? [])].filter((element) => element.closest("[data-testid=lines-grid]")).length,
+        owners: [...new Set(controls.map((control) => control.form?.id ?? null))],
+        controls: controls.length,
+      };
+    });
+    expect(owners).toEqual({ inWizardForm: 0, owners: ["compose-lines"], controls: 50 * 13 });
     // Typing in a 50-line note: from the keystroke to the totals panel showing the new total.
     const before = await page.getByTestId("totals-gross").textContent();
     const started = Date.now();
