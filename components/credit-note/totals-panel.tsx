@@ -39,15 +39,15 @@ export function TotalsPanel({ control, locale }: { control: Control<ComposeValue
         {rows.map(([testId, label, value]) => (
           <div key={testId} className="contents">
             <dt className={testId === "totals-gross" ? "font-semibold" : "text-slate-600"}>{label}</dt>
-            <dd data-testid={testId} className={testId === "totals-gross" ? "text-right text-base font-bold tabular-nums" : "text-right tabular-nums"}>{value}</dd>
+            <dd data-testid={testId} className={testId === "totals-gross" ? "text-right text-base font-bold tabular-nums" : "text-right tabular-nums"}><Figure text={value} /></dd>
           </div>
         ))}
         <dt className="mt-2 text-slate-600">{composeT("totals.paid", locale)}</dt>
-        <dd data-testid="totals-paid" className="mt-2 text-right tabular-nums">{euros(paid, locale)}</dd>
+        <dd data-testid="totals-paid" className="mt-2 text-right tabular-nums"><Figure text={euros(paid, locale)} /></dd>
         {totals.paymentDifferenceCents !== 0 && (
           <>
             <dt className="text-amber-800">{composeT(totals.paymentDifferenceCents < 0 ? "totals.unpaid" : "totals.overpaid", locale)}</dt>
-            <dd data-testid="totals-payment-difference" className="text-right tabular-nums text-amber-800">{euros(Math.abs(totals.paymentDifferenceCents), locale)}</dd>
+            <dd data-testid="totals-payment-difference" className="text-right tabular-nums text-amber-800"><Figure text={euros(Math.abs(totals.paymentDifferenceCents), locale)} /></dd>
           </>
         )}
       </dl>
@@ -56,4 +56,15 @@ export function TotalsPanel({ control, locale }: { control: Control<ComposeValue
       )}
     </aside>
   );
+}
+
+/**
+ * A figure of the panel in a box of its own: one line high and as wide as its characters (digits
+ * are tabular, 1ch each; separators and € are no wider), with size and layout containment. A
+ * keystroke that changes a total but not its number of characters then lays out this box alone;
+ * a change of text anywhere else in the panel made the browser lay out the page, every line of
+ * the note included.
+ */
+function Figure({ text }: { text: string }) {
+  return <span className="ml-auto block h-[1lh] [contain:size_layout]" style={{ width: `${text.length + 0.5}ch` }}>{text}</span>;
 }
