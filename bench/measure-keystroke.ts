@@ -7,7 +7,7 @@
  * panel, which should be none, and React's commits are read through the DevTools hook to count
  * how many other rows rendered at all.
  */
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, CDPSession, Page } from "@playwright/test";
 import { launchBrowser, newContext } from "./lib/browser";
 import type { BenchContext } from "./lib/context";
 import type { Figure, MeasurementResult } from "./lib/figures";
@@ -105,11 +105,26 @@ async function typeKeystrokes(page: Page, row: number, count: number, counting: 
   return (await page.evaluate("window.__keystrokeProbe.collect()")) as KeystrokeSample[];
 }
 
+/** Main-thread time of the page per keystroke, from Chromium's own counters (CDP Performance.getMetrics). */
+interface MainThreadTime {
+  scriptMs: number;
+  layoutMs: number;
+}
+
+type CdpMetrics = { metrics: { name: string; value: number }[] };
+
+/** Seconds of script and layout the page has run so far. */
+async function mainThreadSeconds(cdp: CDPSession): Promise<{ script: number; layout: number }> {
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as CdpMetrics;
+  const of = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  return { script: of("ScriptDuration"), layout: of("LayoutDuration") };
+}
+
 /** One run: a fresh page with `lineCount` lines, throttled after set-up, `keystrokes` typed into the middle line. */
 async function keystrokeRun(
   browser: Browser, session: ApiSession, baseUrl: string, series: string,
   run: { lineCount: number; throttle: number; keystrokes: number; counting: boolean },
-): Promise<KeystrokeSample[]> {
+): Promise<{ samples: KeystrokeSample[]; perKeystroke: MainThreadTime }> {
   const context = await newContext(browser, session);
   try {
     if (run.counting) await context.addInitScript({ content: RENDER_COUNTER });
@@ -120,7 +135,12 @@ async function keystrokeRun(
     await page.evaluate(KEYSTROKE_PROBE);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: run.throttle });
-    return await typeKeystrokes(page, row, run.keystrokes, run.counting);
+    await cdp.send("Performance.enable");
+    const before = await mainThreadSeconds(cdp);
+    const samples = await typeKeystrokes(page, row, run.keystrokes, run.counting);
+    const after = await mainThreadSeconds(cdp);
+    const perKeystroke = (seconds: number) => (seconds * 1_000) / Math.max(1, samples.length);
+    return { samples, perKeystroke: { scriptMs: perKeystroke(after.script - before.script), layoutMs: perKeystroke(after.layout - before.layout) } };
   } finally {
     await context.close();
   }
@@ -140,6 +160,8 @@ async function withOneRetry<T>(ctx: BenchContext, retries: string[], what: strin
 interface Cell {
   p50: number[];
   p95: number[];
+  scriptMs: number[];
+  layoutMs: number[];
   slowShare: number[];
   mutations: number;
   mutationPlaces: Set<string>;
@@ -150,7 +172,7 @@ interface Cell {
 }
 
 function emptyCell(): Cell {
-  return { p50: [], p95: [], slowShare: [], mutations: 0, mutationPlaces: new Set(), renderPlaces: new Set(), otherRowRenders: 0, typedRowRenders: 0, keystrokes: 0 };
+  return { p50: [], p95: [], scriptMs: [], layoutMs: [], slowShare: [], mutations: 0, mutationPlaces: new Set(), renderPlaces: new Set(), otherRowRenders: 0, typedRowRenders: 0, keystrokes: 0 };
 }
 
 export async function measureKeystroke(ctx: BenchContext): Promise<MeasurementResult> {
@@ -176,7 +198,7 @@ export async function measureKeystroke(ctx: BenchContext): Promise<MeasurementRe
         // Timed runs carry no counting instrumentation; one more run, untimed, counts mutations and renders.
         for (let run = 0; run <= runs; run += 1) {
           const counting = run === runs;
-          const samples = await withOneRetry(ctx, retries, `${lineCount} lines, CPU ${throttle}×, run ${run + 1}`, () =>
+          const { samples, perKeystroke } = await withOneRetry(ctx, retries, `${lineCount} lines, CPU ${throttle}×, run ${run + 1}`, () =>
             keystrokeRun(browser, session, stack.server.url, series, { lineCount, throttle, keystrokes: keystrokesPerRun, counting }));
           if (counting) {
             cell.keystrokes += samples.length;
@@ -191,6 +213,8 @@ export async function measureKeystroke(ctx: BenchContext): Promise<MeasurementRe
             const painted = samples.map((sample) => sample.paintedMs);
             cell.p50.push(median(painted));
             cell.p95.push(percentile(painted, 95));
+            cell.scriptMs.push(perKeystroke.scriptMs);
+            cell.layoutMs.push(perKeystroke.layoutMs);
             cell.slowShare.push((samples.filter((sample) => sample.eventTimingMs !== null).length / Math.max(1, samples.length)) * 100);
           }
         }
@@ -200,6 +224,8 @@ export async function measureKeystroke(ctx: BenchContext): Promise<MeasurementRe
         figures.push(
           { measurement: "keystroke", label: `keystroke → totals painted p50 · ${where}`, value: median(cell.p50), unit: "ms", target: targetOf, runs: cell.p50 },
           { measurement: "keystroke", label: `keystroke → totals painted p95 · ${where}`, value: median(cell.p95), unit: "ms", target: targetOf, runs: cell.p95 },
+          { measurement: "keystroke", label: `page script per keystroke (Chromium's counter) · ${where}`, value: median(cell.scriptMs), unit: "ms", runs: cell.scriptMs },
+          { measurement: "keystroke", label: `page layout per keystroke (Chromium's counter) · ${where}`, value: median(cell.layoutMs), unit: "ms", runs: cell.layoutMs },
           { measurement: "keystroke", label: `keystrokes with an Event Timing entry ≥ 16 ms · ${where}`, value: median(cell.slowShare), unit: "%", runs: cell.slowShare },
           { measurement: "keystroke", label: `DOM mutations outside the typed row and totals, per keystroke · ${where}`, value: cell.mutations / Math.max(1, cell.keystrokes), unit: "count", target: { comparison: "<=", limit: 0 } },
           { measurement: "keystroke", label: `components rendered in other rows, per keystroke · ${where}`, value: cell.otherRowRenders / Math.max(1, cell.keystrokes), unit: "count", target: { comparison: "<=", limit: 0 } },
@@ -220,6 +246,7 @@ export async function measureKeystroke(ctx: BenchContext): Promise<MeasurementRe
     notes: [
       ...(retries.length > 0 ? [`Runs taken twice after a failure: ${retries.join("; ")}.`] : []),
       `Chromium ${chromium} (headless, 1366×768), production build. Per run a fresh page walks the issuer and counterparty steps, pastes N tab-separated rows into line 1 (one paste → N lines), puts 1 in the unit price of the middle line and, after CPU throttling is set, types ${keystrokesPerRun} keystrokes there, alternating "5" and Backspace (1 → 15 → 1 …, so every keystroke changes the totals), each once the previous one is painted plus 150 ms; CPU throttling through CDP Emulation.setCPUThrottlingRate. Figures are medians over ${runs} run(s) of each run's p50 / p95; one more run per cell, not timed, carries the counting instrumentation below.`,
+      "Page script and layout per keystroke: Chromium's ScriptDuration and LayoutDuration counters (CDP Performance.getMetrics) over the timed keystrokes, divided by their number; they include the harness's own two small evaluations per keystroke and, with throttling, are throttled time. They move far less with the machine's load than the latency does, so they show a change of a millisecond that the latency hides.",
       "Latency (performance marks): from the keydown event's timeStamp to the first frame presented after the totals panel's text changed (MutationObserver on the panel → requestAnimationFrame → the next task). Event Timing (PerformanceObserver type \"event\", durationThreshold 16, grouped by interactionId): the share of keystrokes whose interaction had an entry of 16 ms or more — keystrokes painted faster leave no entry.",
       `DOM mutations: a MutationObserver on the whole document counts changes outside the typed row's fieldset and the totals panel while the keystrokes are typed${places.length === 0 ? " (none seen)" : `; they were in: ${places.join(", ")}`}. Component renders: React's commits, read through a __REACT_DEVTOOLS_GLOBAL_HOOK__ installed before the page loads (React reports commits to it in production builds too), walked with the alternate-fiber test of React DevTools; a function component counts as rendered when it performed work in that commit, and is placed in the row whose fieldset holds its first DOM node. Components rendered inside the typed row per keystroke — ${typedRenders.join("; ")}. Components rendered in other rows${renderPlaces.length === 0 ? ": none" : ` — ${renderPlaces.join("; ")}`}.`,
     ],
