@@ -73,13 +73,16 @@ async function openLinesWith(page: Page, baseUrl: string, series: string, lineCo
     transfer.setData("text/plain", data);
     element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, spreadsheetRows(lineCount));
-  await page.getByLabel(`Περιγραφή (γραμμή ${lineCount})`).waitFor({ timeout: 60_000 });
+  // The line's fieldset, not its controls: in a long note a line out of view shows a summary.
+  await page.locator(`[data-line-index="${lineCount - 1}"]`).waitFor({ timeout: 60_000 });
   const rows = await page.getByTestId("lines-grid").locator("fieldset").count();
   if (rows !== lineCount) throw new Error(`the paste made ${rows} lines, not ${lineCount}`);
 }
 
 /** Puts "1" in the unit price of `row` and the keyboard there (before any throttling). */
 async function focusPrice(page: Page, row: number): Promise<void> {
+  // In view, so that the line has its controls (a long note shows lines out of view as summaries).
+  await page.locator(`[data-line-index="${row - 1}"]`).scrollIntoViewIfNeeded({ timeout: 60_000 });
   const price = page.getByLabel(`Τιμή μονάδας (γραμμή ${row})`);
   await price.fill("1", { timeout: 60_000 });
   await price.focus({ timeout: 60_000 });

@@ -11,13 +11,14 @@ import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { deleteDraft, type IssueAnswer } from "./compose-api";
 import { DraftAutosave } from "./draft-autosave";
+import { firstLineWithError, LineWindow, LineWindowContext } from "./line-window";
 import { composeResolver } from "./draft-resolver";
 import type { Environment } from "./environment-notice";
 import { StepContent } from "./step-content";
 import { TotalsPanel } from "./totals-panel";
 import { useStepSideEffects } from "./use-step-side-effects";
 import { WizardStepper } from "./wizard-stepper";
-import { countErrors, LAST_STEP, LINES_FORM_ID, WIZARD_STEPS } from "./wizard-model";
+import { countErrors, LAST_STEP, WIZARD_STEPS } from "./wizard-model";
 
 export interface ComposeWizardProps {
   locale: Locale;
@@ -46,6 +47,7 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
   const stepRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
+  const [lineWindow] = useState(() => new LineWindow());
 
   useEffect(() => {
     // The draft's id in the address bar from the first render on (history only, no navigation), so
@@ -73,13 +75,27 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
       const valid = fields.length === 0 || (await form.trigger(fields as never, { shouldFocus: true }));
       if (!valid) {
         setStep(index);
-        setBlocked(countErrors(form.formState.errors) || 1);
+        // The form's current errors (form.formState is the last render's, older than this trigger).
+        const errors = Object.fromEntries(fields.map((field) => [field, form.getFieldState(field as never).error]));
+        setBlocked(countErrors(errors) || 1);
+        revealFirstLineError(errors.lines);
         return;
       }
       await sideEffects.afterLeaving(index);
     }
     setBlocked(0);
     setStep(target);
+  }
+
+  /**
+   * In a long note the first line in error may be showing its summary, whose controls react-hook-form
+   * cannot focus: that line is drawn and puts the keyboard on its first field in error itself.
+   */
+  function revealFirstLineError(lineErrors: unknown) {
+    const index = firstLineWithError(lineErrors);
+    if (index < 0) return;
+    const focusedLine = document.activeElement?.closest<HTMLElement>("[data-line-index]");
+    if (focusedLine?.dataset.lineIndex !== String(index)) lineWindow.reveal(index);
   }
 
   function onSubmit(event: FormEvent) {
@@ -103,29 +119,29 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
   const current = WIZARD_STEPS[step] ?? WIZARD_STEPS[0];
   return (
     <FormProvider {...form}>
-      <div className="grid grid-cols-[1fr_16rem] items-start gap-6">
-        <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby="step-title" className="min-w-0 space-y-4">
-          <WizardStepper step={step} locale={locale} onSelect={(index) => void goTo(index)} />
-          {restored && <Notice tone="info">{composeT("wizard.restored", locale)}</Notice>}
-          <div ref={stepRef} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none">{composeT(current?.title ?? "wizard.step.issuer", locale)}</h2>
-            <p className="mb-4 text-xs text-slate-500">{composeT("wizard.stepOf", locale, { n: step + 1, total: WIZARD_STEPS.length })}</p>
-            <StepContent step={step} locale={locale} environment={environment} profiles={profiles} series={series}
-              sideEffects={sideEffects} onIssued={onIssued} onIssuing={() => setIssuing(true)} />
-          </div>
-          {blocked > 0 && <Notice tone="error">{composeT("wizard.fixErrors", locale, { count: blocked })}</Notice>}
-          <div className="flex items-center gap-3">
-            {step > 0 && <Button variant="secondary" onClick={() => void goTo(step - 1)}>{composeT("wizard.back", locale)}</Button>}
-            {step < LAST_STEP && <Button type="submit">{composeT("wizard.next", locale)}</Button>}
-            <div className="ml-auto">
-              <DraftAutosave step={step} locale={locale} enabled={!issuing} />
+      <LineWindowContext value={lineWindow}>
+        <div className="grid grid-cols-[1fr_16rem] items-start gap-6">
+          <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby="step-title" className="min-w-0 space-y-4">
+            <WizardStepper step={step} locale={locale} onSelect={(index) => void goTo(index)} />
+            {restored && <Notice tone="info">{composeT("wizard.restored", locale)}</Notice>}
+            <div ref={stepRef} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none">{composeT(current?.title ?? "wizard.step.issuer", locale)}</h2>
+              <p className="mb-4 text-xs text-slate-500">{composeT("wizard.stepOf", locale, { n: step + 1, total: WIZARD_STEPS.length })}</p>
+              <StepContent step={step} locale={locale} environment={environment} profiles={profiles} series={series}
+                sideEffects={sideEffects} onIssued={onIssued} onIssuing={() => setIssuing(true)} />
             </div>
-          </div>
-        </form>
-        <TotalsPanel control={form.control} locale={locale} />
-        {/* The lines' own form (see LINES_FORM_ID): empty, never shown, never submitted. */}
-        <form id={LINES_FORM_ID} hidden onSubmit={(event) => event.preventDefault()} />
-      </div>
+            {blocked > 0 && <Notice tone="error">{composeT("wizard.fixErrors", locale, { count: blocked })}</Notice>}
+            <div className="flex items-center gap-3">
+              {step > 0 && <Button variant="secondary" onClick={() => void goTo(step - 1)}>{composeT("wizard.back", locale)}</Button>}
+              {step < LAST_STEP && <Button type="submit">{composeT("wizard.next", locale)}</Button>}
+              <div className="ml-auto">
+                <DraftAutosave step={step} locale={locale} enabled={!issuing} />
+              </div>
+            </div>
+          </form>
+          <TotalsPanel control={form.control} locale={locale} />
+        </div>
+      </LineWindowContext>
     </FormProvider>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { useContext, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -8,6 +8,7 @@ import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { LineRow, type LineAction } from "./line-row";
+import { LineWindowContext } from "./line-window";
 import { isBlankLine, isMultiCellPaste, parsePastedRows } from "./paste-rows";
 import { PriceEntryToggle } from "./price-entry-toggle";
 import { newLine } from "./wizard-model";
@@ -30,6 +31,13 @@ export function LinesStep({ locale, defaultClassification }: LinesStepProps) {
   const { control, getValues, setFocus } = useFormContext<ComposeValues>();
   const { fields, append, insert, remove, move, replace } = useFieldArray({ control, name: "lines" });
   const [pasteNote, setPasteNote] = useState<string | null>(null);
+  const lineWindow = useContext(LineWindowContext);
+
+  function onFocus(event: FocusEvent<HTMLDivElement>) {
+    // The keyboard's line and its neighbours keep their controls in a long note (see LineWindow).
+    const row = (event.target as HTMLElement).closest<HTMLElement>("[data-line-index]");
+    if (row) lineWindow?.focus(Number(row.dataset.lineIndex));
+  }
 
   function act(action: LineAction, index: number, focusField = "description") {
     const focus = (target: number) => afterRender(() => setFocus(`lines.${target}.${focusField}` as `lines.${number}.description`));
@@ -97,7 +105,7 @@ export function LinesStep({ locale, defaultClassification }: LinesStepProps) {
         </p>
       </div>
       {pasteNote && <Notice tone="success">{pasteNote}</Notice>}
-      <div className="space-y-2" onKeyDown={onKeyDown} onPaste={onPaste} data-testid="lines-grid">
+      <div className="space-y-2" onKeyDown={onKeyDown} onPaste={onPaste} onFocus={onFocus} data-testid="lines-grid">
         {fields.map((field, index) => <LineRow key={field.id} index={index} count={fields.length} locale={locale} onAction={act} />)}
       </div>
       <Button variant="secondary" onClick={() => append(newLine(defaultClassification), { focusName: `lines.${fields.length}.description` })}>

@@ -19,16 +19,6 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
 
 export const LAST_STEP = WIZARD_STEPS.length - 1;
 
-/**
- * The id of the empty form the line controls belong to (their `form` attribute). They sit inside
- * the wizard's form on the page, but the browser keeps an index of each form's named controls and
- * rebuilds it on the next event whenever a control's `name` is set, which React does after every
- * input event; with hundreds of lines in the wizard's form that cost milliseconds per keystroke.
- * The lines need nothing from form ownership: react-hook-form holds their values and Enter in a
- * line is handled by the lines step.
- */
-export const LINES_FORM_ID = "compose-lines";
-
 /** Income classification offered on new lines when the issuer has no default of its own. */
 export const FALLBACK_CLASSIFICATION = { category: "category1_1", type: "E3_561_001" } as const;
 

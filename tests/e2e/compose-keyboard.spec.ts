@@ -95,23 +95,39 @@ test.describe("lines and keyboard", () => {
     await pasteInto(page, "Περιγραφή (γραμμή 1)", `${rows}\r\n`);
     await expect(page.getByText("Προστέθηκαν 50 γραμμές από την επικόλληση.")).toBeVisible();
     await expect(page.getByTestId("lines-grid").locator("fieldset")).toHaveCount(50);
+    await expect(page.getByText("Γραμμές: 50", { exact: true })).toBeVisible();
+    // A long note: the last line, out of view, is a summary of its description and amounts; scrolled
+    // into view it has its controls, filled from the values the form kept.
+    const last = page.locator('[data-line-index="49"]');
+    await expect(last).toHaveAttribute("data-line-summary", "");
+    await expect(last).toContainText("Είδος 50");
+    await expect(last.getByLabel("Περιγραφή (γραμμή 50)")).toHaveCount(0);
+    await last.scrollIntoViewIfNeeded();
     await expect(page.getByLabel("Περιγραφή (γραμμή 50)")).toHaveValue("Είδος 50");
     await expect(page.getByLabel("Τιμή μονάδας (γραμμή 50)")).toHaveValue("50,50");
     await expect(page.getByLabel("Κατηγορία ΦΠΑ (γραμμή 50)")).toHaveValue("2");
-    await expect(page.getByText("Γραμμές: 50", { exact: true })).toBeVisible();
-    // The line controls belong to the lines' own empty form: the wizard's form, which the browser
-    // indexes by control name, holds only its own few controls however many lines there are.
+    await expect(last).not.toHaveAttribute("data-line-summary");
+    // Each drawn line's controls belong to that line's own empty form, never to the wizard's form:
+    // the browser's per-keystroke work over a control's form stays the size of one line.
     const owners = await page.evaluate(() => {
       const wizard = document.querySelector<HTMLFormElement>("form[aria-labelledby=step-title]");
-      const controls = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>(
-        "[data-testid=lines-grid] :is(input, select, button, fieldset)")];
+      const lines = [...document.querySelectorAll<HTMLFieldSetElement>("[data-testid=lines-grid] fieldset:not([data-line-summary])")];
       return {
         inWizardForm: [...(wizard?.elements ?? [])].filter((element) => element.closest("[data-testid=lines-grid]")).length,
-        owners: [...new Set(controls.map((control) => control.form?.id ?? null))],
-        controls: controls.length,
+        lines: lines.map((line) => {
+          const controls = [...line.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>("input, select, button")];
+          const forms = new Set(controls.map((control) => control.form));
+          const [form] = forms;
+          // The form lists the line's fieldset too.
+          return { controls: controls.length, forms: forms.size, formControls: form?.elements.length ?? 0, formHidden: form?.hidden ?? false };
+        }),
+        summaries: document.querySelectorAll("[data-testid=lines-grid] fieldset[data-line-summary]").length,
       };
     });
-    expect(owners).toEqual({ inWizardForm: 0, owners: ["compose-lines"], controls: 50 * 13 });
+    expect(owners.inWizardForm).toBe(0);
+    expect(owners.summaries).toBeGreaterThan(20);
+    expect(owners.lines.length).toBe(50 - owners.summaries);
+    for (const line of owners.lines) expect(line).toEqual({ controls: 12, forms: 1, formControls: 13, formHidden: true });
     // Typing in a 50-line note: from the keystroke to the totals panel showing the new total.
     const before = await page.getByTestId("totals-gross").textContent();
     const started = Date.now();
@@ -123,6 +139,45 @@ test.describe("lines and keyboard", () => {
     await screenshot(page, "compose-paste-50");
     await page.getByRole("button", { name: "Επόμενο →" }).click();
     await expect(page.getByRole("heading", { name: "ΦΠΑ & πληρωμή", level: 2 })).toBeVisible();
+  });
+
+  test("a long note: lines out of view are summaries, yet Tab and the errors of leaving the step reach them", async ({ page }) => {
+    const { series } = await prepareComposeData();
+    await openLinesStep(page, series);
+    // 60 rows; line 45 has no unit price.
+    const rows = Array.from({ length: 60 }, (_, i) => `Είδος ${i + 1}\t1\t${i === 44 ? "" : "2,00"}\t24`).join("\r\n");
+    await pasteInto(page, "Περιγραφή (γραμμή 1)", rows);
+    await expect(page.getByText("Γραμμές: 60", { exact: true })).toBeVisible();
+    const line = (n: number) => page.locator(`[data-line-index="${n - 1}"]`);
+    await expect(line(45)).toHaveAttribute("data-line-summary", "");
+    await expect(line(45)).toContainText("Είδος 45");
+
+    // The keyboard's line and two either side keep their controls when scrolled away, so Tab
+    // goes on into the next line.
+    await line(31).scrollIntoViewIfNeeded();
+    await line(31).getByRole("button", { name: "Διαγραφή — Γραμμή 31" }).focus();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(line(36)).toHaveAttribute("data-line-summary", "");
+    for (const n of [29, 30, 31, 32, 33]) await expect(line(n)).not.toHaveAttribute("data-line-summary");
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Περιγραφή (γραμμή 32)")).toBeFocused();
+
+    // Leaving the step with line 45 (a summary) in error draws it and puts the keyboard on the field.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole("button", { name: "Επόμενο →" }).click();
+    const price = page.getByLabel("Τιμή μονάδας (γραμμή 45)");
+    await expect(price).toBeFocused();
+    await expect(price).toHaveAttribute("aria-invalid", "true");
+    await expect(price).toBeInViewport();
+    await price.fill("3,00");
+    await page.getByRole("button", { name: "Επόμενο →" }).click();
+    await expect(page.getByRole("heading", { name: "ΦΠΑ & πληρωμή", level: 2 })).toBeVisible();
+    // Back on the lines step every line kept its values.
+    await page.getByRole("button", { name: "← Πίσω" }).click();
+    await line(60).scrollIntoViewIfNeeded();
+    await expect(page.getByLabel("Περιγραφή (γραμμή 60)")).toHaveValue("Είδος 60");
+    await line(45).scrollIntoViewIfNeeded();
+    await expect(page.getByLabel("Τιμή μονάδας (γραμμή 45)")).toHaveValue("3,00");
   });
 
   test("the whole wizard without a mouse; pressing Enter twice on Issue sends one document", async ({ page }) => {
