@@ -105,7 +105,10 @@ function LineSummary({ index, locale }: { index: number; locale: Locale }) {
   );
 }
 
-/** The line's controls. */
+/**
+ * The line's controls. The exemption reason exists only at 0%, and only the classification types a
+ * 5.2 allows with the chosen category are offered.
+ */
 function LineControls({ index, count, locale, onAction, formId }: LineRowProps & { formId: string }) {
   const { control, setValue, getValues } = useFormContext<ComposeValues>();
   const lineWindow = useContext(LineWindowContext);

@@ -31,11 +31,6 @@ export class LineWindow {
     return () => { this.listeners.delete(listener); };
   };
 
-  /** The line that holds (or is about to hold) the keyboard; -1 when none has. */
-  focusedLine(): number {
-    return this.focused;
-  }
-
   isNearFocus(index: number): boolean {
     return this.focused >= 0 && Math.abs(index - this.focused) <= FOCUS_NEIGHBOURS;
   }

@@ -144,8 +144,8 @@ test.describe("lines and keyboard", () => {
   test("a long note: lines out of view are summaries, yet Tab and the errors of leaving the step reach them", async ({ page }) => {
     const { series } = await prepareComposeData();
     await openLinesStep(page, series);
-    // 60 rows; line 45 has no unit price.
-    const rows = Array.from({ length: 60 }, (_, i) => `Είδος ${i + 1}\t1\t${i === 44 ? "" : "2,00"}\t24`).join("\r\n");
+    // 60 rows; lines 45 and 52 have no unit price.
+    const rows = Array.from({ length: 60 }, (_, i) => `Είδος ${i + 1}\t1\t${i === 44 || i === 51 ? "" : "2,00"}\t24`).join("\r\n");
     await pasteInto(page, "Περιγραφή (γραμμή 1)", rows);
     await expect(page.getByText("Γραμμές: 60", { exact: true })).toBeVisible();
     const line = (n: number) => page.locator(`[data-line-index="${n - 1}"]`);
@@ -162,14 +162,21 @@ test.describe("lines and keyboard", () => {
     await page.keyboard.press("Tab");
     await expect(page.getByLabel("Περιγραφή (γραμμή 32)")).toBeFocused();
 
-    // Leaving the step with line 45 (a summary) in error draws it and puts the keyboard on the field.
+    // Leaving the step with lines 45 and 52 (summaries) in error: both are counted, the first is drawn
+    // with the keyboard on its field; once it is mended, the next attempt goes to line 52.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByRole("button", { name: "Επόμενο →" }).click();
+    await expect(page.getByText("Διορθώστε τα πεδία με σφάλμα για να συνεχίσετε (2).")).toBeVisible();
     const price = page.getByLabel("Τιμή μονάδας (γραμμή 45)");
     await expect(price).toBeFocused();
     await expect(price).toHaveAttribute("aria-invalid", "true");
     await expect(price).toBeInViewport();
     await price.fill("3,00");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole("button", { name: "Επόμενο →" }).click();
+    await expect(page.getByText("Διορθώστε τα πεδία με σφάλμα για να συνεχίσετε (1).")).toBeVisible();
+    await expect(page.getByLabel("Τιμή μονάδας (γραμμή 52)")).toBeFocused();
+    await page.getByLabel("Τιμή μονάδας (γραμμή 52)").fill("4,00");
     await page.getByRole("button", { name: "Επόμενο →" }).click();
     await expect(page.getByRole("heading", { name: "ΦΠΑ & πληρωμή", level: 2 })).toBeVisible();
     // Back on the lines step every line kept its values.
