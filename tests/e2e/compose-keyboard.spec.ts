@@ -185,6 +185,16 @@ test.describe("lines and keyboard", () => {
     await expect(page.getByLabel("Περιγραφή (γραμμή 60)")).toHaveValue("Είδος 60");
     await line(45).scrollIntoViewIfNeeded();
     await expect(page.getByLabel("Τιμή μονάδας (γραμμή 45)")).toHaveValue("3,00");
+    // At the end of a long note: Enter on the last line adds line 61 and moves there; Alt+↑ takes
+    // it up one line, the keyboard with it.
+    await line(60).scrollIntoViewIfNeeded();
+    await page.getByLabel("Περιγραφή (γραμμή 60)").press("Enter");
+    await expect(page.getByLabel("Περιγραφή (γραμμή 61)")).toBeFocused();
+    await page.getByLabel("Περιγραφή (γραμμή 61)").fill("Τελευταία");
+    await page.keyboard.press("Alt+ArrowUp");
+    await expect(page.getByLabel("Περιγραφή (γραμμή 60)")).toBeFocused();
+    await expect(page.getByLabel("Περιγραφή (γραμμή 60)")).toHaveValue("Τελευταία");
+    await expect(page.getByLabel("Περιγραφή (γραμμή 61)")).toHaveValue("Είδος 60");
   });
 
   test("the whole wizard without a mouse; pressing Enter twice on Issue sends one document", async ({ page }) => {
