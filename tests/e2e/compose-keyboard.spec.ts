@@ -195,6 +195,18 @@ test.describe("lines and keyboard", () => {
     await expect(page.getByLabel("Περιγραφή (γραμμή 60)")).toBeFocused();
     await expect(page.getByLabel("Περιγραφή (γραμμή 60)")).toHaveValue("Τελευταία");
     await expect(page.getByLabel("Περιγραφή (γραμμή 61)")).toHaveValue("Είδος 60");
+    await page.getByLabel("Τιμή μονάδας (γραμμή 60)").fill("1,00");
+    // Every line, summarised or not, goes into the document, to the cent: 58 × 2,00 + 3,00 + 4,00 + 1,00 net.
+    await page.getByRole("button", { name: "Επόμενο →" }).click();
+    await expect(page.getByRole("heading", { name: "ΦΠΑ & πληρωμή", level: 2 })).toBeVisible();
+    // The payment was filled on the first visit (152,52 €); the line added since needs "the rest".
+    await page.getByRole("button", { name: "Υπόλοιπο — Ποσό πληρωμής (πληρωμή 1)" }).click();
+    await expect(page.getByLabel("Ποσό πληρωμής (πληρωμή 1)", { exact: true })).toHaveValue("153,76");
+    const previewResponse = page.waitForResponse((r) => r.url().endsWith("/api/credit-notes/preview") && r.request().method() === "POST");
+    await page.getByRole("button", { name: "Επόμενο →" }).click();
+    const preview = await (await previewResponse).json();
+    expect(preview.document.Details).toHaveLength(61);
+    expect(preview.document.Summaries).toEqual({ TotalNetAmount: 124, TotalVATAmount: 29.76, TotalGrossValue: 153.76 });
   });
 
   test("the whole wizard without a mouse; pressing Enter twice on Issue sends one document", async ({ page }) => {
