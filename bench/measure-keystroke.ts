@@ -108,6 +108,34 @@ async function typeKeystrokes(page: Page, row: number, count: number, counting: 
   return (await page.evaluate("window.__keystrokeProbe.collect()")) as KeystrokeSample[];
 }
 
+/**
+ * The floor: the same keystrokes and the same probe on a bare page, one input whose input event
+ * writes one text, no framework. What a keystroke costs Chromium itself on this machine at the
+ * moment: the part of the latency no page can remove, measured next to the wizard's.
+ */
+const BARE_PAGE = `<!doctype html><html><body><main><fieldset data-line-index="0"><label>Τιμή <input id="price" value="1"></label></fieldset></main>
+<aside><p data-testid="totals-gross">1.00</p></aside>
+<script>
+const price = document.getElementById("price");
+const total = document.querySelector("[data-testid=totals-gross]");
+price.addEventListener("input", () => { total.textContent = (Number(price.value) || 0).toFixed(2); });
+</script></body></html>`;
+
+async function bareRun(browser: Browser, throttle: number, keystrokes: number): Promise<KeystrokeSample[]> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.setContent(BARE_PAGE);
+    await page.focus("#price");
+    await page.evaluate(KEYSTROKE_PROBE);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    return await typeKeystrokes(page, 1, keystrokes, false);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Main-thread time of the page per keystroke, from Chromium's own counters (CDP Performance.getMetrics). */
 interface MainThreadTime {
   scriptMs: number;
@@ -123,11 +151,27 @@ async function mainThreadSeconds(cdp: CDPSession): Promise<{ script: number; lay
   return { script: of("ScriptDuration"), layout: of("LayoutDuration") };
 }
 
+/** What the page still holds once garbage is collected. */
+interface AfterGc {
+  /** DOM nodes alive, in the page or not (Chromium's Nodes counter). */
+  nodes: number;
+  /** JavaScript heap in use (MB). */
+  heapMb: number;
+}
+
+async function aliveAfterGc(cdp: CDPSession): Promise<AfterGc> {
+  await cdp.send("HeapProfiler.enable");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as CdpMetrics;
+  const of = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  return { nodes: of("Nodes"), heapMb: of("JSHeapUsedSize") / 1_000_000 };
+}
+
 /** One run: a fresh page with `lineCount` lines, throttled after set-up, `keystrokes` typed into the middle line. */
 async function keystrokeRun(
   browser: Browser, session: ApiSession, baseUrl: string, series: string,
   run: { lineCount: number; throttle: number; keystrokes: number; counting: boolean },
-): Promise<{ samples: KeystrokeSample[]; perKeystroke: MainThreadTime }> {
+): Promise<{ samples: KeystrokeSample[]; perKeystroke: MainThreadTime; afterGc: AfterGc | null }> {
   const context = await newContext(browser, session);
   try {
     if (run.counting) await context.addInitScript({ content: RENDER_COUNTER });
@@ -143,7 +187,11 @@ async function keystrokeRun(
     const samples = await typeKeystrokes(page, row, run.keystrokes, run.counting);
     const after = await mainThreadSeconds(cdp);
     const perKeystroke = (seconds: number) => (seconds * 1_000) / Math.max(1, samples.length);
-    return { samples, perKeystroke: { scriptMs: perKeystroke(after.script - before.script), layoutMs: perKeystroke(after.layout - before.layout) } };
+    return {
+      samples,
+      perKeystroke: { scriptMs: perKeystroke(after.script - before.script), layoutMs: perKeystroke(after.layout - before.layout) },
+      afterGc: run.counting ? await aliveAfterGc(cdp) : null,
+    };
   } finally {
     await context.close();
   }
@@ -172,10 +220,11 @@ interface Cell {
   otherRowRenders: number;
   typedRowRenders: number;
   keystrokes: number;
+  afterGc: AfterGc | null;
 }
 
 function emptyCell(): Cell {
-  return { p50: [], p95: [], scriptMs: [], layoutMs: [], slowShare: [], mutations: 0, mutationPlaces: new Set(), renderPlaces: new Set(), otherRowRenders: 0, typedRowRenders: 0, keystrokes: 0 };
+  return { p50: [], p95: [], scriptMs: [], layoutMs: [], slowShare: [], mutations: 0, mutationPlaces: new Set(), renderPlaces: new Set(), otherRowRenders: 0, typedRowRenders: 0, keystrokes: 0, afterGc: null };
 }
 
 export async function measureKeystroke(ctx: BenchContext): Promise<MeasurementResult> {
@@ -192,6 +241,22 @@ export async function measureKeystroke(ctx: BenchContext): Promise<MeasurementRe
   try {
     const session = await stack.signIn();
     const series = await prepareData(session);
+    for (const throttle of [1, THROTTLE_RATE]) {
+      ctx.log(`  bare page, CPU ${throttle}×: ${runs} run(s) × ${keystrokesPerRun} keystrokes…`);
+      const p50: number[] = [];
+      const p95: number[] = [];
+      for (let run = 0; run < runs; run += 1) {
+        const samples = await withOneRetry(ctx, retries, `bare page, CPU ${throttle}×, run ${run + 1}`, () => bareRun(browser, throttle, keystrokesPerRun));
+        const painted = samples.map((sample) => sample.paintedMs);
+        p50.push(median(painted));
+        p95.push(percentile(painted, 95));
+      }
+      const where = `bare page (one input, one text), CPU ${throttle === 1 ? "unthrottled" : `${throttle}× throttled`}`;
+      figures.push(
+        { measurement: "keystroke", label: `keystroke → text painted p50 · ${where}`, value: median(p50), unit: "ms", runs: p50 },
+        { measurement: "keystroke", label: `keystroke → text painted p95 · ${where}`, value: median(p95), unit: "ms", runs: p95 },
+      );
+    }
     for (const lineCount of lineCounts) {
       for (const throttle of [1, THROTTLE_RATE]) {
         const key = `${lineCount}:${throttle}`;
@@ -201,9 +266,10 @@ export async function measureKeystroke(ctx: BenchContext): Promise<MeasurementRe
         // Timed runs carry no counting instrumentation; one more run, untimed, counts mutations and renders.
         for (let run = 0; run <= runs; run += 1) {
           const counting = run === runs;
-          const { samples, perKeystroke } = await withOneRetry(ctx, retries, `${lineCount} lines, CPU ${throttle}×, run ${run + 1}`, () =>
+          const { samples, perKeystroke, afterGc } = await withOneRetry(ctx, retries, `${lineCount} lines, CPU ${throttle}×, run ${run + 1}`, () =>
             keystrokeRun(browser, session, stack.server.url, series, { lineCount, throttle, keystrokes: keystrokesPerRun, counting }));
           if (counting) {
+            cell.afterGc = afterGc;
             cell.keystrokes += samples.length;
             for (const sample of samples) {
               cell.mutations += sample.mutationsElsewhere;
@@ -233,6 +299,12 @@ export async function measureKeystroke(ctx: BenchContext): Promise<MeasurementRe
           { measurement: "keystroke", label: `DOM mutations outside the typed row and totals, per keystroke · ${where}`, value: cell.mutations / Math.max(1, cell.keystrokes), unit: "count", target: { comparison: "<=", limit: 0 } },
           { measurement: "keystroke", label: `components rendered in other rows, per keystroke · ${where}`, value: cell.otherRowRenders / Math.max(1, cell.keystrokes), unit: "count", target: { comparison: "<=", limit: 0 } },
         );
+        if (throttle === 1 && cell.afterGc) {
+          figures.push(
+            { measurement: "keystroke", label: `DOM nodes alive after garbage collection, in the page or not · ${lineCount} lines`, value: cell.afterGc.nodes, unit: "count" },
+            { measurement: "keystroke", label: `JavaScript heap after garbage collection · ${lineCount} lines`, value: cell.afterGc.heapMb, unit: "MB" },
+          );
+        }
       }
     }
   } finally {
@@ -249,6 +321,8 @@ export async function measureKeystroke(ctx: BenchContext): Promise<MeasurementRe
     notes: [
       ...(retries.length > 0 ? [`Runs taken twice after a failure: ${retries.join("; ")}.`] : []),
       `Chromium ${chromium} (headless, 1366×768), production build. Per run a fresh page walks the issuer and counterparty steps, pastes N tab-separated rows into line 1 (one paste → N lines), puts 1 in the unit price of the middle line and, after CPU throttling is set, types ${keystrokesPerRun} keystrokes there, alternating "5" and Backspace (1 → 15 → 1 …, so every keystroke changes the totals), each once the previous one is painted plus 150 ms; CPU throttling through CDP Emulation.setCPUThrottlingRate. Figures are medians over ${runs} run(s) of each run's p50 / p95; one more run per cell, not timed, carries the counting instrumentation below.`,
+      `Bare page: the same harness, probe and keystrokes on a page of one input whose input event writes one text, no framework (Playwright's setContent). It is what a keystroke costs Chromium itself on this machine at that moment, the part of the latency no page removes; read the wizard's figures against it.`,
+      "Alive after garbage collection (counting run, unthrottled, after its keystrokes): CDP HeapProfiler.collectGarbage, then Chromium's Nodes and JSHeapUsedSize counters. Nodes counts every DOM node the page still holds, in the document or detached, the inner nodes Chromium gives each input and select included.",
       "Page script and layout per keystroke: Chromium's ScriptDuration and LayoutDuration counters (CDP Performance.getMetrics) over the timed keystrokes, divided by their number; they include the harness's own two small evaluations per keystroke and, with throttling, are throttled time. They move far less with the machine's load than the latency does, so they show a change of a millisecond that the latency hides.",
       "Latency (performance marks): from the keydown event's timeStamp to the first frame presented after the totals panel's text changed (MutationObserver on the panel → requestAnimationFrame → the next task). Event Timing (PerformanceObserver type \"event\", durationThreshold 16, grouped by interactionId): the share of keystrokes whose interaction had an entry of 16 ms or more — keystrokes painted faster leave no entry.",
       `DOM mutations: a MutationObserver on the whole document counts changes outside the typed row's fieldset and the totals panel while the keystrokes are typed${places.length === 0 ? " (none seen)" : `; they were in: ${places.join(", ")}`}. Component renders: React's commits, read through a __REACT_DEVTOOLS_GLOBAL_HOOK__ installed before the page loads (React reports commits to it in production builds too), walked with the alternate-fiber test of React DevTools; a function component counts as rendered when it performed work in that commit, and is placed in the row whose fieldset holds its first DOM node. Components rendered inside the typed row per keystroke — ${typedRenders.join("; ")}. Components rendered in other rows${renderPlaces.length === 0 ? ": none" : ` — ${renderPlaces.join("; ")}`}.`,

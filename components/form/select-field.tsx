@@ -7,6 +7,7 @@ import { Select, type SelectOption } from "@/components/ui/select";
 import type { Locale } from "@/lib/i18n/locale";
 import { FieldErrorText } from "./field-error";
 import { LabelText } from "./label-text";
+import { useReleaseOnUnmount } from "./release-detached-fields";
 import { useFieldError } from "./use-field-error";
 
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "name"> {
@@ -33,6 +34,7 @@ export function numericValue(value: unknown): number | null {
 export function SelectField({ name, label, locale, options, placeholder, hint, hideLabel, visibleLabel, numeric, registerOptions, className, ...props }: SelectFieldProps) {
   const { register, control } = useFormContext();
   const error = useFieldError(control, name);
+  useReleaseOnUnmount(control);
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const options_ = numeric ? { setValueAs: numericValue, ...registerOptions } : registerOptions;

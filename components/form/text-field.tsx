@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import type { Locale } from "@/lib/i18n/locale";
 import { FieldErrorText } from "./field-error";
 import { LabelText } from "./label-text";
+import { useReleaseOnUnmount } from "./release-detached-fields";
 import { useFieldError } from "./use-field-error";
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name"> {
@@ -44,6 +45,7 @@ const ISOLATED_BOX = "flex h-[calc(1.75rem+2px)] items-center gap-1 [contain:siz
 export function TextField({ name, label, locale, hint, hideLabel, visibleLabel, registerOptions, adornment, isolateLayout, className, ...props }: TextFieldProps) {
   const { register, control } = useFormContext();
   const error = useFieldError(control, name);
+  useReleaseOnUnmount(control);
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
