@@ -80,31 +80,47 @@ export interface PanelTotals {
   unreadableLines: number[];
 }
 
+/** What a line's amounts were computed from, and what they came to (see createPanelTotals). */
+interface RememberedLine {
+  priceEntry: PriceEntry;
+  quantity: string;
+  unitPrice: string;
+  discountPercent: string;
+  vatCategory: LineAmountFields["vatCategory"];
+  amounts: LineAmounts | null;
+}
+
 /**
  * A totals function for a panel that recomputes on every keystroke: each line's amounts are
- * remembered by the text they were computed from, so a keystroke computes one line, not all of
- * them. The figures are those of `computeLenientTotals` (sums of the rounded lines); the memory
- * keeps only the lines of the latest call.
+ * remembered with the four fields (and the price entry) they were computed from, by position, so
+ * a keystroke computes one line, not all of them, and compares the others field by field without
+ * building anything. A line moved or inserted is computed again at its new place. The figures are
+ * those of `computeLenientTotals` (sums of the rounded lines); the memory keeps only the lines of
+ * the latest call.
  */
 export function createPanelTotals(): (values: { priceEntry: PriceEntry; lines: readonly LineAmountFields[]; payments: readonly ComposePayment[] }) => PanelTotals {
-  let remembered = new Map<string, LineAmounts | null>();
+  let remembered: RememberedLine[] = [];
   return ({ priceEntry, lines, payments }) => {
-    const next = new Map<string, LineAmounts | null>();
-    const amounts: LineAmounts[] = [];
+    const next: RememberedLine[] = new Array<RememberedLine>(lines.length);
     const unreadableLines: number[] = [];
+    let netCents = 0;
+    let vatCents = 0;
     lines.forEach((line, index) => {
-      const key = `${priceEntry}\u0000${line.quantity}\u0000${line.unitPrice}\u0000${line.discountPercent}\u0000${line.vatCategory}`;
-      let lineAmounts = next.get(key);
-      if (lineAmounts === undefined) {
-        lineAmounts = remembered.has(key) ? (remembered.get(key) ?? null) : lineAmountsOf(line, priceEntry);
-        next.set(key, lineAmounts);
+      const before = remembered[index];
+      const same = before !== undefined && before.priceEntry === priceEntry && before.quantity === line.quantity && before.unitPrice === line.unitPrice
+        && before.discountPercent === line.discountPercent && before.vatCategory === line.vatCategory;
+      const entry: RememberedLine = same ? before : {
+        priceEntry, quantity: line.quantity, unitPrice: line.unitPrice, discountPercent: line.discountPercent, vatCategory: line.vatCategory,
+        amounts: lineAmountsOf(line, priceEntry),
+      };
+      next[index] = entry;
+      if (entry.amounts === null) unreadableLines.push(index);
+      else {
+        netCents += entry.amounts.netCents;
+        vatCents += entry.amounts.vatCents;
       }
-      if (lineAmounts === null) unreadableLines.push(index);
-      else amounts.push(lineAmounts);
     });
     remembered = next;
-    const netCents = sumCents(amounts.map((a) => a.netCents));
-    const vatCents = sumCents(amounts.map((a) => a.vatCents));
     const grossCents = netCents + vatCents;
     const paidCents = sumCents(payments.map(paymentCentsOf));
     return { netCents, vatCents, grossCents, paymentDifferenceCents: paidCents - grossCents, unreadableLines };
