@@ -144,10 +144,15 @@ interface MainThreadTime {
 
 type CdpMetrics = { metrics: { name: string; value: number }[] };
 
+/** Chromium's page metrics now (CDP Performance.getMetrics), read by name; 0 for one it does not report. */
+async function pageMetrics(cdp: CDPSession): Promise<(name: string) => number> {
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as CdpMetrics;
+  return (name) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+}
+
 /** Seconds of script and layout the page has run so far. */
 async function mainThreadSeconds(cdp: CDPSession): Promise<{ script: number; layout: number }> {
-  const { metrics } = (await cdp.send("Performance.getMetrics")) as CdpMetrics;
-  const of = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  const of = await pageMetrics(cdp);
   return { script: of("ScriptDuration"), layout: of("LayoutDuration") };
 }
 
@@ -162,8 +167,7 @@ interface AfterGc {
 async function aliveAfterGc(cdp: CDPSession): Promise<AfterGc> {
   await cdp.send("HeapProfiler.enable");
   await cdp.send("HeapProfiler.collectGarbage");
-  const { metrics } = (await cdp.send("Performance.getMetrics")) as CdpMetrics;
-  const of = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  const of = await pageMetrics(cdp);
   return { nodes: of("Nodes"), heapMb: of("JSHeapUsedSize") / 1_000_000 };
 }
 

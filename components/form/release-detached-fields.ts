@@ -55,7 +55,7 @@ const scheduled = new WeakSet<object>();
  * it has by then been told so by React (its ref called with null), and a commit that removes
  * many fields walks the form once.
  */
-export function scheduleRelease(control: Control<FieldValues>): void {
+function scheduleRelease(control: Control<FieldValues>): void {
   if (scheduled.has(control)) return;
   scheduled.add(control);
   queueMicrotask(() => {
