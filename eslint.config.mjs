@@ -1,13 +1,18 @@
 import tseslint from "typescript-eslint";
 
-const serverOnlyModules = {
+const serverOnlyGroups = ["@/lib/db", "@/lib/db/*", "@/lib/provider", "@/lib/provider/**", "@/lib/sending", "@/lib/sending/*",
+  "@/lib/auth", "@/lib/auth/*", "@/lib/env", "server-only", "**/lib/db/*", "**/lib/provider/**",
+  "**/lib/sending/*", "**/lib/auth/*", "**/lib/env"];
+const serverOnlyMessage = "components/ and lib/domain/ must not import server-only modules (db, provider, sending, auth, env).";
+
+// lib/domain, lib/validation and lib/i18n: nothing server-only, not even a type.
+const serverOnlyModules = { patterns: [{ group: serverOnlyGroups, message: serverOnlyMessage }] };
+
+// components/: the same, except the types of the provider document the review step shows (no code).
+const componentModules = {
   patterns: [
-    {
-      group: ["@/lib/db", "@/lib/db/*", "@/lib/provider", "@/lib/provider/*", "@/lib/sending", "@/lib/sending/*",
-              "@/lib/auth", "@/lib/auth/*", "@/lib/env", "server-only", "**/lib/db/*", "**/lib/provider/*",
-              "**/lib/sending/*", "**/lib/auth/*", "**/lib/env"],
-      message: "components/ and lib/domain/ must not import server-only modules (db, provider, sending, auth, env).",
-    },
+    { regex: "^(server-only|(@/|.*/)lib/(db|sending|auth|env)(/.*)?|(@/|.*/)lib/provider(?!/impact/document-types$)(/.*)?)$", message: serverOnlyMessage },
+    { group: ["@/lib/provider/impact/document-types"], allowTypeImports: true, message: "components/ may import only the types of the provider document." },
   ],
 };
 
@@ -22,10 +27,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ["components/**/*.{ts,tsx}", "lib/domain/**/*.ts", "lib/validation/**/*.ts", "lib/i18n/**/*.ts"],
+    files: ["lib/domain/**/*.ts", "lib/validation/**/*.ts", "lib/i18n/**/*.ts"],
     // lib/i18n/server-*.ts read request headers and cookies: server helpers beside the shared catalogue.
     ignores: ["lib/i18n/server-*.ts"],
     rules: { "no-restricted-imports": ["error", serverOnlyModules] },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", componentModules] },
   },
   {
     files: ["lib/domain/**/*.ts"],

@@ -5,9 +5,9 @@
  */
 import { sql } from "kysely";
 import type { Db } from "@/lib/db/schema";
-import { analyze, seedHistory } from "@/lib/history/seed/seed-history";
-import { encodeCursor } from "@/lib/sending/cursor";
-import { listTransmissions } from "@/lib/sending/history";
+import { analyze, seedHistory } from "@/lib/seed/seed-history";
+import { encodeCursor } from "@/lib/history/cursor";
+import { listTransmissions } from "@/lib/history/queries";
 import type { Engine } from "./lib/args";
 import type { BenchContext } from "./lib/context";
 import { checkpoint, fastWrites } from "./lib/databases";
@@ -190,7 +190,7 @@ export async function measureHistory(ctx: BenchContext): Promise<MeasurementResu
   const notes: string[] = [
     `Each run alternates ${ctx.options.quick ? 30 : 100} first-page and ${ctx.options.quick ? 30 : 100} deep-page requests (limit ${PAGE_SIZE}, newest first) from one signed-in client over keep-alive HTTP, one at a time, after 20 warm-up pairs; the figure is the median over ${ctx.options.runs} run(s) of each run's p95 / p50.`,
     `Deep pages start at ${DEEP_POSITIONS.map((f) => (f === 1 ? "the last full page" : `${f * 100} %`)).join(", ")} of the history, reached with cursors the API itself returned.`,
-    "The history is the realistic seed (lib/history/seed: statuses, series, counterparties, attempts, events) at the smallest size; larger sizes add copies of those documents inside the database (new ids and numbers, instants spread between the originals), so the span stays the same and the history gets denser.",
+    "The history is the realistic seed (lib/seed: statuses, series, counterparties, attempts, events) at the smallest size; larger sizes add copies of those documents inside the database (new ids and numbers, instants spread between the originals), so the span stays the same and the history gets denser.",
     "Beside each pair, `GET /api/auth/session` (same sign-in check, proxy and route machinery, no history query) shows the floor any signed-in API call pays; \"query alone\" is `listTransmissions` called in the harness process on its own connection to the same database, without HTTP.",
     "The server runs with CREDIT_DESK_WORKER=0 (nothing is sending meanwhile); PostgreSQL is a throw-away local cluster with fsync off and default settings otherwise.",
   ];

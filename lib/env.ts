@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { SANDBOX_DEFAULT_PORT, SANDBOX_DEMO_API_KEY } from "@/sandbox/defaults";
+
+/**
+ * The built-in sandbox provider's public port and demo key, used when IMPACT_BASE_URL is unset.
+ * The sandbox is a separate program with the same constants in sandbox/defaults.ts (a test keeps
+ * them equal); the key unlocks nothing but the local sandbox.
+ */
+export const SANDBOX_DEFAULT_PORT = 4010;
+export const SANDBOX_DEMO_API_KEY = "sandbox-demo-key-094259216";
 
 /** Where documents go; shown loudly in the UI. */
 export type ProviderEnvironment = "SANDBOX" | "UAT" | "PRODUCTION";

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/connect";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { getEnv } from "@/lib/env";
-import { seedHistory } from "@/lib/history/seed/seed-history";
+import { seedHistory } from "@/lib/seed/seed-history";
 
 function wholeNumber(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/connect";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { getEnv } from "@/lib/env";
-import { createProviderClient } from "@/lib/provider/client";
+import { createProviderClient } from "@/lib/provider/impact/client";
 import type { SendingPolicy } from "@/lib/sending/policy";
 import { leaseMsFor } from "@/lib/sending/start";
 import { startWorker } from "@/lib/sending/worker";

@@ -1,6 +1,6 @@
 /**
  * Grows a seeded history to a million documents in seconds instead of minutes: the realistic
- * documents written by the seed (lib/history/seed) are copied inside the database, each copy
+ * documents written by the seed (lib/seed) are copied inside the database, each copy
  * with new ids, a number in its own range and an instant a little before its original, so
  * the history keeps its span and mix and gets denser. Only `documents` is copied — the history
  * list reads nothing else.

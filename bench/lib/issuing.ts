@@ -4,7 +4,7 @@
  * and the same document posted straight to the provider.
  */
 import { randomUUID } from "node:crypto";
-import { buildProviderDocument } from "@/lib/domain/document";
+import { buildProviderDocument } from "@/lib/provider/impact/document";
 import { formatAthensDateTime } from "@/lib/domain/athens-time";
 import { parseDraft } from "@/lib/validation/parse-draft";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";

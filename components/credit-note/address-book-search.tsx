@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type KeyboardEvent } from "react";
 import { Input } from "@/components/ui/input";
-import type { CounterpartyView } from "@/lib/compose/views";
+import type { CounterpartyView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import { composeKeys, searchCounterparties } from "./compose-api";

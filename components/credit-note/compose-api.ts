@@ -1,7 +1,7 @@
 import { requestJson } from "@/components/ui/fetch-json";
-import type { ProviderDocument } from "@/lib/domain/document-types";
+import type { ProviderDocument } from "@/lib/provider/impact/document-types";
 import type { DocumentTotals } from "@/lib/domain/types";
-import type { CounterpartyView, DraftSummary } from "@/lib/compose/views";
+import type { CounterpartyView, DraftSummary } from "@/lib/settings/views";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 

@@ -5,7 +5,7 @@ import { FieldErrorText, type CodedError } from "@/components/form/field-error";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { Input } from "@/components/ui/input";
-import type { CounterpartyView } from "@/lib/compose/views";
+import type { CounterpartyView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import type { Locale } from "@/lib/i18n/locale";

@@ -1,5 +1,5 @@
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import type { ProviderDocument } from "@/lib/domain/document-types";
+import type { ProviderDocument } from "@/lib/provider/impact/document-types";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import { euros } from "./money-text";

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import type { DraftSummary } from "@/lib/compose/views";
+import type { DraftSummary } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import { deleteDraft, duplicateDraft } from "./compose-api";

@@ -4,7 +4,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { formatAthensDateTime } from "@/lib/domain/athens-time";
-import type { IssuerProfileView, SeriesView } from "@/lib/compose/views";
+import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import type { Locale } from "@/lib/i18n/locale";

@@ -2,7 +2,7 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { Notice } from "@/components/ui/notice";
-import type { IssuerProfileView, SeriesView } from "@/lib/compose/views";
+import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";

@@ -1,6 +1,6 @@
 import type { ComposeMessageKey } from "@/lib/i18n/compose-messages";
 import type { ComposeLine, ComposePayment, ComposeValues } from "@/lib/validation/draft-snapshot";
-import type { IssuerProfileView, SeriesView } from "@/lib/compose/views";
+import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 
 /** One step of the wizard and the form fields it owns (validated with `trigger` before leaving it). */
 export interface WizardStep {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { historyHref, type HistoryForm } from "@/lib/history/history-url";
 import { isMoving } from "@/lib/history/legal-actions";
-import type { HistorySort } from "@/lib/history/sorts";
+import type { HistorySort } from "@/lib/validation/history-sorts";
 import type { HistoryPageData } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
 import type { Locale } from "@/lib/i18n/locale";

@@ -10,7 +10,8 @@ import type { IssueResult } from "@/lib/sending/outbox";
 import { wakeBackgroundSending } from "@/lib/sending/start";
 import { parseDraft } from "@/lib/validation/parse-draft";
 import { draftOfBody } from "./preview";
-import { creditExistingSchema, parseOrFail } from "./requests";
+import { parseOrFail } from "@/lib/http/parse";
+import { creditExistingSchema } from "@/lib/validation/requests";
 import { defaultIssuerVatFor, resolveIssuerProfile } from "./issuer-profile";
 
 export interface CallerContext {

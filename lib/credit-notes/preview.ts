@@ -1,6 +1,6 @@
 import "server-only";
 import { formatAthensDateTime } from "@/lib/domain/athens-time";
-import { buildProviderDocument } from "@/lib/domain/document";
+import { buildProviderDocument } from "@/lib/provider/impact/document";
 import { computeTotals } from "@/lib/domain/totals";
 import type { DocumentTotals } from "@/lib/domain/types";
 import { ValidationFailure } from "@/lib/http/errors";

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Generated, Kysely } from "kysely";
+import type { ProviderFieldError } from "@/lib/provider/types";
 
 /**
  * Table shapes of the one schema both engines share. Times are ISO-8601 UTC strings
@@ -7,8 +8,9 @@ import type { Generated, Kysely } from "kysely";
  * are integers 0/1; amounts are integer cents; log tables have integer ids, entities UUID text.
  */
 
-/** Where a document stands; see lib/sending/state-machine.ts. */
-export type DocumentStatus = "queued" | "sending" | "accepted" | "rejected" | "unknown" | "needs_attention";
+import type { DocumentStatus } from "@/lib/domain/statuses";
+
+export type { DocumentStatus };
 
 /** What the worker does next with a document that is still moving. */
 export type NextAction = "send" | "lookup" | "confirm_duplicate";
@@ -115,6 +117,18 @@ export interface DocumentsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** What a document keeps of its last failure (the JSON of documents.last_error_json); shown next to the fields. */
+export interface RecordedError {
+  /** The outcome kind (`rejected`, `unauthorized`, `unavailable`, `ambiguous`, `duplicate`, `mismatch`, …). */
+  kind: string;
+  httpStatus: number | null;
+  message: string;
+  errors: ProviderFieldError[];
+  /** For ambiguous outcomes: connect | timeout | reset | malformed | redirect | unexpected. */
+  reason?: string;
+  isAadeError?: boolean;
 }
 
 export interface AttemptsTable {

@@ -1,4 +1,4 @@
-/** The pure core: money, parsing, code lists, VAT numbers, line amounts, totals and the provider document. */
+/** The pure, provider-neutral core: money, parsing, code lists and their labels, VAT numbers, line amounts, totals. */
 export * from "./types";
 export * from "./money";
 export * from "./parse-number";
@@ -7,6 +7,5 @@ export * from "./line-amounts";
 export * from "./totals";
 export * from "./vat-number";
 export * from "./athens-time";
-export * from "./document";
-export * from "./document-types";
-export { measurementUnitShortLabel, paymentMethodLabel, vatCategoryLabel } from "./provider-labels";
+export * from "./search-text";
+export { measurementUnitShortLabel, paymentMethodLabel } from "./code-labels";

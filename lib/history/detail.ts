@@ -1,7 +1,7 @@
 import "server-only";
 import QRCode from "qrcode";
 import type { Db } from "@/lib/db/schema";
-import { getTransmission } from "@/lib/sending/transmission-views";
+import { getTransmission } from "@/lib/history/transmission-views";
 import { placeErrors } from "./error-fields";
 import { legalActions } from "./legal-actions";
 import { readSentDocument, redactedPretty } from "./sent-document";

@@ -1,8 +1,9 @@
 import "server-only";
-import { filterOf, transmissionQuerySchema } from "@/lib/credit-notes/requests";
+import { transmissionQuerySchema } from "@/lib/validation/requests";
+import { filterOf } from "./filter";
 import type { Db } from "@/lib/db/schema";
-import { listTransmissions } from "@/lib/sending/history";
-import type { TransmissionSummary } from "@/lib/sending/transmission-views";
+import { listTransmissions } from "@/lib/history/queries";
+import type { TransmissionSummary } from "@/lib/history/transmission-views";
 import { codeOfDefaultIssue } from "@/lib/validation/errors";
 import { apiParamsOf, type HistoryForm } from "./history-url";
 

@@ -1,5 +1,5 @@
 import { athensDayStart, isCalendarDay, nextDay } from "./athens-day";
-import { DEFAULT_SORT, isHistorySort, type HistorySort } from "./sorts";
+import { DEFAULT_SORT, isHistorySort, type HistorySort } from "@/lib/validation/history-sorts";
 
 /**
  * The history's state as it stands in the page URL: what people typed into the filters (dates as

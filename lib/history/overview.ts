@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db, DocumentStatus } from "@/lib/db/schema";
-import { SUMMARY_COLUMNS, toTransmissionSummary, type TransmissionSummary } from "@/lib/sending/transmission-views";
+import { SUMMARY_COLUMNS, toTransmissionSummary, type TransmissionSummary } from "@/lib/history/transmission-views";
 import { athensDayOf, athensDayStart } from "./athens-day";
 
 export const STATUSES: readonly DocumentStatus[] = ["queued", "sending", "accepted", "rejected", "unknown", "needs_attention"];

@@ -1,13 +1,14 @@
+import type { DocumentStatus } from "@/lib/domain/statuses";
 import type { PlacedError } from "./error-fields";
 import type { DocumentAction } from "./legal-actions";
 import type { SentDocument } from "./sent-document";
 
 /**
  * Shapes the history pages hand to their components. Plain data, nothing server-only, so client
- * islands can import them; they match lib/sending's views field for field.
+ * islands can import them; they match lib/history/transmission-views field for field.
  */
 
-export type DocumentStatusName = "queued" | "sending" | "accepted" | "rejected" | "unknown" | "needs_attention";
+export type DocumentStatusName = DocumentStatus;
 
 /** A history row. Amounts in cents (null for credits of an existing document); times ISO UTC. */
 export interface HistoryItem {

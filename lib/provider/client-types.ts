@@ -1,5 +1,5 @@
 import type { CreditExistingRequest, LookupOutcome, SendOutcome } from "@/lib/provider/types";
-import type { StatusLookupParams } from "@/lib/provider/status-lookup";
+import type { StatusLookupParams } from "@/lib/provider/impact/status-lookup";
 
 export type { StatusLookupParams };
 

@@ -3,7 +3,7 @@ import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
 import { failureFromSocketError, transportFailure, type TransportFailure } from "@/lib/provider/errors";
-import type { ResponseHeaders } from "@/lib/provider/response-fields";
+import type { ResponseHeaders } from "@/lib/provider/impact/response-fields";
 
 /** One HTTP exchange with the provider. */
 export interface TransportRequest {

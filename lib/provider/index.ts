@@ -1,10 +1,10 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { createProviderClient } from "@/lib/provider/client";
+import { createProviderClient } from "@/lib/provider/impact/client";
 import type { ProviderClient } from "@/lib/provider/client-types";
 
-export { createProviderClient } from "@/lib/provider/client";
-export { classifyLookupResponse, classifySendResponse, redactApiKey } from "@/lib/provider/transform";
+export { createProviderClient } from "@/lib/provider/impact/client";
+export { classifyLookupResponse, classifySendResponse, redactApiKey } from "@/lib/provider/impact/transform";
 export type * from "@/lib/provider/types";
 export type * from "@/lib/provider/client-types";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { buildProviderDocument } from "@/lib/domain/document";
+import { buildProviderDocument } from "@/lib/provider/impact/document";
 import { computeTotals } from "@/lib/domain/totals";
 import { normalizeVatNumber } from "@/lib/domain/vat-number";
 import { appendEvents } from "@/lib/db/events";
@@ -9,7 +9,7 @@ import type { ActionResult } from "@/lib/sending/actions";
 import { ActionNotAllowedError, DocumentNotFoundError } from "@/lib/sending/errors";
 import { sha256Hex } from "@/lib/sending/outbox";
 import { DEFAULT_SENDING_POLICY } from "@/lib/sending/policy";
-import { documentSearchText } from "@/lib/sending/search-text";
+import { documentSearchText } from "@/lib/domain/search-text";
 import type { IssueRequest } from "@/lib/validation/draft";
 
 /** What Fix & resend answers: the document, now queued, and the identity it kept. */

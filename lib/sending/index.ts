@@ -4,8 +4,6 @@ export { issueCreditNote } from "@/lib/sending/issue";
 export { creditExistingDocument, type CreditExistingParams } from "@/lib/sending/credit-existing";
 export type { IssueResult, OutboxOptions } from "@/lib/sending/outbox";
 export { refreshDocument, retryDocument, type ActionResult } from "@/lib/sending/actions";
-export { listTransmissions, exportTransmissionRows, countTransmissionsByStatus, MAX_PAGE_SIZE, type TransmissionFilter } from "@/lib/sending/history";
-export { getTransmission, type TransmissionSummary, type TransmissionDetail, type TransmissionAttempt, type TransmissionEvent } from "@/lib/sending/transmission-views";
 export { startWorker, type Worker, type WorkerOptions } from "@/lib/sending/worker";
 export { NumberTakenError, ActionNotAllowedError, DocumentNotFoundError, IllegalTransitionError } from "@/lib/sending/errors";
 export { DEFAULT_SENDING_POLICY, type SendingPolicy } from "@/lib/sending/policy";

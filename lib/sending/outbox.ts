@@ -4,7 +4,7 @@ import { appendEvents } from "@/lib/db/events";
 import type { Db, DocumentKind, DocumentStatus } from "@/lib/db/schema";
 import { dbTimeAfter, toDbTime } from "@/lib/db/time";
 import { DEFAULT_SENDING_POLICY } from "@/lib/sending/policy";
-import { documentSearchText } from "@/lib/sending/search-text";
+import { documentSearchText } from "@/lib/domain/search-text";
 
 /** What issuing answers: the document, its state, and whether this call created it. */
 export interface IssueResult {

@@ -1,17 +1,8 @@
 import "server-only";
-import type { LookupOutcome, ProviderFieldError, SendOutcome } from "@/lib/provider/types";
+import type { RecordedError } from "@/lib/db/schema";
+import type { LookupOutcome, SendOutcome } from "@/lib/provider/types";
 
-/** What a document keeps of its last failure (documents.last_error_json); shown next to the fields. */
-export interface RecordedError {
-  /** The outcome kind (`rejected`, `unauthorized`, `unavailable`, `ambiguous`, `duplicate`, `mismatch`, …). */
-  kind: string;
-  httpStatus: number | null;
-  message: string;
-  errors: ProviderFieldError[];
-  /** For ambiguous outcomes: connect | timeout | reset | malformed | redirect | unexpected. */
-  reason?: string;
-  isAadeError?: boolean;
-}
+export type { RecordedError };
 
 /** The failure part of a send outcome (an accepted outcome has none). */
 export function describeSendError(outcome: Exclude<SendOutcome, { kind: "accepted" }>): RecordedError {

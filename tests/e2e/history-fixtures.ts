@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { expect, type APIRequestContext } from "@playwright/test";
-import { buildProviderDocument } from "@/lib/domain/document";
+import { buildProviderDocument } from "@/lib/provider/impact/document";
 import type { CreditNoteInput } from "@/lib/domain/types";
 import { SANDBOX_DEMO_VAT } from "../../sandbox/defaults";
 

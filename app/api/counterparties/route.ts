@@ -1,6 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { saveCounterparty, searchAddressBook } from "@/lib/compose/counterparties";
-import { queryOf } from "@/lib/credit-notes/requests";
+import { saveCounterparty, searchAddressBook } from "@/lib/settings/counterparties";
+import { queryOf } from "@/lib/http/parse";
 import { json, readJsonBody } from "@/lib/http/api";
 
 // GET /api/counterparties?q=&limit=&offset= — address-book search by name, VAT number or code (clerk).

@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { createIssuerProfile, loadIssuerProfiles } from "@/lib/compose/issuers";
+import { createIssuerProfile, loadIssuerProfiles } from "@/lib/settings/issuers";
 import { json, readJsonBody } from "@/lib/http/api";
 
 // GET /api/issuer-profiles — issuer profiles with their branches (clerk: the wizard offers them).

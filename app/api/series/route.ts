@@ -1,6 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { createSeries, seriesFromQuery } from "@/lib/compose/series";
-import { queryOf } from "@/lib/credit-notes/requests";
+import { createSeries, seriesFromQuery } from "@/lib/settings/series";
+import { queryOf } from "@/lib/http/parse";
 import { json, readJsonBody } from "@/lib/http/api";
 
 // GET /api/series?issuerVat= — series with their next numbers (clerk: the wizard shows them).

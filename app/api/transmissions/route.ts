@@ -1,6 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { listFromQuery } from "@/lib/credit-notes/transmissions";
-import { queryOf } from "@/lib/credit-notes/requests";
+import { listFromQuery } from "@/lib/history/api";
+import { queryOf } from "@/lib/http/parse";
 import { json } from "@/lib/http/api";
 
 // GET /api/transmissions — the history, newest first, filtered, one keyset page: {items, nextCursor} (viewer).

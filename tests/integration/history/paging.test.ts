@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedHistory } from "@/lib/history/seed/seed-history";
-import { HISTORY_SORTS, type HistorySort } from "@/lib/history/sorts";
-import { exportTransmissionRows, listTransmissions, type TransmissionFilter } from "@/lib/sending/history";
+import { seedHistory } from "@/lib/seed/seed-history";
+import { HISTORY_SORTS, type HistorySort } from "@/lib/validation/history-sorts";
+import { exportTransmissionRows, listTransmissions, type TransmissionFilter } from "@/lib/history/queries";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
 
 const ROWS = 700;

@@ -1,8 +1,8 @@
 import { CompiledQuery, type KyselyPlugin, type RootOperationNode } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/schema";
-import { seedHistory } from "@/lib/history/seed/seed-history";
-import { listTransmissions, type TransmissionFilter } from "@/lib/sending/history";
+import { seedHistory } from "@/lib/seed/seed-history";
+import { listTransmissions, type TransmissionFilter } from "@/lib/history/queries";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
 
 /** Enough rows that a planner with fresh statistics prefers an index to reading the table. */

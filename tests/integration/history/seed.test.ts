@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { draftFromPayload } from "@/lib/history/draft-from-payload";
 import { loadOverview } from "@/lib/history/overview";
-import { seedHistory } from "@/lib/history/seed/seed-history";
+import { seedHistory } from "@/lib/seed/seed-history";
 import { issueCreditNote } from "@/lib/sending/issue";
 import { parseDraft } from "@/lib/validation/parse-draft";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";

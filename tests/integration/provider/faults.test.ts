@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createProviderClient } from "@/lib/provider/client";
+import { createProviderClient } from "@/lib/provider/impact/client";
 import type { ProviderClient, ProviderClientConfig } from "@/lib/provider/client-types";
 import type { LookupOutcome, SendOutcome } from "@/lib/provider/types";
 import { startTestSandbox } from "@/tests/support/sandbox";

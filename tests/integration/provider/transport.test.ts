@@ -1,7 +1,7 @@
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createProviderClient } from "@/lib/provider/client";
+import { createProviderClient } from "@/lib/provider/impact/client";
 import type { ProviderClientConfig } from "@/lib/provider/client-types";
 
 // The transport against a plain local HTTP server whose behaviour each test chooses: exact

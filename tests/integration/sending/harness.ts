@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { expect } from "vitest";
 import type { Db, DocumentStatus } from "@/lib/db/schema";
-import { createProviderClient } from "@/lib/provider/client";
+import { createProviderClient } from "@/lib/provider/impact/client";
 import type { ProviderClient } from "@/lib/provider/client-types";
 import { startWorker, type Worker } from "@/lib/sending/worker";
 import type { TestSandbox } from "@/tests/support/sandbox";

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildProviderDocument } from "@/lib/domain/document";
+import { buildProviderDocument } from "@/lib/provider/impact/document";
 import type { ProviderClient } from "@/lib/provider/client-types";
 import { refreshDocument, retryDocument } from "@/lib/sending/actions";
 import { creditExistingDocument } from "@/lib/sending/credit-existing";
 import { ActionNotAllowedError } from "@/lib/sending/errors";
 import { issueCreditNote } from "@/lib/sending/issue";
 import { insertOutboxDocument, sha256Hex } from "@/lib/sending/outbox";
-import { getTransmission } from "@/lib/sending/transmission-views";
+import { getTransmission } from "@/lib/history/transmission-views";
 import { startWorker, type Worker } from "@/lib/sending/worker";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newDraftValues } from "@/components/credit-note/wizard-model";
-import type { IssuerProfileView, SeriesView } from "@/lib/compose/views";
+import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeValuesSchema, draftSnapshotSchema } from "@/lib/validation/draft-snapshot";
 import { parseDraft } from "@/lib/validation/parse-draft";
 

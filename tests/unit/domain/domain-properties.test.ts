@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildProviderDocument } from "@/lib/domain/document";
+import { buildProviderDocument } from "@/lib/provider/impact/document";
 import { computeTotals } from "@/lib/domain/totals";
 import type { LineInput, PaymentInput, PriceEntry } from "@/lib/domain/types";
 import { SAMPLE_IDENTITY, SAMPLE_INPUT } from "./support";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildProviderDocument } from "@/lib/domain/document";
+import { buildProviderDocument } from "@/lib/provider/impact/document";
 import type { CreditNoteInput, LineInput } from "@/lib/domain/types";
 import { draftFromPayload } from "@/lib/history/draft-from-payload";
 import { parseDraft } from "@/lib/validation/parse-draft";

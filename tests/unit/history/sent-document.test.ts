@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildProviderDocument } from "@/lib/domain/document";
+import { buildProviderDocument } from "@/lib/provider/impact/document";
 import { readSentDocument, redactedPretty } from "@/lib/history/sent-document";
 import { parseDraft } from "@/lib/validation/parse-draft";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyLookupResponse, statusLookupPath } from "@/lib/provider/status-lookup";
+import { classifyLookupResponse, statusLookupPath } from "@/lib/provider/impact/status-lookup";
 import type { LookupOutcome } from "@/lib/provider/types";
 
 const INTERNAL_ID = "3f7b1c2e-7a55-4d1e-9a0b-2c9f4e8d1a67";

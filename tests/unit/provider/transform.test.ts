@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { classifySendResponse, redactApiKey } from "@/lib/provider/transform";
-import { parseJsonObject, parseRetryAfter, readField, readText } from "@/lib/provider/response-fields";
+import { classifySendResponse, redactApiKey } from "@/lib/provider/impact/transform";
+import { parseJsonObject, parseRetryAfter, readField, readText } from "@/lib/provider/impact/response-fields";
 import type { SendOutcome } from "@/lib/provider/types";
 
 /** Byte-for-byte copy of the provider's sample (shared/provider/samples), kept with the tests. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatAthensDateTime } from "@/lib/domain/athens-time";
-import { buildProviderDocument } from "@/lib/domain/document";
+import { buildProviderDocument } from "@/lib/provider/impact/document";
 import { creditExistingDocument } from "@/lib/sending/credit-existing";
 import { issueCreditNote } from "@/lib/sending/issue";
 import { sha256Hex } from "@/lib/sending/outbox";

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/credit-note/page-header";
 import { Card } from "@/components/ui/card";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
-import { listDraftSummaries } from "@/lib/compose/drafts";
+import { listDraftSummaries } from "@/lib/credit-notes/drafts";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 

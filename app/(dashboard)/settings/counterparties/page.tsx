@@ -1,12 +1,12 @@
 import { PageHeader } from "@/components/credit-note/page-header";
-import { CounterpartiesTable } from "@/components/credit-note/settings/counterparties-table";
-import { CounterpartyForm } from "@/components/credit-note/settings/counterparty-form";
+import { CounterpartiesTable } from "@/components/settings/counterparties-table";
+import { CounterpartyForm } from "@/components/settings/counterparty-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
-import { searchAddressBook } from "@/lib/compose/counterparties";
+import { searchAddressBook } from "@/lib/settings/counterparties";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 

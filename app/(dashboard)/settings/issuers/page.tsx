@@ -1,10 +1,10 @@
 import { PageHeader } from "@/components/credit-note/page-header";
-import { IssuerProfileCard } from "@/components/credit-note/settings/issuer-profile-card";
-import { IssuerProfileForm } from "@/components/credit-note/settings/issuer-profile-form";
+import { IssuerProfileCard } from "@/components/settings/issuer-profile-card";
+import { IssuerProfileForm } from "@/components/settings/issuer-profile-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
-import { loadIssuerProfiles } from "@/lib/compose/issuers";
+import { loadIssuerProfiles } from "@/lib/settings/issuers";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 

@@ -1,10 +1,10 @@
 import { PageHeader } from "@/components/credit-note/page-header";
-import { NewSeriesForm, SeriesTable } from "@/components/credit-note/settings/series-editor";
+import { NewSeriesForm, SeriesTable } from "@/components/settings/series-editor";
 import { Card, CardTitle } from "@/components/ui/card";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
-import { loadIssuerProfiles } from "@/lib/compose/issuers";
-import { loadSeries } from "@/lib/compose/series";
+import { loadIssuerProfiles } from "@/lib/settings/issuers";
+import { loadSeries } from "@/lib/settings/series";
 import { getReadyDb } from "@/lib/db/ready";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";

@@ -1,6 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { changeCounterparty, getCounterparty, removeCounterparty } from "@/lib/compose/counterparties";
-import { uuidOf } from "@/lib/compose/errors";
+import { changeCounterparty, getCounterparty, removeCounterparty } from "@/lib/settings/counterparties";
+import { uuidOf } from "@/lib/settings/errors";
 import { json, readJsonBody } from "@/lib/http/api";
 
 type Params = { id: string };

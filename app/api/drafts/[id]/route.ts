@@ -1,6 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { getDraftSnapshot, removeDraft, storeDraftSnapshot } from "@/lib/compose/drafts";
-import { uuidOf } from "@/lib/compose/errors";
+import { getDraftSnapshot, removeDraft, storeDraftSnapshot } from "@/lib/credit-notes/drafts";
+import { uuidOf } from "@/lib/settings/errors";
 import { json, readJsonBody } from "@/lib/http/api";
 
 type Params = { id: string };

@@ -1,6 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { numericIdOf } from "@/lib/compose/errors";
-import { changeSeries, removeSeries } from "@/lib/compose/series";
+import { numericIdOf } from "@/lib/settings/errors";
+import { changeSeries, removeSeries } from "@/lib/settings/series";
 import { json, readJsonBody } from "@/lib/http/api";
 
 type Params = { id: string };

@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { detailOf } from "@/lib/credit-notes/transmissions";
+import { detailOf } from "@/lib/history/api";
 import { json } from "@/lib/http/api";
 
 // GET /api/transmissions/{id} — a document with its identity, answers, attempts and events (viewer).

@@ -6,10 +6,10 @@ import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { getReadyDb } from "@/lib/db/ready";
 import { placeErrors } from "@/lib/history/error-fields";
-import { loadFixDraft } from "@/lib/history/fix-request";
+import { loadFixDraft } from "@/lib/credit-notes/fix";
 import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
-import { getTransmission } from "@/lib/sending/transmission-views";
+import { getTransmission } from "@/lib/history/transmission-views";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { duplicateDraft } from "@/lib/compose/drafts";
-import { uuidOf } from "@/lib/compose/errors";
+import { duplicateDraft } from "@/lib/credit-notes/drafts";
+import { uuidOf } from "@/lib/settings/errors";
 import { json } from "@/lib/http/api";
 
 // POST /api/drafts/{id}/duplicate — a copy of one of the caller's drafts under a new id: 201 {id} (clerk).

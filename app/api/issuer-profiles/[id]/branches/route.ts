@@ -1,6 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { uuidOf } from "@/lib/compose/errors";
-import { createBranch } from "@/lib/compose/issuers";
+import { uuidOf } from "@/lib/settings/errors";
+import { createBranch } from "@/lib/settings/issuers";
 import { json, readJsonBody } from "@/lib/http/api";
 
 // POST /api/issuer-profiles/{id}/branches — adds a branch {branchCode, name}: 201 {profile}; 409 for a code already there (admin).

@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { fixFromBody } from "@/lib/history/fix-request";
+import { fixFromBody } from "@/lib/credit-notes/fix";
 import { json, readJsonBody } from "@/lib/http/api";
 
 // POST /api/transmissions/{id}/fix {draft} — Fix & resend a rejected document with its number kept: 202 {id, status, series, number} (clerk).

@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { runAction } from "@/lib/credit-notes/transmissions";
+import { runAction } from "@/lib/credit-notes/transmission-actions";
 import { json } from "@/lib/http/api";
 
 // POST /api/transmissions/{id}/retry — resends the identical document when its state allows it (clerk).

@@ -1,6 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
-import { uuidOf } from "@/lib/compose/errors";
-import { changeBranch, removeBranch } from "@/lib/compose/issuers";
+import { uuidOf } from "@/lib/settings/errors";
+import { changeBranch, removeBranch } from "@/lib/settings/issuers";
 import { json, readJsonBody } from "@/lib/http/api";
 
 type Params = { id: string; branchId: string };

@@ -1,0 +1,57 @@
+"use client";
+
+import { Fragment, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Notice } from "@/components/ui/notice";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import type { CounterpartyView } from "@/lib/settings/views";
+import { composeT } from "@/lib/i18n/compose-messages";
+import type { Locale } from "@/lib/i18n/locale";
+import { CounterpartyForm } from "./counterparty-form";
+import { useSettingsMutation } from "./use-settings-mutation";
+
+/** The address book: each entry can be edited in place or deleted. */
+export function CounterpartiesTable({ entries, locale }: { entries: CounterpartyView[]; locale: Locale }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [pending, setPending] = useState<CounterpartyView | null>(null);
+  const remove = useSettingsMutation(locale);
+  if (entries.length === 0) return <p className="text-sm text-slate-600">{composeT("settings.none", locale)}</p>;
+  return (
+    <>
+      {remove.isError && <Notice tone="error" className="mb-3">{remove.error.message}</Notice>}
+      <Table>
+        <THead>
+          <Tr>
+            <Th>{composeT("settings.name", locale)}</Th><Th>{composeT("settings.vat", locale)}</Th><Th>{composeT("settings.code", locale)}</Th>
+            <Th>{composeT("settings.address", locale)}</Th><Th>{composeT("settings.emails", locale)}</Th><Th>{composeT("col.actions", locale)}</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {entries.map((entry) => (
+            <Fragment key={entry.id}>
+              <Tr data-counterparty={entry.vat}>
+                <Td className="font-semibold">{entry.name}</Td>
+                <Td>{entry.vat}</Td>
+                <Td>{entry.code ?? ""}</Td>
+                <Td>{entry.address.street}, {entry.address.postalCode} {entry.address.city}, {entry.address.countryCode}</Td>
+                <Td>{entry.emails.join(", ")}</Td>
+                <Td className="flex gap-1">
+                  <Button size="sm" variant="secondary" aria-expanded={editing === entry.id} onClick={() => setEditing(editing === entry.id ? null : entry.id)}
+                    aria-label={`${composeT("settings.edit", locale)} — ${entry.name}`}>{composeT("settings.edit", locale)}</Button>
+                  <Button size="sm" variant="ghost" onClick={() => setPending(entry)} aria-label={`${composeT("settings.delete", locale)} — ${entry.name}`}>✕</Button>
+                </Td>
+              </Tr>
+              {editing === entry.id && (
+                <Tr><Td colSpan={6}><CounterpartyForm locale={locale} entry={entry} onDone={() => setEditing(null)} /></Td></Tr>
+              )}
+            </Fragment>
+          ))}
+        </TBody>
+      </Table>
+      <ConfirmDialog open={pending !== null} destructive title={composeT("settings.confirmDelete", locale, { name: pending?.name ?? "" })}
+        confirmLabel={composeT("settings.delete", locale)} cancelLabel={composeT("settings.cancel", locale)} onCancel={() => setPending(null)}
+        onConfirm={() => { if (pending) remove.mutate({ url: `/api/counterparties/${pending.id}`, method: "DELETE" }); setPending(null); }} />
+    </>
+  );
+}

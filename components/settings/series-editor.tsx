@@ -1,0 +1,96 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { FormProvider, useForm, type Resolver } from "react-hook-form";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
+import { composeT } from "@/lib/i18n/compose-messages";
+import type { Locale } from "@/lib/i18n/locale";
+import { codeOfDefaultIssue } from "@/lib/validation/errors";
+import { seriesBodySchema } from "@/lib/validation/settings";
+import { useSettingsMutation } from "./use-settings-mutation";
+
+interface NewSeriesValues {
+  issuerVat: string;
+  code: string;
+  nextNumber: string;
+  description: string;
+}
+
+const resolver = zodResolver(seriesBodySchema, { error: (issue) => codeOfDefaultIssue(issue) }) as unknown as Resolver<NewSeriesValues>;
+
+/** Adds a series to an issuer, starting at a chosen number. */
+export function NewSeriesForm({ locale, profiles }: { locale: Locale; profiles: IssuerProfileView[] }) {
+  const form = useForm<NewSeriesValues>({ defaultValues: { issuerVat: profiles[0]?.vat ?? "", code: "", nextNumber: "1", description: "" }, resolver });
+  const save = useSettingsMutation(locale, form, () => form.reset({ ...form.getValues(), code: "", nextNumber: "1", description: "" }));
+  const submit = form.handleSubmit((values) => save.mutate({ url: "/api/series", method: "POST", body: values }));
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={submit} noValidate aria-label={composeT("settings.newSeries", locale)} className="grid grid-cols-5 items-start gap-3">
+        {profiles.length > 0
+          ? <SelectField name="issuerVat" label={composeT("settings.issuerVat", locale)} locale={locale} options={profiles.map((p) => ({ value: p.vat, label: `${p.vat} — ${p.name}` }))} />
+          : <TextField name="issuerVat" label={composeT("settings.issuerVat", locale)} locale={locale} />}
+        <TextField name="code" label={composeT("settings.seriesCode", locale)} locale={locale} autoComplete="off" />
+        <TextField name="nextNumber" label={composeT("settings.nextNumber", locale)} locale={locale} inputMode="numeric" />
+        <TextField name="description" label={composeT("settings.description", locale)} locale={locale} />
+        <Button type="submit" className="mt-5" disabled={save.isPending}>{composeT("settings.add", locale)}</Button>
+        {save.isError && <Notice tone="error" className="col-span-5">{save.error.message}</Notice>}
+      </form>
+    </FormProvider>
+  );
+}
+
+/** One series: its next number can be changed in place; an unused series can be deleted. */
+function SeriesRow({ series, locale, onDelete }: { series: SeriesView; locale: Locale; onDelete: (s: SeriesView) => void }) {
+  const [next, setNext] = useState(String(series.nextNumber));
+  const save = useSettingsMutation(locale);
+  const label = `${composeT("settings.nextNumber", locale)} — ${series.code}`;
+  return (
+    <Tr data-series={series.code}>
+      <Td>{series.issuerVat}</Td>
+      <Td className="font-semibold">{series.code}</Td>
+      <Td>
+        <form className="flex gap-2" onSubmit={(event) => { event.preventDefault(); save.mutate({ url: `/api/series/${series.id}`, method: "PATCH", body: { nextNumber: next } }); }}>
+          <Input aria-label={label} value={next} onChange={(event) => setNext(event.target.value)} inputMode="numeric" className="w-28" invalid={save.isError} />
+          <Button type="submit" size="sm" variant="secondary" disabled={save.isPending || next === String(series.nextNumber)}>{composeT("settings.save", locale)}</Button>
+        </form>
+        {save.isError && <p className="text-xs text-red-700">{save.error.message}</p>}
+      </Td>
+      <Td>{series.description ?? ""}</Td>
+      <Td>
+        <Button size="sm" variant="ghost" onClick={() => onDelete(series)} aria-label={`${composeT("settings.delete", locale)} — ${series.code}`}>✕</Button>
+      </Td>
+    </Tr>
+  );
+}
+
+/** The series table. */
+export function SeriesTable({ series, locale }: { series: SeriesView[]; locale: Locale }) {
+  const [pending, setPending] = useState<SeriesView | null>(null);
+  const remove = useSettingsMutation(locale);
+  if (series.length === 0) return <p className="text-sm text-slate-600">{composeT("settings.none", locale)}</p>;
+  return (
+    <>
+      {remove.isError && <Notice tone="error" className="mb-3">{remove.error.message}</Notice>}
+      <Table>
+        <THead>
+          <Tr>
+            <Th>{composeT("settings.issuerVat", locale)}</Th><Th>{composeT("settings.seriesCode", locale)}</Th>
+            <Th>{composeT("settings.nextNumber", locale)}</Th><Th>{composeT("settings.description", locale)}</Th><Th>{composeT("col.actions", locale)}</Th>
+          </Tr>
+        </THead>
+        <TBody>{series.map((s) => <SeriesRow key={s.id} series={s} locale={locale} onDelete={setPending} />)}</TBody>
+      </Table>
+      <ConfirmDialog open={pending !== null} destructive title={composeT("settings.confirmDelete", locale, { name: pending?.code ?? "" })}
+        confirmLabel={composeT("settings.delete", locale)} cancelLabel={composeT("settings.cancel", locale)} onCancel={() => setPending(null)}
+        onConfirm={() => { if (pending) remove.mutate({ url: `/api/series/${pending.id}`, method: "DELETE" }); setPending(null); }} />
+    </>
+  );
+}
