@@ -1,5 +1,5 @@
-import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { t } from "@/lib/i18n/messages";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 const styles = {
   SANDBOX: "bg-amber-100 text-amber-900 border-amber-300",

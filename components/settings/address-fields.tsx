@@ -2,8 +2,8 @@
 
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
-import { composeT } from "@/lib/i18n/compose-messages";
 import { useLocale } from "@/components/ui/locale-provider";
+import { composeT } from "@/lib/i18n/compose-messages";
 import { countryOptions } from "@/components/credit-note/country-options";
 
 /** Street, postal code, city (and country unless it is fixed) of a settings form. */

@@ -3,11 +3,11 @@
 import { Fragment, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { CounterpartyView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import { useLocale } from "@/components/ui/locale-provider";
 import { CounterpartyForm } from "./counterparty-form";
 import { useSettingsMutation } from "./use-settings-mutation";
 

@@ -5,10 +5,10 @@ import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form"
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { Button } from "@/components/ui/button";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import type { IssuerProfileView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import { useLocale } from "@/components/ui/locale-provider";
 import { codeOfDefaultIssue } from "@/lib/validation/errors";
 import { issuerProfileBodySchema } from "@/lib/validation/settings";
 import { classificationCategoryOptions, classificationTypeOptions } from "@/components/credit-note/code-options";

@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/components/ui/fetch-json";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import { queryKeys } from "@/components/ui/query-keys";
 import { Select } from "@/components/ui/select";
 import { ht } from "@/lib/i18n/history-messages";
-import { useLocale } from "@/components/ui/locale-provider";
 import { creditDocument } from "./transmission-api";
 
 /** Credit this document: the series of the new credit, 5.2 or related 5.1, then off to the new document's page. */

@@ -6,11 +6,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/components/ui/fetch-json";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import { queryKeys } from "@/components/ui/query-keys";
 import type { DocumentAction } from "@/lib/history/legal-actions";
 import { ht } from "@/lib/i18n/history-messages";
-import { useLocale } from "@/components/ui/locale-provider";
 import { CreditForm } from "./credit-form";
 import { runDocumentAction } from "./transmission-api";
 

@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { useLocale } from "@/components/ui/locale-provider";
 import { isMoving } from "@/lib/history/legal-actions";
 import { ht } from "@/lib/i18n/history-messages";
-import { useLocale } from "@/components/ui/locale-provider";
 import { queryKeys } from "@/components/ui/query-keys";
 import { fetchTransmission } from "./transmission-api";
 

@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Select } from "@/components/ui/select";
 import { EMPTY_HISTORY_FORM, historyHref, type HistoryForm } from "@/lib/history/history-url";
 import { ht } from "@/lib/i18n/history-messages";
-import { useLocale } from "@/components/ui/locale-provider";
 
 const STATUSES = ["queued", "sending", "accepted", "rejected", "unknown", "needs_attention"] as const;
 const TEXT_FIELDS = ["counterparty", "mark", "minGross", "maxGross", "q"] as const;

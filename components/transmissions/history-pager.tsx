@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale } from "@/components/ui/locale-provider";
 import { historyHref, type HistoryForm } from "@/lib/history/history-url";
 import { ht } from "@/lib/i18n/history-messages";
-import { useLocale } from "@/components/ui/locale-provider";
 
 /** Keyset paging as plain links: each page is its own URL, so back and forward walk the pages. */
 export function HistoryPager({ form, nextCursor, prevCursor }: { form: HistoryForm; nextCursor: string | null; prevCursor: string | null }) {

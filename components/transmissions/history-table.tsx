@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useLocale } from "@/components/ui/locale-provider";
 import { queryKeys } from "@/components/ui/query-keys";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { historyHref, type HistoryForm } from "@/lib/history/history-url";
@@ -9,7 +10,6 @@ import { isMoving } from "@/lib/history/legal-actions";
 import type { HistorySort } from "@/lib/validation/history-sorts";
 import type { HistoryPageData } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
-import { useLocale } from "@/components/ui/locale-provider";
 import { eurosOrDash, issuedAtText } from "./format";
 import { HistoryPager } from "./history-pager";
 import { StatusBadge } from "./status-badge";

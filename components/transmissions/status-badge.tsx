@@ -1,8 +1,8 @@
 "use client";
 
 import { Badge } from "@/components/ui/badge";
-import { ht } from "@/lib/i18n/history-messages";
 import { useLocale } from "@/components/ui/locale-provider";
+import { ht } from "@/lib/i18n/history-messages";
 import type { DocumentStatusName } from "@/lib/history/views";
 
 const TONES = {
