@@ -6,11 +6,6 @@ import { fieldLabel } from "@/lib/i18n/field-labels";
 import { ht } from "@/lib/i18n/history-messages";
 import type { Locale } from "@/lib/i18n/locale";
 
-/** True when an error concerns `path` or something inside it (`lines.0` holds `lines.0.vatCategory`). */
-export function errorIsAt(error: PlacedError, path: string): boolean {
-  return error.path === path || (error.path?.startsWith(`${path}.`) ?? false);
-}
-
 /**
  * Provider / myDATA errors shown right by the field they concern: the field in the wizard's
  * words, the code, the message, and the provider's own field name for those reading the JSON.

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 import { paymentMethodLabel } from "@/lib/domain";
-import type { PlacedError, WizardStep } from "@/lib/history/error-fields";
+import { errorIsAt, type PlacedError, type WizardStep } from "@/lib/history/error-fields";
 import type { SentDocument } from "@/lib/history/sent-document";
 import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { eurosOrDash, issuedAtText } from "./format";
-import { errorIsAt, PlacedErrors } from "./placed-errors";
+import { PlacedErrors } from "./placed-errors";
 import { SentField } from "./sent-field";
 import { SentLines } from "./sent-lines";
 

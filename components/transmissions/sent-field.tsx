@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { PlacedError } from "@/lib/history/error-fields";
-import { errorIsAt, PlacedErrors } from "./placed-errors";
+import { errorIsAt, type PlacedError } from "@/lib/history/error-fields";
+import { PlacedErrors } from "./placed-errors";
 
 /** One field of the document as sent, with the errors that concern it right beside the value. */
 export function SentField({ label, path, errors, children }: { label: string; path: string; errors: readonly PlacedError[]; children: ReactNode }) {

@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { measurementUnitShortLabel, vatRatePercent } from "@/lib/domain";
-import type { PlacedError } from "@/lib/history/error-fields";
+import { errorIsAt, type PlacedError } from "@/lib/history/error-fields";
 import type { SentLine } from "@/lib/history/sent-document";
 import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { eurosOrDash } from "./format";
-import { errorIsAt, PlacedErrors } from "./placed-errors";
+import { PlacedErrors } from "./placed-errors";
 
 /** A cell that turns red when an error concerns its field. */
 function Cell({ errors, path, numeric, children }: { errors: readonly PlacedError[]; path: string; numeric?: boolean; children: ReactNode }) {
