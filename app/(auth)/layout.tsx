@@ -9,7 +9,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
   const locale = await getRequestLocale();
   return (
     <div className="min-h-screen bg-slate-50">
-      <EnvironmentBanner environment={getEnv().provider.environment} locale={locale} />
+      <EnvironmentBanner environment={getEnv().provider.environment} />
       <main className="mx-auto mt-16 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <p className="mb-6 text-lg font-bold text-brand">{t("app.name", locale)}</p>
         {children}

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { EnvironmentBanner } from "@/components/layout/environment-banner";
+import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
 import { authT } from "@/lib/i18n/auth-messages";
@@ -17,7 +18,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const env = getEnv();
   return (
     <div className="min-h-screen">
-      <EnvironmentBanner environment={env.provider.environment} locale={locale} />
+      <EnvironmentBanner environment={env.provider.environment} />
       <header className="flex items-center gap-6 border-b border-slate-200 bg-white px-6 py-3">
         <Link href="/" className="whitespace-nowrap text-lg font-bold text-brand">{t("app.name", locale)}</Link>
         <nav aria-label="main" className="flex gap-4 whitespace-nowrap text-sm">
@@ -41,9 +42,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <span className="ml-auto text-right text-xs 2xl:ml-0" data-testid="signed-in-user">
           {authT("nav.signedInAs", locale)} <strong>{user.name}</strong> ({authT(`role.${user.role}`, locale)})
         </span>
-        <SignOutButton locale={locale} />
+        <SignOutButton />
       </header>
-      <main className="mx-auto max-w-6xl px-6 py-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-6 py-6">
+        <QueryProvider>{children}</QueryProvider>
+      </main>
     </div>
   );
 }

@@ -35,11 +35,11 @@ export default async function OverviewPage() {
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card aria-labelledby="attention-title">
           <CardTitle id="attention-title">{ht("overview.attentionTitle", locale)}</CardTitle>
-          <AttentionList counts={overview.attention.counts} items={overview.attention.items} stuckMinutes={STUCK_AFTER_MINUTES} locale={locale} />
+          <AttentionList counts={overview.attention.counts} items={overview.attention.items} stuckMinutes={STUCK_AFTER_MINUTES} />
         </Card>
         <Card aria-labelledby="counts-title">
           <CardTitle id="counts-title">{ht("overview.countsTitle", locale)}</CardTitle>
-          <OverviewCounts today={overview.today} month={overview.month} now={now.toISOString()} locale={locale} />
+          <OverviewCounts today={overview.today} month={overview.month} now={now.toISOString()} />
         </Card>
       </div>
       <Card aria-labelledby="connection-title">

@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { ApiError, requestJson } from "@/components/ui/fetch-json";
+import { useLocale } from "@/components/ui/locale-provider";
 import { authT } from "@/lib/i18n/auth-messages";
-import type { Locale } from "@/lib/i18n/locale";
-import { errorMessageOf, sendJson } from "./send-json";
 
 /** E-mail + password form; on success goes on to `next` (a path inside the dashboard). */
-export function LoginForm({ locale, next }: { locale: Locale; next: string }) {
+export function LoginForm({ next }: { next: string }) {
+  const locale = useLocale();
   const router = useRouter();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -17,14 +18,21 @@ export function LoginForm({ locale, next }: { locale: Locale; next: string }) {
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(undefined);
-    const answer = await sendJson("POST", "/api/auth/login", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
-    if (answer.ok) {
-      router.replace(next);
-      router.refresh();
+    const failed = authT("login.failed", locale);
+    try {
+      await requestJson("/api/auth/login", {
+        method: "POST",
+        body: { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") },
+        locale,
+        fallbackMessage: failed,
+      });
+    } catch (caught) {
+      setBusy(false);
+      setError(caught instanceof ApiError ? caught.message : failed);
       return;
     }
-    setBusy(false);
-    setError(errorMessageOf(answer, authT("login.failed", locale)));
+    router.replace(next);
+    router.refresh();
   }
 
   return (

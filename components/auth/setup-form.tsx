@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { ApiError, requestJson } from "@/components/ui/fetch-json";
+import { useLocale } from "@/components/ui/locale-provider";
 import { authT } from "@/lib/i18n/auth-messages";
-import type { Locale } from "@/lib/i18n/locale";
-import { errorMessageOf, sendJson } from "./send-json";
 
 /** Creates the first admin and signs them in. */
-export function SetupForm({ locale, passwordMinLength }: { locale: Locale; passwordMinLength: number }) {
+export function SetupForm({ passwordMinLength }: { passwordMinLength: number }) {
+  const locale = useLocale();
   const router = useRouter();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -17,18 +18,21 @@ export function SetupForm({ locale, passwordMinLength }: { locale: Locale; passw
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(undefined);
-    const answer = await sendJson("POST", "/api/setup", {
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-    });
-    if (answer.ok) {
-      router.replace("/");
-      router.refresh();
+    const failed = authT("login.failed", locale);
+    try {
+      await requestJson("/api/setup", {
+        method: "POST",
+        body: { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") },
+        locale,
+        fallbackMessage: failed,
+      });
+    } catch (caught) {
+      setBusy(false);
+      setError(caught instanceof ApiError ? caught.message : failed);
       return;
     }
-    setBusy(false);
-    setError(errorMessageOf(answer, authT("login.failed", locale)));
+    router.replace("/");
+    router.refresh();
   }
 
   const field = "w-full rounded border border-slate-300 px-3 py-2";

@@ -1,16 +1,18 @@
 "use client";
 
 import { useState } from "react";
+import { requestJson } from "@/components/ui/fetch-json";
+import { useLocale } from "@/components/ui/locale-provider";
 import { authT } from "@/lib/i18n/auth-messages";
-import type { Locale } from "@/lib/i18n/locale";
-import { sendJson } from "./send-json";
 
 /** Ends the session on the server, then loads the sign-in page afresh (nothing of the session stays in memory). */
-export function SignOutButton({ locale }: { locale: Locale }) {
+export function SignOutButton() {
+  const locale = useLocale();
   const [busy, setBusy] = useState(false);
   async function signOut() {
     setBusy(true);
-    await sendJson("POST", "/api/auth/logout", {});
+    // Whatever the server answered, the sign-in page is where this tab goes next.
+    await requestJson("/api/auth/logout", { method: "POST", body: {}, locale }).catch(() => undefined);
     window.location.assign("/login");
   }
   return (

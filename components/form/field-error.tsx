@@ -1,3 +1,6 @@
+"use client";
+
+import { useLocale } from "@/components/ui/locale-provider";
 import { validationText } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 
@@ -10,11 +13,18 @@ export interface CodedError {
  * The problem of one field in the user's language, right under the field. The schemas carry
  * codes (`afm_check_digit`), never words, so the same error reads in Greek or English.
  */
-export function FieldErrorText({ id, error, locale, params }: { id: string; error: CodedError | undefined; locale: Locale; params?: Record<string, string | number> }) {
+export function FieldErrorText({ id, error, locale, params }: {
+  id: string;
+  error: CodedError | undefined;
+  /** @deprecated The language comes from LocaleProvider; the compose wizard still passes it, and when given it wins. */
+  locale?: Locale;
+  params?: Record<string, string | number>;
+}) {
+  const contextLocale = useLocale();
   if (!error?.message) return null;
   return (
     <p id={id} className="mt-0.5 text-xs text-red-700" data-error-code={error.message}>
-      {validationText(error.message, locale, params)}
+      {validationText(error.message, locale ?? contextLocale, params)}
     </p>
   );
 }

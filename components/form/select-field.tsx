@@ -13,7 +13,8 @@ import { useFieldError } from "./use-field-error";
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "name"> {
   name: string;
   label: string;
-  locale: Locale;
+  /** @deprecated The language comes from LocaleProvider; the compose wizard still passes it, and when given it wins. */
+  locale?: Locale;
   options: readonly SelectOption[];
   placeholder?: string;
   hint?: ReactNode;

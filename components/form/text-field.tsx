@@ -13,7 +13,8 @@ import { useFieldError } from "./use-field-error";
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name"> {
   name: string;
   label: string;
-  locale: Locale;
+  /** @deprecated The language comes from LocaleProvider; the compose wizard still passes it, and when given it wins. */
+  locale?: Locale;
   /** Shown under the control (and read with it). */
   hint?: ReactNode;
   /** Keep the label for screen readers only (grid cells whose column header says it). */

@@ -1,5 +1,5 @@
-import type { Locale } from "@/lib/i18n/locale";
 import { t } from "@/lib/i18n/messages";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 const styles = {
   SANDBOX: "bg-amber-100 text-amber-900 border-amber-300",
@@ -8,7 +8,8 @@ const styles = {
 } as const;
 
 /** The environment documents go to, shown loudly on every page. */
-export function EnvironmentBanner({ environment, locale }: { environment: keyof typeof styles; locale: Locale }) {
+export async function EnvironmentBanner({ environment }: { environment: keyof typeof styles }) {
+  const locale = await getRequestLocale();
   return (
     <div role="status" aria-label="environment" data-environment={environment}
       className={`border-b px-6 py-1.5 text-sm font-semibold tracking-wide ${styles[environment]}`}>

@@ -2,18 +2,19 @@
 
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
+import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { countryOptions } from "@/components/credit-note/country-options";
 
 /** Street, postal code, city (and country unless it is fixed) of a settings form. */
-export function AddressFields({ locale, withCountry }: { locale: Locale; withCountry: boolean }) {
+export function AddressFields({ withCountry }: { withCountry: boolean }) {
+  const locale = useLocale();
   return (
     <>
-      {withCountry && <SelectField name="address.countryCode" label={composeT("party.country", locale)} locale={locale} options={countryOptions(locale)} />}
-      <TextField name="address.street" label={composeT("settings.street", locale)} locale={locale} />
-      <TextField name="address.postalCode" label={composeT("settings.postalCode", locale)} locale={locale} />
-      <TextField name="address.city" label={composeT("settings.city", locale)} locale={locale} />
+      {withCountry && <SelectField name="address.countryCode" label={composeT("party.country", locale)} options={countryOptions(locale)} />}
+      <TextField name="address.street" label={composeT("settings.street", locale)} />
+      <TextField name="address.postalCode" label={composeT("settings.postalCode", locale)} />
+      <TextField name="address.city" label={composeT("settings.city", locale)} />
     </>
   );
 }

@@ -1,12 +1,12 @@
 import { authT } from "@/lib/i18n/auth-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 /** The audit view's filters: a plain GET form, so filtered views are links that can be shared. */
-export function AuditFilters({ values, actions, locale }: {
+export async function AuditFilters({ values, actions }: {
   values: { actor: string; action: string; from: string; to: string };
   actions: string[];
-  locale: Locale;
 }) {
+  const locale = await getRequestLocale();
   const field = "rounded border border-slate-300 px-2 py-1";
   const areas = [...new Set(actions.map((action) => `${action.split(".")[0]}.`))];
   return (

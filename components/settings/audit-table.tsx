@@ -1,6 +1,6 @@
 import { formatAthensDateTime } from "@/lib/domain/athens-time";
 import { authT } from "@/lib/i18n/auth-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 /** One audit entry as the admin view shows it. */
 export interface AuditListItem {
@@ -14,7 +14,8 @@ export interface AuditListItem {
 }
 
 /** The audit log, newest first, times in Europe/Athens (stored in UTC). */
-export function AuditTable({ items, locale }: { items: AuditListItem[]; locale: Locale }) {
+export async function AuditTable({ items }: { items: AuditListItem[] }) {
+  const locale = await getRequestLocale();
   if (items.length === 0) return <p className="text-sm text-slate-600">{authT("audit.none", locale)}</p>;
   return (
     <table className="w-full text-left text-sm">

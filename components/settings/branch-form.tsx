@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
 import { TextField } from "@/components/form/text-field";
 import { Button } from "@/components/ui/button";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { codeOfDefaultIssue } from "@/lib/validation/errors";
 import { branchBodySchema } from "@/lib/validation/settings";
 import { useSettingsMutation } from "./use-settings-mutation";
@@ -19,15 +19,16 @@ interface BranchFormValues {
 const resolver = zodResolver(branchBodySchema, { error: (issue) => codeOfDefaultIssue(issue) }) as unknown as Resolver<BranchFormValues>;
 
 /** Adds a branch (code ≥ 1; 0 is the head office) to an issuer profile. */
-export function BranchForm({ locale, profileId, profileName }: { locale: Locale; profileId: string; profileName: string }) {
+export function BranchForm({ profileId, profileName }: { profileId: string; profileName: string }) {
+  const locale = useLocale();
   const form = useForm<BranchFormValues>({ defaultValues: { branchCode: "", name: "" }, resolver });
-  const save = useSettingsMutation(locale, form, () => form.reset());
+  const save = useSettingsMutation(form, () => form.reset());
   const submit = form.handleSubmit((values) => save.mutate({ url: `/api/issuer-profiles/${profileId}/branches`, method: "POST", body: values }));
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate aria-label={`${composeT("settings.addBranch", locale)} — ${profileName}`} className="flex items-start gap-2">
-        <TextField name="branchCode" label={composeT("settings.branchCode", locale)} locale={locale} inputMode="numeric" className="w-52" />
-        <TextField name="name" label={composeT("settings.branchName", locale)} locale={locale} className="w-64" />
+        <TextField name="branchCode" label={composeT("settings.branchCode", locale)} inputMode="numeric" className="w-52" />
+        <TextField name="name" label={composeT("settings.branchName", locale)} className="w-64" />
         <Button type="submit" size="sm" className="mt-5" disabled={save.isPending}>{composeT("settings.addBranch", locale)}</Button>
         {save.isError && <Notice tone="error">{save.error.message}</Notice>}
       </form>

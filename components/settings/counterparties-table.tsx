@@ -3,19 +3,20 @@
 import { Fragment, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { CounterpartyView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { CounterpartyForm } from "./counterparty-form";
 import { useSettingsMutation } from "./use-settings-mutation";
 
 /** The address book: each entry can be edited in place or deleted. */
-export function CounterpartiesTable({ entries, locale }: { entries: CounterpartyView[]; locale: Locale }) {
+export function CounterpartiesTable({ entries }: { entries: CounterpartyView[] }) {
+  const locale = useLocale();
   const [editing, setEditing] = useState<string | null>(null);
   const [pending, setPending] = useState<CounterpartyView | null>(null);
-  const remove = useSettingsMutation(locale);
+  const remove = useSettingsMutation();
   if (entries.length === 0) return <p className="text-sm text-slate-600">{composeT("settings.none", locale)}</p>;
   return (
     <>
@@ -43,7 +44,7 @@ export function CounterpartiesTable({ entries, locale }: { entries: Counterparty
                 </Td>
               </Tr>
               {editing === entry.id && (
-                <Tr><Td colSpan={6}><CounterpartyForm locale={locale} entry={entry} onDone={() => setEditing(null)} /></Td></Tr>
+                <Tr><Td colSpan={6}><CounterpartyForm entry={entry} onDone={() => setEditing(null)} /></Td></Tr>
               )}
             </Fragment>
           ))}

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { IssuerProfileView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { BranchForm } from "./branch-form";
 import { IssuerProfileForm } from "./issuer-profile-form";
 import { useSettingsMutation } from "./use-settings-mutation";
@@ -16,10 +16,11 @@ import { useSettingsMutation } from "./use-settings-mutation";
 type Pending = { kind: "profile" } | { kind: "branch"; id: string; name: string } | null;
 
 /** One issuer profile: its details (editable), its branches (add, delete) and deleting it. */
-export function IssuerProfileCard({ profile, locale }: { profile: IssuerProfileView; locale: Locale }) {
+export function IssuerProfileCard({ profile }: { profile: IssuerProfileView }) {
+  const locale = useLocale();
   const [editing, setEditing] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
-  const remove = useSettingsMutation(locale);
+  const remove = useSettingsMutation();
   const titleId = `profile-${profile.id}`;
 
   function confirm() {
@@ -46,7 +47,7 @@ export function IssuerProfileCard({ profile, locale }: { profile: IssuerProfileV
           </Button>
         </div>
       </div>
-      {editing && <div className="mb-4 rounded border border-slate-200 p-3"><IssuerProfileForm locale={locale} profile={profile} onDone={() => setEditing(false)} /></div>}
+      {editing && <div className="mb-4 rounded border border-slate-200 p-3"><IssuerProfileForm profile={profile} onDone={() => setEditing(false)} /></div>}
       {remove.isError && <Notice tone="error" className="mb-3">{remove.error.message}</Notice>}
       <h3 className="mb-1 text-sm font-semibold">{composeT("settings.branches", locale)}</h3>
       <Table className="mb-3">
@@ -67,7 +68,7 @@ export function IssuerProfileCard({ profile, locale }: { profile: IssuerProfileV
           ))}
         </TBody>
       </Table>
-      <BranchForm locale={locale} profileId={profile.id} profileName={profile.name} />
+      <BranchForm profileId={profile.id} profileName={profile.name} />
       <ConfirmDialog open={pending !== null} destructive onCancel={() => setPending(null)} onConfirm={confirm}
         title={composeT("settings.confirmDelete", locale, { name: pending?.kind === "branch" ? pending.name : profile.name })}
         confirmLabel={composeT("settings.delete", locale)} cancelLabel={composeT("settings.cancel", locale)} />

@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessageOf, sendJson } from "@/components/auth/send-json";
+import { ApiError, requestJson } from "@/components/ui/fetch-json";
+import { useLocale } from "@/components/ui/locale-provider";
 import { authT } from "@/lib/i18n/auth-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { ROLE_CHOICES } from "./user-types";
 
 /** Adds a user with a role and a first password. */
-export function NewUserForm({ locale, passwordMinLength }: { locale: Locale; passwordMinLength: number }) {
+export function NewUserForm({ passwordMinLength }: { passwordMinLength: number }) {
+  const locale = useLocale();
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
@@ -18,20 +19,28 @@ export function NewUserForm({ locale, passwordMinLength }: { locale: Locale; pas
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     setBusy(true);
-    const answer = await sendJson("POST", "/api/users", {
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
-      role: String(form.get("role") ?? "viewer"),
-      password: String(form.get("password") ?? ""),
-    });
-    setBusy(false);
-    if (answer.ok) {
-      formElement.reset();
-      setMessage({ ok: true, text: authT("users.saved", locale) });
-      router.refresh();
-    } else {
-      setMessage({ ok: false, text: errorMessageOf(answer, authT("login.failed", locale)) });
+    const failed = authT("login.failed", locale);
+    try {
+      await requestJson("/api/users", {
+        method: "POST",
+        body: {
+          name: String(form.get("name") ?? ""),
+          email: String(form.get("email") ?? ""),
+          role: String(form.get("role") ?? "viewer"),
+          password: String(form.get("password") ?? ""),
+        },
+        locale,
+        fallbackMessage: failed,
+      });
+    } catch (caught) {
+      setBusy(false);
+      setMessage({ ok: false, text: caught instanceof ApiError ? caught.message : failed });
+      return;
     }
+    setBusy(false);
+    formElement.reset();
+    setMessage({ ok: true, text: authT("users.saved", locale) });
+    router.refresh();
   }
 
   const field = "rounded border border-slate-300 px-2 py-1";

@@ -8,11 +8,11 @@ import { TextField } from "@/components/form/text-field";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { codeOfDefaultIssue } from "@/lib/validation/errors";
 import { seriesBodySchema } from "@/lib/validation/settings";
 import { useSettingsMutation } from "./use-settings-mutation";
@@ -27,19 +27,20 @@ interface NewSeriesValues {
 const resolver = zodResolver(seriesBodySchema, { error: (issue) => codeOfDefaultIssue(issue) }) as unknown as Resolver<NewSeriesValues>;
 
 /** Adds a series to an issuer, starting at a chosen number. */
-export function NewSeriesForm({ locale, profiles }: { locale: Locale; profiles: IssuerProfileView[] }) {
+export function NewSeriesForm({ profiles }: { profiles: IssuerProfileView[] }) {
+  const locale = useLocale();
   const form = useForm<NewSeriesValues>({ defaultValues: { issuerVat: profiles[0]?.vat ?? "", code: "", nextNumber: "1", description: "" }, resolver });
-  const save = useSettingsMutation(locale, form, () => form.reset({ ...form.getValues(), code: "", nextNumber: "1", description: "" }));
+  const save = useSettingsMutation(form, () => form.reset({ ...form.getValues(), code: "", nextNumber: "1", description: "" }));
   const submit = form.handleSubmit((values) => save.mutate({ url: "/api/series", method: "POST", body: values }));
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate aria-label={composeT("settings.newSeries", locale)} className="grid grid-cols-5 items-start gap-3">
         {profiles.length > 0
-          ? <SelectField name="issuerVat" label={composeT("settings.issuerVat", locale)} locale={locale} options={profiles.map((p) => ({ value: p.vat, label: `${p.vat} — ${p.name}` }))} />
-          : <TextField name="issuerVat" label={composeT("settings.issuerVat", locale)} locale={locale} />}
-        <TextField name="code" label={composeT("settings.seriesCode", locale)} locale={locale} autoComplete="off" />
-        <TextField name="nextNumber" label={composeT("settings.nextNumber", locale)} locale={locale} inputMode="numeric" />
-        <TextField name="description" label={composeT("settings.description", locale)} locale={locale} />
+          ? <SelectField name="issuerVat" label={composeT("settings.issuerVat", locale)} options={profiles.map((p) => ({ value: p.vat, label: `${p.vat} — ${p.name}` }))} />
+          : <TextField name="issuerVat" label={composeT("settings.issuerVat", locale)} />}
+        <TextField name="code" label={composeT("settings.seriesCode", locale)} autoComplete="off" />
+        <TextField name="nextNumber" label={composeT("settings.nextNumber", locale)} inputMode="numeric" />
+        <TextField name="description" label={composeT("settings.description", locale)} />
         <Button type="submit" className="mt-5" disabled={save.isPending}>{composeT("settings.add", locale)}</Button>
         {save.isError && <Notice tone="error" className="col-span-5">{save.error.message}</Notice>}
       </form>
@@ -48,9 +49,10 @@ export function NewSeriesForm({ locale, profiles }: { locale: Locale; profiles: 
 }
 
 /** One series: its next number can be changed in place; an unused series can be deleted. */
-function SeriesRow({ series, locale, onDelete }: { series: SeriesView; locale: Locale; onDelete: (s: SeriesView) => void }) {
+function SeriesRow({ series, onDelete }: { series: SeriesView; onDelete: (s: SeriesView) => void }) {
+  const locale = useLocale();
   const [next, setNext] = useState(String(series.nextNumber));
-  const save = useSettingsMutation(locale);
+  const save = useSettingsMutation();
   const label = `${composeT("settings.nextNumber", locale)} — ${series.code}`;
   return (
     <Tr data-series={series.code}>
@@ -72,9 +74,10 @@ function SeriesRow({ series, locale, onDelete }: { series: SeriesView; locale: L
 }
 
 /** The series table. */
-export function SeriesTable({ series, locale }: { series: SeriesView[]; locale: Locale }) {
+export function SeriesTable({ series }: { series: SeriesView[] }) {
+  const locale = useLocale();
   const [pending, setPending] = useState<SeriesView | null>(null);
-  const remove = useSettingsMutation(locale);
+  const remove = useSettingsMutation();
   if (series.length === 0) return <p className="text-sm text-slate-600">{composeT("settings.none", locale)}</p>;
   return (
     <>
@@ -86,7 +89,7 @@ export function SeriesTable({ series, locale }: { series: SeriesView[]; locale: 
             <Th>{composeT("settings.nextNumber", locale)}</Th><Th>{composeT("settings.description", locale)}</Th><Th>{composeT("col.actions", locale)}</Th>
           </Tr>
         </THead>
-        <TBody>{series.map((s) => <SeriesRow key={s.id} series={s} locale={locale} onDelete={setPending} />)}</TBody>
+        <TBody>{series.map((s) => <SeriesRow key={s.id} series={s} onDelete={setPending} />)}</TBody>
       </Table>
       <ConfirmDialog open={pending !== null} destructive title={composeT("settings.confirmDelete", locale, { name: pending?.code ?? "" })}
         confirmLabel={composeT("settings.delete", locale)} cancelLabel={composeT("settings.cancel", locale)} onCancel={() => setPending(null)}

@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorMessageOf, sendJson } from "@/components/auth/send-json";
+import { ApiError, requestJson } from "@/components/ui/fetch-json";
+import { useLocale } from "@/components/ui/locale-provider";
 import { authT } from "@/lib/i18n/auth-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { ROLE_CHOICES, type UserListItem } from "./user-types";
 
 /** One user: change the role, disable/enable, set a new password. */
-export function UserRow({ user, isSelf, locale }: { user: UserListItem; isSelf: boolean; locale: Locale }) {
+export function UserRow({ user, isSelf }: { user: UserListItem; isSelf: boolean }) {
+  const locale = useLocale();
   const router = useRouter();
   const [error, setError] = useState<string | undefined>();
   const [settingPassword, setSettingPassword] = useState(false);
@@ -16,9 +17,11 @@ export function UserRow({ user, isSelf, locale }: { user: UserListItem; isSelf: 
 
   async function patch(change: Record<string, unknown>): Promise<boolean> {
     setError(undefined);
-    const answer = await sendJson("PATCH", `/api/users/${encodeURIComponent(user.id)}`, change);
-    if (!answer.ok) {
-      setError(errorMessageOf(answer, authT("login.failed", locale)));
+    const failed = authT("login.failed", locale);
+    try {
+      await requestJson(`/api/users/${encodeURIComponent(user.id)}`, { method: "PATCH", body: change, locale, fallbackMessage: failed });
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : failed);
       return false;
     }
     router.refresh();

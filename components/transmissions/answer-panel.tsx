@@ -1,12 +1,13 @@
 import type { DetailView } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 /**
  * What the provider and myDATA gave back: MARK, UID, authentication code, the document link
  * with a QR code of it, and the PDF and XML served through the dashboard.
  */
-export function AnswerPanel({ view, locale }: { view: DetailView; locale: Locale }) {
+export async function AnswerPanel({ view }: { view: DetailView }) {
+  const locale = await getRequestLocale();
   const { summary } = view;
   const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-brand hover:bg-slate-50";
   return (

@@ -2,11 +2,12 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { cleanMessage } from "@/lib/history/error-fields";
 import type { AttemptView } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { athensTime } from "./format";
 
 /** Every send attempt: when, the HTTP status, the outcome, how long it took, and the answer as received. */
-export function AttemptsTable({ attempts, locale }: { attempts: AttemptView[]; locale: Locale }) {
+export async function AttemptsTable({ attempts }: { attempts: AttemptView[] }) {
+  const locale = await getRequestLocale();
   if (attempts.length === 0) return <p className="text-sm text-slate-500">{ht("detail.attemptsNone", locale)}</p>;
   return (
     <div className="overflow-x-auto">

@@ -2,19 +2,19 @@ import Link from "next/link";
 import { EMPTY_HISTORY_FORM, historyHref } from "@/lib/history/history-url";
 import type { HistoryItem } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { athensTime, eurosOrDash } from "./format";
 import { StatusBadge } from "./status-badge";
 
 type Reason = "rejected" | "unknown" | "needs_attention" | "stuck";
 
 /** What needs a person: a count per reason (linked to the filtered history) and the latest documents. */
-export function AttentionList({ counts, items, stuckMinutes, locale }: {
+export async function AttentionList({ counts, items, stuckMinutes }: {
   counts: Record<Reason, number>;
   items: (HistoryItem & { reason: Reason })[];
   stuckMinutes: number;
-  locale: Locale;
 }) {
+  const locale = await getRequestLocale();
   const reasons: { reason: Reason; label: string; status: string }[] = [
     { reason: "rejected", label: ht("status.rejected", locale), status: "rejected" },
     { reason: "unknown", label: ht("status.unknown", locale), status: "unknown" },
@@ -42,7 +42,7 @@ export function AttentionList({ counts, items, stuckMinutes, locale }: {
           <ul className="divide-y divide-slate-100 text-sm" aria-label={ht("overview.attentionTitle", locale)}>
             {items.map((item) => (
               <li key={item.id} className="flex flex-wrap items-center gap-3 py-1.5">
-                <StatusBadge status={item.status} locale={locale} />
+                <StatusBadge status={item.status} />
                 <Link href={`/transmissions/${item.id}`} className="font-medium text-brand hover:underline">{item.series}/{item.number}</Link>
                 <span className="min-w-0 flex-1 truncate">{item.counterpartyName ?? "—"}</span>
                 <span className="tabular-nums">{eurosOrDash(item.grossCents, locale)}</span>

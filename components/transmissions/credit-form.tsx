@@ -5,20 +5,21 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/components/ui/fetch-json";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
+import { queryKeys } from "@/components/ui/query-keys";
 import { Select } from "@/components/ui/select";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
-import { creditDocument, transmissionKeys } from "./transmission-api";
+import { creditDocument } from "./transmission-api";
 
 /** Credit this document: the series of the new credit, 5.2 or related 5.1, then off to the new document's page. */
-export function CreditForm({ mark, authenticationCode, series, seriesChoices, locale }: {
+export function CreditForm({ mark, authenticationCode, series, seriesChoices }: {
   mark: string;
   authenticationCode: string;
   series: string;
   seriesChoices: string[];
-  locale: Locale;
 }) {
+  const locale = useLocale();
   const router = useRouter();
   const client = useQueryClient();
   // One key per form: submitting twice issues one credit.
@@ -26,7 +27,7 @@ export function CreditForm({ mark, authenticationCode, series, seriesChoices, lo
   const credit = useMutation({
     mutationFn: (body: { series: string; relateCredit: boolean }) => creditDocument({ authenticationCode, mark, ...body }, idempotencyKey, locale),
     onSuccess: async (answer) => {
-      await client.invalidateQueries({ queryKey: transmissionKeys.all });
+      await client.invalidateQueries({ queryKey: queryKeys.transmissions.all });
       router.push(`/transmissions/${answer.id}`);
     },
   });

@@ -6,12 +6,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/components/ui/fetch-json";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
+import { queryKeys } from "@/components/ui/query-keys";
 import type { DocumentAction } from "@/lib/history/legal-actions";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { CreditForm } from "./credit-form";
-import { runDocumentAction, transmissionKeys } from "./transmission-api";
+import { runDocumentAction } from "./transmission-api";
 
 const linkClass = "inline-flex items-center rounded border border-slate-300 bg-white px-4 py-1.5 text-sm font-semibold text-brand hover:bg-slate-50";
 
@@ -20,19 +21,19 @@ const linkClass = "inline-flex items-center rounded border border-slate-300 bg-w
  * role). Refresh and Retry run here and re-render the page; Fix & resend and Copy as new draft
  * lead to their pages; Credit opens a small form.
  */
-export function DetailActions({ id, actions, credit, locale }: {
+export function DetailActions({ id, actions, credit }: {
   id: string;
   actions: DocumentAction[];
   credit: { mark: string; authenticationCode: string; series: string; seriesChoices: string[] } | null;
-  locale: Locale;
 }) {
+  const locale = useLocale();
   const router = useRouter();
   const client = useQueryClient();
   const [crediting, setCrediting] = useState(false);
   const run = useMutation({
     mutationFn: (action: "refresh" | "retry") => runDocumentAction(id, action, locale),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: transmissionKeys.all });
+      await client.invalidateQueries({ queryKey: queryKeys.transmissions.all });
       router.refresh();
     },
   });
@@ -55,7 +56,7 @@ export function DetailActions({ id, actions, credit, locale }: {
       {run.isPending && <p role="status" className="text-sm">{ht("action.working", locale)}</p>}
       {run.isSuccess && <Notice tone="success">{ht("action.done", locale, { status: ht(`status.${run.data.status}` as "status.queued", locale) })}</Notice>}
       {run.error && <Notice tone="error">{run.error instanceof ApiError ? run.error.message : ht("action.failed", locale)}</Notice>}
-      {crediting && credit !== null && <CreditForm {...credit} locale={locale} />}
+      {crediting && credit !== null && <CreditForm {...credit} />}
     </div>
   );
 }

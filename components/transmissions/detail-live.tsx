@@ -3,10 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { useLocale } from "@/components/ui/locale-provider";
 import { isMoving } from "@/lib/history/legal-actions";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
-import { fetchTransmission, transmissionKeys } from "./transmission-api";
+import { queryKeys } from "@/components/ui/query-keys";
+import { fetchTransmission } from "./transmission-api";
 
 const POLL_MS = 2_000;
 
@@ -15,14 +16,17 @@ const POLL_MS = 2_000;
  * seconds and, when its state or stored answer changed, has the server render the page again.
  * Stops asking as soon as the document settles.
  */
-export function DetailLive({ id, status, updatedAt, locale }: { id: string; status: string; updatedAt: string; locale: Locale }) {
+export function DetailLive({ id, status, updatedAt }: { id: string; status: string; updatedAt: string }) {
+  const locale = useLocale();
   const router = useRouter();
   const { data } = useQuery({
-    queryKey: transmissionKeys.detail(id),
+    queryKey: queryKeys.transmissions.detail(id),
     queryFn: ({ signal }) => fetchTransmission(id, locale, signal),
     enabled: isMoving(status),
     refetchInterval: (query) => (isMoving(query.state.data?.status ?? status) ? POLL_MS : false),
     staleTime: 0,
+    // Only what was asked while this page shows counts: a state kept from an earlier visit is not news.
+    gcTime: 0,
   });
   const changed = data !== undefined && (data.status !== status || data.updatedAt !== updatedAt);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import type { EventView } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { athensTime } from "./format";
 
 const STATUS_EVENTS = new Set(["queued", "sending", "accepted", "rejected", "unknown", "needs_attention"]);
@@ -14,7 +14,8 @@ function summaryOf(detail: Record<string, unknown> | null): string {
 }
 
 /** The document's timeline, oldest first: every state change, attempt, look-up and action, with who did it. */
-export function EventTimeline({ events, locale }: { events: EventView[]; locale: Locale }) {
+export async function EventTimeline({ events }: { events: EventView[] }) {
+  const locale = await getRequestLocale();
   return (
     <ol className="relative space-y-2 border-l border-slate-200 pl-4 text-sm">
       {events.map((event) => {

@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { useLocale } from "@/components/ui/locale-provider";
 import { Select } from "@/components/ui/select";
 import { EMPTY_HISTORY_FORM, historyHref, type HistoryForm } from "@/lib/history/history-url";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
 
 const STATUSES = ["queued", "sending", "accepted", "rejected", "unknown", "needs_attention"] as const;
 const TEXT_FIELDS = ["counterparty", "mark", "minGross", "maxGross", "q"] as const;
@@ -20,7 +20,8 @@ const TEXT_FIELDS = ["counterparty", "mark", "minGross", "maxGross", "q"] as con
  * The inputs are uncontrolled: give the form a key that changes with the URL's filters, so that
  * going back shows the filters of that step.
  */
-export function HistoryFilters({ form, choices, locale }: { form: HistoryForm; choices: { series: string[]; issuedBy: string[] }; locale: Locale }) {
+export function HistoryFilters({ form, choices }: { form: HistoryForm; choices: { series: string[]; issuedBy: string[] } }) {
+  const locale = useLocale();
   const router = useRouter();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

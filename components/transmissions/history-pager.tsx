@@ -1,10 +1,13 @@
+"use client";
+
 import Link from "next/link";
+import { useLocale } from "@/components/ui/locale-provider";
 import { historyHref, type HistoryForm } from "@/lib/history/history-url";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
 
 /** Keyset paging as plain links: each page is its own URL, so back and forward walk the pages. */
-export function HistoryPager({ form, nextCursor, prevCursor, locale }: { form: HistoryForm; nextCursor: string | null; prevCursor: string | null; locale: Locale }) {
+export function HistoryPager({ form, nextCursor, prevCursor }: { form: HistoryForm; nextCursor: string | null; prevCursor: string | null }) {
+  const locale = useLocale();
   const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-brand hover:bg-slate-50";
   return (
     <nav aria-label={ht("history.pages", locale)} className="flex items-center gap-3">

@@ -2,17 +2,18 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useLocale } from "@/components/ui/locale-provider";
+import { queryKeys } from "@/components/ui/query-keys";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { historyHref, type HistoryForm } from "@/lib/history/history-url";
 import { isMoving } from "@/lib/history/legal-actions";
 import type { HistorySort } from "@/lib/validation/history-sorts";
 import type { HistoryPageData } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { eurosOrDash, issuedAtText } from "./format";
 import { HistoryPager } from "./history-pager";
 import { StatusBadge } from "./status-badge";
-import { fetchHistoryPage, transmissionKeys } from "./transmission-api";
+import { fetchHistoryPage } from "./transmission-api";
 
 /** How often a page with rows still moving asks again. */
 const POLL_MS = 3_000;
@@ -35,11 +36,14 @@ function SortHeader({ label, desc, asc, form, numeric }: { label: string; desc: 
  * (queued, sending, unknown) the page asks `GET /api/transmissions` again every few seconds with
  * the very query the server used, and stops as soon as nothing moves.
  */
-export function HistoryTable({ initial, apiQuery, form, locale }: { initial: HistoryPageData; apiQuery: string; form: HistoryForm; locale: Locale }) {
+export function HistoryTable({ initial, apiQuery, form }: { initial: HistoryPageData; apiQuery: string; form: HistoryForm }) {
+  const locale = useLocale();
   const { data } = useQuery({
-    queryKey: transmissionKeys.list(apiQuery),
+    queryKey: queryKeys.transmissions.list(apiQuery),
     queryFn: ({ signal }) => fetchHistoryPage(apiQuery, locale, signal),
     initialData: initial,
+    // A cached page would win over `initial`: dropped when the table goes, a later visit shows its server's rows.
+    gcTime: 0,
     refetchInterval: (query) => (query.state.data?.items.some((row) => isMoving(row.status)) ? POLL_MS : false),
   });
   const moving = data.items.some((row) => isMoving(row.status));
@@ -66,7 +70,7 @@ export function HistoryTable({ initial, apiQuery, form, locale }: { initial: His
           <TBody>
             {data.items.map((row) => (
               <Tr key={row.id} data-status={row.status}>
-                <Td><StatusBadge status={row.status} locale={locale} /></Td>
+                <Td><StatusBadge status={row.status} /></Td>
                 <Td className="whitespace-nowrap font-medium">
                   <Link href={`/transmissions/${row.id}`} className="text-brand hover:underline">{row.series}/{row.number}</Link>
                 </Td>
@@ -85,7 +89,7 @@ export function HistoryTable({ initial, apiQuery, form, locale }: { initial: His
           </TBody>
         </Table>
       </div>
-      <HistoryPager form={form} nextCursor={data.nextCursor} prevCursor={data.prevCursor} locale={locale} />
+      <HistoryPager form={form} nextCursor={data.nextCursor} prevCursor={data.prevCursor} />
     </div>
   );
 }

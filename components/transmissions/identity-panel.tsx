@@ -1,10 +1,11 @@
 import type { DetailView } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { athensTime, eurosOrDash, issuedAtText } from "./format";
 
 /** Who and what: the identity fixed before the first attempt, the totals, who issued it and when. */
-export function IdentityPanel({ summary, locale }: { summary: DetailView["summary"]; locale: Locale }) {
+export async function IdentityPanel({ summary }: { summary: DetailView["summary"] }) {
+  const locale = await getRequestLocale();
   const rows: [string, string, string?][] = [
     [ht("history.col.document", locale), `${summary.series}/${summary.number}`],
     [ht("detail.internalId", locale), summary.internalDocumentId, "font-mono text-xs"],

@@ -4,18 +4,18 @@ import { athensDayOf } from "@/lib/history/athens-day";
 import { historyHref, EMPTY_HISTORY_FORM } from "@/lib/history/history-url";
 import type { DocumentStatusName } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { StatusBadge } from "./status-badge";
 
 const ORDER: DocumentStatusName[] = ["accepted", "queued", "sending", "unknown", "needs_attention", "rejected"];
 
 /** Documents per status today and this month; each count links to the history filtered that way. */
-export function OverviewCounts({ today, month, now, locale }: {
+export async function OverviewCounts({ today, month, now }: {
   today: Record<DocumentStatusName, number>;
   month: Record<DocumentStatusName, number>;
   now: string;
-  locale: Locale;
 }) {
+  const locale = await getRequestLocale();
   const day = athensDayOf(new Date(now));
   const firstOfMonth = `${day.slice(0, 8)}01`;
   const link = (status: DocumentStatusName, from: string, count: number) => (
@@ -36,7 +36,7 @@ export function OverviewCounts({ today, month, now, locale }: {
       <TBody>
         {ORDER.map((status) => (
           <Tr key={status}>
-            <Th scope="row" className="font-normal"><StatusBadge status={status} locale={locale} /></Th>
+            <Th scope="row" className="font-normal"><StatusBadge status={status} /></Th>
             <Td numeric data-testid={`count-today-${status}`}>{link(status, day, today[status])}</Td>
             <Td numeric data-testid={`count-month-${status}`}>{link(status, firstOfMonth, month[status])}</Td>
           </Tr>

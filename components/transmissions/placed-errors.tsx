@@ -1,18 +1,23 @@
+"use client";
+
+import { useLocale } from "@/components/ui/locale-provider";
 import type { PlacedError } from "@/lib/history/error-fields";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import { ht } from "@/lib/i18n/history-messages";
 import type { Locale } from "@/lib/i18n/locale";
 
-/** True when an error concerns `path` or something inside it (`lines.0` holds `lines.0.vatCategory`). */
-export function errorIsAt(error: PlacedError, path: string): boolean {
-  return error.path === path || (error.path?.startsWith(`${path}.`) ?? false);
-}
-
 /**
  * Provider / myDATA errors shown right by the field they concern: the field in the wizard's
  * words, the code, the message, and the provider's own field name for those reading the JSON.
  */
-export function PlacedErrors({ errors, locale, withField = false }: { errors: readonly PlacedError[]; locale: Locale; withField?: boolean }) {
+export function PlacedErrors({ errors, locale: givenLocale, withField = false }: {
+  errors: readonly PlacedError[];
+  /** @deprecated The language comes from LocaleProvider; the fix form still passes it, and when given it wins. */
+  locale?: Locale;
+  withField?: boolean;
+}) {
+  const contextLocale = useLocale();
+  const locale = givenLocale ?? contextLocale;
   if (errors.length === 0) return null;
   return (
     <ul className="mt-1 space-y-0.5 text-xs text-red-800">

@@ -1,22 +1,23 @@
 import type { ReactNode } from "react";
 import { paymentMethodLabel } from "@/lib/domain";
-import type { PlacedError, WizardStep } from "@/lib/history/error-fields";
+import { errorIsAt, type PlacedError, type WizardStep } from "@/lib/history/error-fields";
 import type { SentDocument } from "@/lib/history/sent-document";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { eurosOrDash, issuedAtText } from "./format";
-import { errorIsAt, PlacedErrors } from "./placed-errors";
+import { PlacedErrors } from "./placed-errors";
 import { SentField } from "./sent-field";
 import { SentLines } from "./sent-lines";
 
 /** One wizard step of the document; errors of the step that no field shows are listed under its heading. */
-function Step({ step, errors, shown, locale, children }: { step: WizardStep; errors: readonly PlacedError[]; shown: string[]; locale: Locale; children: ReactNode }) {
+async function Step({ step, errors, shown, children }: { step: WizardStep; errors: readonly PlacedError[]; shown: string[]; children: ReactNode }) {
+  const locale = await getRequestLocale();
   const own = errors.filter((error) => error.step === step);
   const loose = own.filter((error) => error.path === null || !shown.some((path) => errorIsAt(error, path)));
   return (
     <section aria-labelledby={`step-${step}`} data-step={step} className={own.length > 0 ? "rounded border border-red-300 p-3" : "rounded border border-slate-200 p-3"}>
       <h3 id={`step-${step}`} className="mb-2 text-sm font-semibold">{ht(`step.${step}`, locale)}{own.length > 0 && <span className="ml-2 text-red-700">⚠ {own.length}</span>}</h3>
-      <PlacedErrors errors={loose} locale={locale} withField />
+      <PlacedErrors errors={loose} withField />
       {children}
     </section>
   );
@@ -27,23 +28,24 @@ function Step({ step, errors, shown, locale, children }: { step: WizardStep; err
  * myDATA error placed next to the field it concerns (and its step marked), so a rejected
  * document says where to look before anyone opens the JSON.
  */
-export function SentDocumentView({ sent, errors, locale }: { sent: SentDocument; errors: readonly PlacedError[]; locale: Locale }) {
+export async function SentDocumentView({ sent, errors }: { sent: SentDocument; errors: readonly PlacedError[] }) {
+  const locale = await getRequestLocale();
   if (sent.kind === "credit_existing") {
     return (
-      <Step step="review" errors={errors} shown={[]} locale={locale}>
+      <Step step="review" errors={errors} shown={[]}>
         <dl className="grid gap-1 sm:grid-cols-2">
-          <SentField label={ht("detail.mark", locale)} path="mark" errors={errors} locale={locale}>{ht("detail.creditOf", locale, { mark: sent.mark })}</SentField>
-          <SentField label={ht("detail.authCode", locale)} path="authenticationCode" errors={errors} locale={locale}><span className="font-mono text-xs break-all">{sent.authenticationCode}</span></SentField>
-          <SentField label={ht("history.series", locale)} path="series" errors={errors} locale={locale}>{sent.series}/{sent.number}</SentField>
-          <SentField label={ht("detail.kind", locale)} path="relateCredit" errors={errors} locale={locale}>{sent.relateCredit ? ht("detail.relateCredit", locale) : "5.2"}</SentField>
+          <SentField label={ht("detail.mark", locale)} path="mark" errors={errors}>{ht("detail.creditOf", locale, { mark: sent.mark })}</SentField>
+          <SentField label={ht("detail.authCode", locale)} path="authenticationCode" errors={errors}><span className="font-mono text-xs break-all">{sent.authenticationCode}</span></SentField>
+          <SentField label={ht("history.series", locale)} path="series" errors={errors}>{sent.series}/{sent.number}</SentField>
+          <SentField label={ht("detail.kind", locale)} path="relateCredit" errors={errors}>{sent.relateCredit ? ht("detail.relateCredit", locale) : "5.2"}</SentField>
         </dl>
       </Step>
     );
   }
-  const field = (label: string, path: string, value: ReactNode) => <SentField label={label} path={path} errors={errors} locale={locale}>{value}</SentField>;
+  const field = (label: string, path: string, value: ReactNode) => <SentField label={label} path={path} errors={errors}>{value}</SentField>;
   return (
     <div className="space-y-3">
-      <Step step="issuer" errors={errors} shown={["issuer", "series", "number", "issuedAt"]} locale={locale}>
+      <Step step="issuer" errors={errors} shown={["issuer", "series", "number", "issuedAt"]}>
         <dl className="grid gap-1 sm:grid-cols-2">
           {field(ht("fix.name", locale), "issuer.name", sent.issuer.name)}
           {field(ht("fix.vat", locale), "issuer.vat", sent.issuer.vat)}
@@ -52,7 +54,7 @@ export function SentDocumentView({ sent, errors, locale }: { sent: SentDocument;
           {field(ht("detail.issuedAt", locale), "issuedAt", issuedAtText(sent.issuedAt))}
         </dl>
       </Step>
-      <Step step="counterparty" errors={errors} shown={["counterparty"]} locale={locale}>
+      <Step step="counterparty" errors={errors} shown={["counterparty"]}>
         <dl className="grid gap-1 sm:grid-cols-2">
           {field(ht("fix.name", locale), "counterparty.name", sent.counterparty.name)}
           {field(ht("fix.vat", locale), "counterparty.vat", sent.counterparty.vat)}
@@ -60,10 +62,10 @@ export function SentDocumentView({ sent, errors, locale }: { sent: SentDocument;
           {field("E-mail", "counterparty.emails", sent.counterparty.emails.join(", ") || "—")}
         </dl>
       </Step>
-      <Step step="lines" errors={errors} shown={sent.lines.map((_, index) => `lines.${index}`)} locale={locale}>
-        <SentLines lines={sent.lines} errors={errors} locale={locale} />
+      <Step step="lines" errors={errors} shown={sent.lines.map((_, index) => `lines.${index}`)}>
+        <SentLines lines={sent.lines} errors={errors} />
       </Step>
-      <Step step="vat_payment" errors={errors} shown={["payments", "reference", "emails"]} locale={locale}>
+      <Step step="vat_payment" errors={errors} shown={["payments", "reference", "emails"]}>
         <dl className="grid gap-1 sm:grid-cols-2">
           {sent.payments.map((payment, index) =>
             field(`${ht("detail.payments", locale)} ${index + 1}`, `payments.${index}`, `${paymentMethodLabel(payment.methodCode)} — ${eurosOrDash(payment.amountCents, locale)}`),
@@ -73,7 +75,7 @@ export function SentDocumentView({ sent, errors, locale }: { sent: SentDocument;
           {field(ht("detail.reference", locale), "reference", sent.reference ?? "—")}
         </dl>
       </Step>
-      {errors.some((error) => error.step === "review") && <Step step="review" errors={errors} shown={[]} locale={locale}>{null}</Step>}
+      {errors.some((error) => error.step === "review") && <Step step="review" errors={errors} shown={[]}>{null}</Step>}
     </div>
   );
 }

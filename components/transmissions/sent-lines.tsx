@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { measurementUnitShortLabel, vatRatePercent } from "@/lib/domain";
-import type { PlacedError } from "@/lib/history/error-fields";
+import { errorIsAt, type PlacedError } from "@/lib/history/error-fields";
 import type { SentLine } from "@/lib/history/sent-document";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { eurosOrDash } from "./format";
-import { errorIsAt, PlacedErrors } from "./placed-errors";
+import { PlacedErrors } from "./placed-errors";
 
 /** A cell that turns red when an error concerns its field. */
 function Cell({ errors, path, numeric, children }: { errors: readonly PlacedError[]; path: string; numeric?: boolean; children: ReactNode }) {
@@ -15,7 +15,8 @@ function Cell({ errors, path, numeric, children }: { errors: readonly PlacedErro
 }
 
 /** The lines as sent; a line with errors gets them in a row right under it, naming the field. */
-export function SentLines({ lines, errors, locale }: { lines: SentLine[]; errors: readonly PlacedError[]; locale: Locale }) {
+export async function SentLines({ lines, errors }: { lines: SentLine[]; errors: readonly PlacedError[] }) {
+  const locale = await getRequestLocale();
   const number = (value: number) => value.toLocaleString(locale === "el" ? "el-GR" : "en-GB", { maximumFractionDigits: 3 });
   return (
     <div className="overflow-x-auto">
@@ -57,7 +58,7 @@ export function SentLines({ lines, errors, locale }: { lines: SentLine[]; errors
             if (own.length > 0) {
               rows.push(
                 <Tr key={`${path}-errors`} data-line-errors={index + 1}>
-                  <Td colSpan={9} className="bg-red-50"><PlacedErrors errors={own} locale={locale} withField /></Td>
+                  <Td colSpan={9} className="bg-red-50"><PlacedErrors errors={own} withField /></Td>
                 </Tr>,
               );
             }

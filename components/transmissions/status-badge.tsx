@@ -1,6 +1,8 @@
+"use client";
+
 import { Badge } from "@/components/ui/badge";
+import { useLocale } from "@/components/ui/locale-provider";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import type { DocumentStatusName } from "@/lib/history/views";
 
 const TONES = {
@@ -13,6 +15,7 @@ const TONES = {
 } as const;
 
 /** A document's status in words, coloured by what it asks of people (nothing, wait, act). */
-export function StatusBadge({ status, locale }: { status: DocumentStatusName; locale: Locale }) {
+export function StatusBadge({ status }: { status: DocumentStatusName }) {
+  const locale = useLocale();
   return <Badge tone={TONES[status]} className="whitespace-nowrap">{ht(`status.${status}`, locale)}</Badge>;
 }

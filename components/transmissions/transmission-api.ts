@@ -1,17 +1,11 @@
 import { requestJson } from "@/components/ui/fetch-json";
+import { queryKeys } from "@/components/ui/query-keys";
 import type { EditableDraft } from "@/lib/history/draft-from-payload";
 import type { HistoryItem, HistoryPageData } from "@/lib/history/views";
 import type { Locale } from "@/lib/i18n/locale";
 
-/**
- * Query keys of the history screens, from one factory: lists by their API query, a document by
- * id. Actions invalidate `all`, since a document that changed may sit in any list.
- */
-export const transmissionKeys = {
-  all: ["transmissions"] as const,
-  list: (apiQuery: string) => ["transmissions", "list", apiQuery] as const,
-  detail: (id: string) => ["transmissions", "detail", id] as const,
-};
+/** The history screens' keys (components/ui/query-keys.ts), under the name the fix form imports. */
+export const transmissionKeys = queryKeys.transmissions;
 
 /** What an action answers. */
 export interface ActionAnswer {

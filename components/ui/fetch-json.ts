@@ -7,7 +7,11 @@ export interface ApiFieldError {
   message: string;
 }
 
-/** A failed call to the dashboard's API, with what the server said. */
+/**
+ * A failed call to the dashboard's API, with what the server said: the HTTP status (0 when the
+ * server could not be reached), its message in the caller's language, the field errors of a 422,
+ * its error code, and the correlation id that finds the request in the server's log.
+ */
 export class ApiError extends Error {
   override name = "ApiError";
   constructor(
@@ -15,20 +19,23 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: ApiFieldError[] = [],
     readonly code?: string,
+    readonly correlationId?: string,
   ) {
     super(message);
   }
 }
 
-function errorOf(status: number, body: unknown, fallback: string): ApiError {
-  const shaped = body as { error?: { message?: unknown; code?: unknown }; errors?: unknown } | null;
+function errorOf(response: Response, body: unknown, fallback: string): ApiError {
+  const shaped = body as { error?: { message?: unknown; code?: unknown }; errors?: unknown; correlationId?: unknown } | null;
   const fieldErrors = Array.isArray(shaped?.errors)
     ? shaped.errors.filter((e): e is ApiFieldError => typeof e === "object" && e !== null && typeof (e as ApiFieldError).message === "string")
     : [];
   const message = typeof shaped?.error?.message === "string"
     ? shaped.error.message
     : fieldErrors.length > 0 ? fieldErrors.map((e) => e.message).join(" · ") : fallback;
-  return new ApiError(status, message, fieldErrors, typeof shaped?.error?.code === "string" ? shaped.error.code : undefined);
+  const code = typeof shaped?.error?.code === "string" ? shaped.error.code : undefined;
+  const correlationId = typeof shaped?.correlationId === "string" ? shaped.correlationId : (response.headers.get("x-correlation-id") ?? undefined);
+  return new ApiError(response.status, message, fieldErrors, code, correlationId);
 }
 
 export interface RequestOptions {
@@ -47,6 +54,7 @@ export interface RequestOptions {
 /**
  * Calls the dashboard's own JSON API (same origin, session cookie) and returns the parsed body;
  * throws ApiError with the server's message and field errors otherwise (status 0: unreachable).
+ * The one way client code talks to the API: client components pass `useLocale()` as `locale`.
  */
 export async function requestJson<T>(url: string, options: RequestOptions): Promise<T> {
   const fallback = options.fallbackMessage ?? (options.locale === "en" ? "That did not work. Please try again." : "Η ενέργεια απέτυχε. Δοκιμάστε ξανά.");
@@ -76,6 +84,6 @@ export async function requestJson<T>(url: string, options: RequestOptions): Prom
   } catch {
     body = null;
   }
-  if (!response.ok) throw errorOf(response.status, body, fallback);
+  if (!response.ok) throw errorOf(response, body, fallback);
   return body as T;
 }

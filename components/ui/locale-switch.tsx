@@ -3,14 +3,22 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import type { Locale } from "@/lib/i18n/locale";
+import { useLocale } from "./locale-provider";
 
 const LABELS: Record<Locale, string> = { el: "Ελληνικά", en: "English" };
 
 /**
  * Switches the interface language for this browser: sets the `locale` cookie the server reads
- * (lib/i18n/server-locale.ts) and re-renders the page in place, keeping what was typed.
+ * (lib/i18n/server-locale.ts) and re-renders the page in place, keeping what was typed; the root
+ * layout reads the cookie again and hands the new language to LocaleProvider.
  */
-export function LocaleSwitch({ locale, label }: { locale: Locale; label: string }) {
+export function LocaleSwitch({ label, locale: givenLocale }: {
+  label: string;
+  /** @deprecated The language comes from LocaleProvider; the compose wizard's page header still passes it, and when given it wins. */
+  locale?: Locale;
+}) {
+  const contextLocale = useLocale();
+  const locale = givenLocale ?? contextLocale;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   function choose(next: Locale) {

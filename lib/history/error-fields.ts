@@ -94,6 +94,11 @@ export interface PlacedError extends DraftFieldRef {
   providerField: string | null;
 }
 
+/** True when an error concerns `path` or something inside it (`lines.0` holds `lines.0.vatCategory`). */
+export function errorIsAt(error: PlacedError, path: string): boolean {
+  return error.path === path || (error.path?.startsWith(`${path}.`) ?? false);
+}
+
 /** Places every error of a recorded failure; errors without a field go to the review step. */
 export function placeErrors(errors: readonly { code: string | null; message: string; field: string | null }[]): PlacedError[] {
   return errors.map((error) => ({ ...draftFieldOf(error.field), code: error.code, message: cleanMessage(error.message), providerField: error.field }));

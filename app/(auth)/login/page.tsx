@@ -28,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <Link href="/setup" className="font-semibold underline">{authT("login.goSetup", locale)}</Link>
         </p>
       )}
-      <LoginForm locale={locale} next={next} />
+      <LoginForm next={next} />
     </section>
   );
 }

@@ -19,7 +19,7 @@ export default async function SetupPage() {
     <section aria-labelledby="setup-title" className="space-y-5">
       <h1 id="setup-title" className="text-2xl font-semibold">{authT("setup.title", locale)}</h1>
       <p className="text-sm text-slate-600">{authT("setup.intro", locale)}</p>
-      <SetupForm locale={locale} passwordMinLength={PASSWORD_MIN_LENGTH} />
+      <SetupForm passwordMinLength={PASSWORD_MIN_LENGTH} />
     </section>
   );
 }

@@ -2,7 +2,6 @@ import { HistoryFilters } from "@/components/transmissions/history-filters";
 import { HistoryTable } from "@/components/transmissions/history-table";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { getReadyDb } from "@/lib/db/ready";
 import { loadFilterChoices, loadHistoryPage } from "@/lib/history/history-page";
@@ -35,14 +34,12 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         </a>
       </div>
       <Card>
-        <HistoryFilters key={historySearch({ ...form, cursor: "" })} form={form} choices={choices} locale={locale} />
+        <HistoryFilters key={historySearch({ ...form, cursor: "" })} form={form} choices={choices} />
       </Card>
       {page.ignored.length > 0 && <Notice tone="warning">{ht("history.invalid", locale, { fields: page.ignored.map((key) => (key in FILTER_LABELS ? ht(FILTER_LABELS[key as keyof typeof FILTER_LABELS], locale, { sort: "" }) : key)).join(", ") })}</Notice>}
       {page.staleCursor && <Notice tone="info">{ht("history.staleCursor", locale)}</Notice>}
       <Card>
-        <QueryProvider>
-          <HistoryTable initial={{ items: page.items, nextCursor: page.nextCursor, prevCursor: page.prevCursor }} apiQuery={page.apiQuery} form={shown} locale={locale} />
-        </QueryProvider>
+        <HistoryTable initial={{ items: page.items, nextCursor: page.nextCursor, prevCursor: page.prevCursor }} apiQuery={page.apiQuery} form={shown} />
       </Card>
     </section>
   );

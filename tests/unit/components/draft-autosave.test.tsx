@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DraftAutosave } from "@/components/credit-note/draft-autosave";
 import { TextField } from "@/components/form/text-field";
 import { ComposeHarness } from "./compose-harness";
+import { renderWithProviders } from "./render";
 
 /** What the dashboard's draft API was sent: one entry per PUT, with the body's reference and step. */
 interface Put { reference: string; step: number; keepalive: boolean }
@@ -41,7 +42,7 @@ function autosaveForm(step: number, enabled: boolean) {
 }
 
 function renderAutosave(step = 3, enabled = true) {
-  const view = render(autosaveForm(step, enabled));
+  const view = renderWithProviders(autosaveForm(step, enabled));
   const rerender = (nextStep: number, nextEnabled = true) => view.rerender(autosaveForm(nextStep, nextEnabled));
   return { rerender };
 }

@@ -1,33 +1,31 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import type { UseFormReturn } from "react-hook-form";
 import { afterEach, describe, expect, it } from "vitest";
 import { CounterpartyStep } from "@/components/credit-note/counterparty-step";
 import { FieldErrorText } from "@/components/form/field-error";
-import { QueryProvider } from "@/components/ui/query-provider";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { ComposeHarness } from "./compose-harness";
+import { renderWithProviders } from "./render";
 
 afterEach(cleanup);
 
 function renderCounterparty(locale: "el" | "en") {
   let form: UseFormReturn<ComposeValues> | undefined;
-  const view = render(
-    <QueryProvider>
-      <ComposeHarness onForm={(f) => { form = f; }}>
-        {() => <CounterpartyStep locale={locale} saveToBook={false} onSaveToBookChange={() => undefined} />}
-      </ComposeHarness>
-    </QueryProvider>,
+  const view = renderWithProviders(
+    <ComposeHarness onForm={(f) => { form = f; }}>
+      {() => <CounterpartyStep locale={locale} saveToBook={false} onSaveToBookChange={() => undefined} />}
+    </ComposeHarness>,
+    { locale },
   );
   return { form: () => form!, view };
 }
 
 describe("field errors", () => {
   it("word an error code in the user's language", () => {
-    render(<FieldErrorText id="e" error={{ message: "afm_check_digit" }} locale="el" />);
+    const view = renderWithProviders(<FieldErrorText id="e" error={{ message: "afm_check_digit" }} />, { locale: "el" });
     expect(screen.getByText("μη έγκυρος ΑΦΜ (λάθος ψηφίο ελέγχου)")).toBeTruthy();
-    cleanup();
-    render(<FieldErrorText id="e" error={{ message: "afm_check_digit" }} locale="en" />);
+    view.rerender(<FieldErrorText id="e" error={{ message: "afm_check_digit" }} />, { locale: "en" });
     expect(screen.getByText("invalid Greek VAT number (AFM): wrong check digit")).toBeTruthy();
   });
 
@@ -46,9 +44,8 @@ describe("field errors", () => {
     expect(vat.value).toBe("094259217");
 
     view.rerender(
-      <QueryProvider>
-        <ComposeHarness>{() => <CounterpartyStep locale="en" saveToBook={false} onSaveToBookChange={() => undefined} />}</ComposeHarness>
-      </QueryProvider>,
+      <ComposeHarness>{() => <CounterpartyStep locale="en" saveToBook={false} onSaveToBookChange={() => undefined} />}</ComposeHarness>,
+      { locale: "en" },
     );
     // Same tree, new language: the form keeps its state and its errors are worded again.
     const englishVat = await screen.findByLabelText("Counterparty VAT number") as HTMLInputElement;

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import type { UseFormReturn } from "react-hook-form";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { LinesStep } from "@/components/credit-note/lines-step";
@@ -7,6 +7,7 @@ import { TotalsPanel } from "@/components/credit-note/totals-panel";
 import { newLine } from "@/components/credit-note/wizard-model";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { ComposeHarness } from "./compose-harness";
+import { renderWithProviders } from "./render";
 
 afterEach(cleanup);
 
@@ -16,7 +17,7 @@ const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve
 describe("watching while typing", () => {
   it("the totals panel and the line amounts subscribe once, not again on every keystroke", async () => {
     let form: UseFormReturn<ComposeValues> | undefined;
-    render(
+    renderWithProviders(
       <ComposeHarness onForm={(f) => { form = f; }}>
         {(f) => (
           <>
@@ -40,7 +41,7 @@ describe("watching while typing", () => {
   it("a line's fields share one error subscription, and each still shows its own error", async () => {
     let subscriptions = 0;
     const lines = Array.from({ length: 8 }, (_, i) => ({ ...newLine(null), description: `Item ${i + 1}`, unitPrice: "1" }));
-    render(
+    renderWithProviders(
       <ComposeHarness values={{ lines }} onForm={(f) => {
         if (subscriptions === 0 && !vi.isMockFunction(f.control._subscribe)) {
           const original = f.control._subscribe;

@@ -1,17 +1,18 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { UseFormReturn } from "react-hook-form";
 import { afterEach, describe, expect, it } from "vitest";
 import { LinesStep } from "@/components/credit-note/lines-step";
 import { TotalsPanel } from "@/components/credit-note/totals-panel";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { ComposeHarness } from "./compose-harness";
+import { renderWithProviders } from "./render";
 
 afterEach(cleanup);
 
 function renderLines(locale: "el" | "en" = "el") {
   let form: UseFormReturn<ComposeValues> | undefined;
-  render(
+  renderWithProviders(
     <ComposeHarness onForm={(f) => { form = f; }}>
       {(f) => (
         <>

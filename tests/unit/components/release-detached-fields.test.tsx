@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { useState } from "react";
 import { FormProvider, useForm, type Resolver, type UseFormReturn } from "react-hook-form";
 import { afterEach, describe, expect, it } from "vitest";
 import { releaseDetachedFields } from "@/components/form/release-detached-fields";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
+import { renderWithProviders } from "./render";
 
 afterEach(cleanup);
 
@@ -49,7 +50,7 @@ function Harness({ onForm, onShow }: { onForm: (form: UseFormReturn<Values>) => 
 function renderHarness() {
   let form: UseFormReturn<Values> | undefined;
   let show: ((drawn: boolean) => void) | undefined;
-  render(<Harness onForm={(f) => { form = f; }} onShow={(s) => { show = s; }} />);
+  renderWithProviders(<Harness onForm={(f) => { form = f; }} onShow={(s) => { show = s; }} />);
   const refOf = (name: string): unknown => {
     const [, index = "", field = ""] = name.split(".");
     const fields = form!.control._fields as unknown as { lines: Record<string, Record<string, { _f: { ref: unknown; mount?: boolean } }>> };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanMessage, draftFieldOf, placeErrors } from "@/lib/history/error-fields";
+import { cleanMessage, draftFieldOf, errorIsAt, placeErrors } from "@/lib/history/error-fields";
 
 describe("placing provider errors on the wizard's fields", () => {
   it.each([
@@ -42,5 +42,14 @@ describe("placing provider errors on the wizard's fields", () => {
   it("strips the provider's markup and HTML escapes' leftovers from messages", () => {
     expect(cleanMessage("Aade Validation Error: <code>102</code> Vat number of the counterpart is not valid")).toBe("Vat number of the counterpart is not valid");
     expect(cleanMessage("  <error><message>bad</message></error>  ")).toBe("bad");
+  });
+
+  it("says an error concerns a field or the group holding it, never a neighbour whose name merely starts the same", () => {
+    const [error] = placeErrors([{ code: "229", message: "VAT total does not match", field: "Details[10].VATTotal" }]);
+    expect(error?.path).toBe("lines.10.vatCategory");
+    expect(errorIsAt(error!, "lines.10.vatCategory")).toBe(true);
+    expect(errorIsAt(error!, "lines.10")).toBe(true);
+    expect(errorIsAt(error!, "lines.1")).toBe(false);
+    expect(errorIsAt(error!, "lines.10.vat")).toBe(false);
   });
 });

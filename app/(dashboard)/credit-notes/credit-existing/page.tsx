@@ -1,7 +1,6 @@
 import { CreditExistingForm } from "@/components/credit-note/credit-existing-form";
 import { PageHeader } from "@/components/credit-note/page-header";
 import { Card } from "@/components/ui/card";
-import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadIssuerProfiles } from "@/lib/settings/issuers";
 import { loadSeries } from "@/lib/settings/series";
@@ -30,10 +29,8 @@ export default async function CreditExistingPage({ searchParams }: { searchParam
     <section aria-labelledby="page-title">
       <PageHeader title={composeT("credit.title", locale)} locale={locale} links={[{ href: "/credit-notes/new", label: composeT("nav.compose", locale) }]} />
       <Card className="max-w-3xl">
-        <QueryProvider>
-          <CreditExistingForm locale={locale} profiles={profiles} series={series}
-            initial={{ authenticationCode: param(search, "authenticationCode"), mark: param(search, "mark"), relateCredit: param(search, "relateCredit") === "true", series: param(search, "series"), issuerVat }} />
-        </QueryProvider>
+        <CreditExistingForm locale={locale} profiles={profiles} series={series}
+          initial={{ authenticationCode: param(search, "authenticationCode"), mark: param(search, "mark"), relateCredit: param(search, "relateCredit") === "true", series: param(search, "series"), issuerVat }} />
       </Card>
     </section>
   );

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { DraftsList } from "@/components/credit-note/drafts-list";
 import { PageHeader } from "@/components/credit-note/page-header";
 import { Card } from "@/components/ui/card";
-import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { listDraftSummaries } from "@/lib/credit-notes/drafts";
 import { composeT } from "@/lib/i18n/compose-messages";
@@ -21,9 +20,7 @@ export default async function DraftsPage() {
         <Link href="/credit-notes/new" className="rounded bg-brand px-3 py-1.5 text-sm font-semibold text-white">{composeT("drafts.new", locale)}</Link>
       </PageHeader>
       <Card>
-        <QueryProvider>
-          <DraftsList drafts={drafts} locale={locale} />
-        </QueryProvider>
+        <DraftsList drafts={drafts} locale={locale} />
       </Card>
     </section>
   );

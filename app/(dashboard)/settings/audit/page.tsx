@@ -29,9 +29,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <section aria-labelledby="audit-title" className="space-y-5">
       <h1 id="audit-title" className="text-2xl font-semibold">{authT("audit.title", locale)}</h1>
-      <AuditFilters values={query} actions={actions} locale={locale} />
+      <AuditFilters values={query} actions={actions} />
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <AuditTable items={items} locale={locale} />
+        <AuditTable items={items} />
       </div>
       {older && <a href={older} className="text-sm underline">{authT("audit.older", locale)}</a>}
     </section>

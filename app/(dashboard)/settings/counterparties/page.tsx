@@ -4,7 +4,6 @@ import { CounterpartyForm } from "@/components/settings/counterparty-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { searchAddressBook } from "@/lib/settings/counterparties";
 import { composeT } from "@/lib/i18n/compose-messages";
@@ -22,22 +21,20 @@ export default async function CounterpartiesSettingsPage({ searchParams }: { sea
   return (
     <section aria-labelledby="page-title" className="space-y-5">
       <PageHeader title={composeT("settings.counterparties", locale)} locale={locale} links={[{ href: "/settings", label: composeT("settings.title", locale) }]} />
-      <QueryProvider>
-        <Card>
-          <form method="get" role="search" className="mb-4 flex items-end gap-2">
-            <label className="flex flex-col text-xs font-medium text-slate-700">
-              {composeT("settings.search", locale)}
-              <Input name="q" type="search" defaultValue={q} className="w-80" />
-            </label>
-            <Button type="submit" variant="secondary">{composeT("settings.search", locale)}</Button>
-          </form>
-          <CounterpartiesTable entries={entries} locale={locale} />
-        </Card>
-        <Card aria-labelledby="new-counterparty-title">
-          <CardTitle id="new-counterparty-title">{composeT("settings.newCounterparty", locale)}</CardTitle>
-          <CounterpartyForm locale={locale} />
-        </Card>
-      </QueryProvider>
+      <Card>
+        <form method="get" role="search" className="mb-4 flex items-end gap-2">
+          <label className="flex flex-col text-xs font-medium text-slate-700">
+            {composeT("settings.search", locale)}
+            <Input name="q" type="search" defaultValue={q} className="w-80" />
+          </label>
+          <Button type="submit" variant="secondary">{composeT("settings.search", locale)}</Button>
+        </form>
+        <CounterpartiesTable entries={entries} />
+      </Card>
+      <Card aria-labelledby="new-counterparty-title">
+        <CardTitle id="new-counterparty-title">{composeT("settings.newCounterparty", locale)}</CardTitle>
+        <CounterpartyForm />
+      </Card>
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import { PageHeader } from "@/components/credit-note/page-header";
 import { NewSeriesForm, SeriesTable } from "@/components/settings/series-editor";
 import { Card, CardTitle } from "@/components/ui/card";
-import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadIssuerProfiles } from "@/lib/settings/issuers";
 import { loadSeries } from "@/lib/settings/series";
@@ -21,13 +20,11 @@ export default async function SeriesSettingsPage() {
     <section aria-labelledby="page-title" className="space-y-5">
       <PageHeader title={composeT("settings.series", locale)} locale={locale}
         links={[{ href: "/settings", label: composeT("settings.title", locale) }, { href: "/settings/issuers", label: composeT("settings.issuers", locale) }]} />
-      <QueryProvider>
-        <Card><SeriesTable series={series} locale={locale} /></Card>
-        <Card aria-labelledby="new-series-title">
-          <CardTitle id="new-series-title">{composeT("settings.newSeries", locale)}</CardTitle>
-          <NewSeriesForm locale={locale} profiles={profiles} />
-        </Card>
-      </QueryProvider>
+      <Card><SeriesTable series={series} /></Card>
+      <Card aria-labelledby="new-series-title">
+        <CardTitle id="new-series-title">{composeT("settings.newSeries", locale)}</CardTitle>
+        <NewSeriesForm profiles={profiles} />
+      </Card>
     </section>
   );
 }

@@ -30,11 +30,11 @@ export default async function UsersPage() {
             </tr>
           </thead>
           <tbody>
-            {users.map((user) => <UserRow key={user.id} user={user} isSelf={user.id === me.id} locale={locale} />)}
+            {users.map((user) => <UserRow key={user.id} user={user} isSelf={user.id === me.id} />)}
           </tbody>
         </table>
       </div>
-      <NewUserForm locale={locale} passwordMinLength={PASSWORD_MIN_LENGTH} />
+      <NewUserForm passwordMinLength={PASSWORD_MIN_LENGTH} />
     </section>
   );
 }

@@ -10,7 +10,6 @@ import { SentDocumentView } from "@/components/transmissions/sent-document-view"
 import { StatusBadge } from "@/components/transmissions/status-badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { getReadyDb } from "@/lib/db/ready";
@@ -39,15 +38,13 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       <Link href="/transmissions" className="text-sm text-brand underline">{ht("detail.back", locale)}</Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 id="detail-title" className="text-2xl font-semibold">{ht("detail.title", locale, { document: `${summary.series}/${summary.number}` })}</h1>
-        <StatusBadge status={summary.status} locale={locale} />
+        <StatusBadge status={summary.status} />
       </div>
-      <QueryProvider>
-        <DetailLive id={summary.id} status={summary.status} updatedAt={summary.updatedAt} locale={locale} />
-        <Card aria-labelledby="actions-title">
-          <CardTitle id="actions-title">{ht("action.title", locale)}</CardTitle>
-          <DetailActions id={summary.id} actions={view.actions} credit={credit} locale={locale} />
-        </Card>
-      </QueryProvider>
+      <DetailLive id={summary.id} status={summary.status} updatedAt={summary.updatedAt} />
+      <Card aria-labelledby="actions-title">
+        <CardTitle id="actions-title">{ht("action.title", locale)}</CardTitle>
+        <DetailActions id={summary.id} actions={view.actions} credit={credit} />
+      </Card>
       {view.lastError !== null && (
         <Notice tone={summary.status === "rejected" ? "error" : "warning"}>
           <strong>{ht("detail.lastError", locale)}:</strong> {view.lastError.httpStatus !== null && `HTTP ${view.lastError.httpStatus} · `}{cleanMessage(view.lastError.message)}
@@ -57,17 +54,17 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       <div className="grid gap-5 lg:grid-cols-2">
         <Card aria-labelledby="identity-title">
           <CardTitle id="identity-title">{ht("detail.identity", locale)}</CardTitle>
-          <IdentityPanel summary={summary} locale={locale} />
+          <IdentityPanel summary={summary} />
         </Card>
         <Card aria-labelledby="answer-title">
           <CardTitle id="answer-title">{ht("detail.answer", locale)}</CardTitle>
-          <AnswerPanel view={view} locale={locale} />
+          <AnswerPanel view={view} />
         </Card>
       </div>
       {view.sent !== null && (
         <Card aria-labelledby="sent-title">
           <CardTitle id="sent-title">{ht("detail.sent", locale)}</CardTitle>
-          <SentDocumentView sent={view.sent} errors={view.errors} locale={locale} />
+          <SentDocumentView sent={view.sent} errors={view.errors} />
           <details className="mt-4">
             <summary className="cursor-pointer text-sm font-semibold text-brand">{ht("detail.payload", locale)}</summary>
             <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs" data-testid="payload-json">{view.payloadPretty}</pre>
@@ -76,11 +73,11 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       )}
       <Card aria-labelledby="attempts-title">
         <CardTitle id="attempts-title">{ht("detail.attempts", locale)}</CardTitle>
-        <AttemptsTable attempts={view.attempts} locale={locale} />
+        <AttemptsTable attempts={view.attempts} />
       </Card>
       <Card aria-labelledby="timeline-title">
         <CardTitle id="timeline-title">{ht("detail.timeline", locale)}</CardTitle>
-        <EventTimeline events={view.events} locale={locale} />
+        <EventTimeline events={view.events} />
       </Card>
     </article>
   );
