@@ -18,7 +18,8 @@ import { StepContent } from "./step-content";
 import { TotalsPanel } from "./totals-panel";
 import { useStepSideEffects } from "./use-step-side-effects";
 import { WizardStepper } from "./wizard-stepper";
-import { countErrors, LAST_STEP, WIZARD_STEPS } from "./wizard-model";
+import { LAST_STEP, WIZARD_STEPS } from "@/lib/validation/steps";
+import { countErrors, stepTitle } from "./wizard-model";
 
 export interface ComposeWizardProps {
   locale: Locale;
@@ -71,7 +72,7 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
   async function goTo(target: number) {
     if (target <= step) { setStep(target); setBlocked(0); return; }
     for (let index = step; index < target; index += 1) {
-      const fields = WIZARD_STEPS[index]?.fields ?? [];
+      const fields: readonly string[] = WIZARD_STEPS[index]?.fields ?? [];
       const valid = fields.length === 0 || (await form.trigger(fields as never, { shouldFocus: true }));
       if (!valid) {
         setStep(index);
@@ -116,7 +117,6 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
     router.push(`/transmissions/${answer.id}`);
   }
 
-  const current = WIZARD_STEPS[step] ?? WIZARD_STEPS[0];
   return (
     <FormProvider {...form}>
       <LineWindowContext value={lineWindow}>
@@ -125,7 +125,7 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
             <WizardStepper step={step} locale={locale} onSelect={(index) => void goTo(index)} />
             {restored && <Notice tone="info">{composeT("wizard.restored", locale)}</Notice>}
             <div ref={stepRef} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-              <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none">{composeT(current?.title ?? "wizard.step.issuer", locale)}</h2>
+              <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none">{composeT(stepTitle(step), locale)}</h2>
               <p className="mb-4 text-xs text-slate-500">{composeT("wizard.stepOf", locale, { n: step + 1, total: WIZARD_STEPS.length })}</p>
               <StepContent step={step} locale={locale} environment={environment} profiles={profiles} series={series}
                 sideEffects={sideEffects} onIssued={onIssued} onIssuing={() => setIssuing(true)} />

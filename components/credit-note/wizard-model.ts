@@ -1,23 +1,21 @@
 import type { ComposeMessageKey } from "@/lib/i18n/compose-messages";
 import type { ComposeLine, ComposePayment, ComposeValues } from "@/lib/validation/draft-snapshot";
 import type { IssuerProfileView, SeriesView } from "@/lib/compose/views";
+import { WIZARD_STEPS, type WizardStepId } from "@/lib/validation/steps";
 
-/** One step of the wizard and the form fields it owns (validated with `trigger` before leaving it). */
-export interface WizardStep {
-  id: "issuer" | "counterparty" | "lines" | "payment" | "review";
-  title: ComposeMessageKey;
-  fields: readonly string[];
+/** Each step's title (the steps themselves are lib/validation/steps.ts). */
+const STEP_TITLES: Record<WizardStepId, ComposeMessageKey> = {
+  issuer: "wizard.step.issuer",
+  counterparty: "wizard.step.counterparty",
+  lines: "wizard.step.lines",
+  vat_payment: "wizard.step.payment",
+  review: "wizard.step.review",
+};
+
+/** The title of the step at `index` (the first step's for an index out of range). */
+export function stepTitle(index: number): ComposeMessageKey {
+  return STEP_TITLES[WIZARD_STEPS[index]?.id ?? "issuer"];
 }
-
-export const WIZARD_STEPS: readonly WizardStep[] = [
-  { id: "issuer", title: "wizard.step.issuer", fields: ["issuerProfileId", "issuer", "series", "issuedAt"] },
-  { id: "counterparty", title: "wizard.step.counterparty", fields: ["counterparty"] },
-  { id: "lines", title: "wizard.step.lines", fields: ["priceEntry", "lines"] },
-  { id: "payment", title: "wizard.step.payment", fields: ["payments", "emails", "reference", "notes"] },
-  { id: "review", title: "wizard.step.review", fields: [] },
-];
-
-export const LAST_STEP = WIZARD_STEPS.length - 1;
 
 /** Income classification offered on new lines when the issuer has no default of its own. */
 export const FALLBACK_CLASSIFICATION = { category: "category1_1", type: "E3_561_001" } as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_LINES, MAX_PAYMENTS } from "./draft";
+import { WIZARD_STEP_COUNT } from "./steps";
 
 /**
  * What the compose form holds while a clerk types, and what autosave stores: the draft of
@@ -57,9 +58,6 @@ export const composeValuesSchema = z.object({
 export type ComposeValues = z.output<typeof composeValuesSchema>;
 export type ComposeLine = z.output<typeof lineValuesSchema>;
 export type ComposePayment = z.output<typeof paymentValuesSchema>;
-
-/** Number of wizard steps (issuer, counterparty, lines, VAT & payment, review). */
-export const WIZARD_STEP_COUNT = 5;
 
 /** Body of PUT /api/drafts/{id}: the form values and the step the clerk was on. */
 export const draftSnapshotSchema = z.object({
