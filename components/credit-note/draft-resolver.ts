@@ -1,7 +1,8 @@
 import { toNestErrors } from "@hookform/resolvers";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
-import { draftSchema, lineSchema } from "@/lib/validation/draft";
+import { draftSchema } from "@/lib/validation/draft";
+import { lineSchema } from "@/lib/validation/line";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { codeOfDefaultIssue } from "@/lib/validation/errors";
 
