@@ -1,5 +1,5 @@
 import type { ComposeMessageKey } from "@/lib/i18n/compose-messages";
-import type { ComposeLine, ComposePayment, ComposeValues } from "@/lib/validation/draft-snapshot";
+import type { ComposeLine, ComposePayment, ComposeValues, EditableDraft } from "@/lib/validation/draft-snapshot";
 import type { IssuerProfileView, SeriesView } from "@/lib/compose/views";
 import { WIZARD_STEPS, type WizardStepId } from "@/lib/validation/steps";
 
@@ -66,6 +66,15 @@ export function newDraftValues(id: string, profiles: readonly IssuerProfileView[
     reference: "",
     notes: "",
   };
+}
+
+/**
+ * The wizard's values for Fix & resend of document `id`: its draft read back, with the identity the
+ * document keeps (the number is the document's and not a form field) and no issuer profile.
+ */
+export function fixValuesOf(id: string, draft: EditableDraft): ComposeValues {
+  const { number: _number, ...values } = draft;
+  return { ...values, id, issuerProfileId: null };
 }
 
 /** How many fields are in error in a react-hook-form error tree (each leaf with a message counts once). */

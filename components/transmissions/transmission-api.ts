@@ -1,7 +1,7 @@
 import { requestJson } from "@/components/ui/fetch-json";
-import type { EditableDraft } from "@/lib/history/draft-from-payload";
 import type { HistoryItem, HistoryPageData } from "@/lib/history/views";
 import type { Locale } from "@/lib/i18n/locale";
+import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 
 /**
  * Query keys of the history screens, from one factory: lists by their API query, a document by
@@ -37,8 +37,8 @@ export function runDocumentAction(id: string, action: "refresh" | "retry", local
   return requestJson(`/api/transmissions/${encodeURIComponent(id)}/${action}`, { method: "POST", locale });
 }
 
-/** Fix & resend a rejected document with a corrected draft; it keeps its number. */
-export function fixDocument(id: string, draft: EditableDraft, locale: Locale): Promise<ActionAnswer> {
+/** Fix & resend a rejected document with the corrected draft of the wizard; it keeps its number. */
+export function fixDocument(id: string, draft: ComposeValues & { number: string }, locale: Locale): Promise<ActionAnswer> {
   return requestJson(`/api/transmissions/${encodeURIComponent(id)}/fix`, { method: "POST", body: { draft }, locale });
 }
 
