@@ -50,4 +50,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // react-hook-form's internals (`control._subscribe`, `_formState`, `_fields`, a field's `_f`) are
+    // not its public API: they are touched in components/form only, pinned to the version a test
+    // there checks (tests/unit/components/react-hook-form-internals.test.tsx).
+    files: ["components/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"],
+    ignores: ["components/form/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[property.name=/^_[a-zA-Z]/]", message: "react-hook-form internals belong in components/form." },
+      ],
+    },
+  },
 );

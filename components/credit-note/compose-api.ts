@@ -34,7 +34,7 @@ export function saveCounterparty(entry: ComposeValues["counterparty"], locale: L
   return requestJson("/api/counterparties", { method: "POST", body: entry, locale });
 }
 
-export function previewDraft(draft: ComposeValues, locale: Locale): Promise<PreviewAnswer> {
+export function previewDraft(draft: ComposeValues & { number?: string }, locale: Locale): Promise<PreviewAnswer> {
   return requestJson("/api/credit-notes/preview", { method: "POST", body: { draft }, locale });
 }
 

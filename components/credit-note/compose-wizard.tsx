@@ -1,24 +1,29 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { transmissionKeys } from "@/components/transmissions/transmission-api";
 import { Button } from "@/components/ui/button";
+import type { ApiFieldError } from "@/components/ui/fetch-json";
 import { Notice } from "@/components/ui/notice";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
-import { composeT } from "@/lib/i18n/compose-messages";
+import { composeT, validationText } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { deleteDraft, type IssueAnswer } from "./compose-api";
 import { DraftAutosave } from "./draft-autosave";
 import { composeResolver } from "./draft-resolver";
 import type { Environment } from "./environment-notice";
+import { FixIdentity, firstStepWithError, isOnField, StepProviderErrors, useProviderErrors, type FixMode } from "./fix-mode";
 import { firstLineWithError, LineWindow, LineWindowContext } from "./line-window";
 import { StepContent } from "./step-content";
 import { TotalsPanel } from "./totals-panel";
 import { useStepSideEffects } from "./use-step-side-effects";
 import { WizardStepper } from "./wizard-stepper";
-import { countErrors, LAST_STEP, WIZARD_STEPS } from "./wizard-model";
+import { LAST_STEP, stepIndexOf, stepOfPath, WIZARD_STEPS } from "@/lib/validation/steps";
+import { countErrors, stepTitle } from "./wizard-model";
 
 export interface ComposeWizardProps {
   locale: Locale;
@@ -28,19 +33,26 @@ export interface ComposeWizardProps {
   restored: boolean;
   profiles: IssuerProfileView[];
   series: SeriesView[];
+  /** Fix & resend of a rejected document instead of a new credit note (see FixMode). */
+  fix?: FixMode;
 }
 
 /**
  * The compose wizard: one react-hook-form form validated by the shared draft schema, five
  * gated steps (each `trigger`s its own fields before the next opens), a totals panel derived
  * during render, and the draft saved on the server as the clerk types.
+ *
+ * In fix mode it corrects a rejected document instead: the identity is shown and locked, the
+ * provider's errors sit on their fields (or under their step's heading), nothing is saved as a
+ * draft, and the last step sends the correction to `POST /api/transmissions/{id}/fix`.
  */
-export function ComposeWizard({ locale, environment, initialValues, initialStep, restored, profiles, series }: ComposeWizardProps) {
+export function ComposeWizard({ locale, environment, initialValues, initialStep, restored, profiles, series, fix }: ComposeWizardProps) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   // Fields are checked as they are typed and all of a step's fields when leaving it; never on
   // blur, whose late error text would shift the Next button away under a click in progress.
   const form = useForm<ComposeValues>({ defaultValues: initialValues, resolver: composeResolver, mode: "onChange" });
-  const [step, setStep] = useState(Math.min(initialStep, LAST_STEP));
+  const [step, setStep] = useState(Math.min(fix ? firstStepWithError(fix.providerErrors) : initialStep, LAST_STEP));
   const [blocked, setBlocked] = useState(0);
   const [issuing, setIssuing] = useState(false);
   const sideEffects = useStepSideEffects(form, locale);
@@ -48,17 +60,19 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
   const [lineWindow] = useState(() => new LineWindow());
+  useProviderErrors(form, fix, locale);
 
   useEffect(() => {
     // The draft's id in the address bar from the first render on (history only, no navigation), so
     // a reload or a refresh asks for this same draft. Deferred: the router hooks history.replaceState
     // in its own effect, which runs after this one on the first render; state null lets it adopt the URL.
+    if (fix) return;
     const url = new URL(window.location.href);
     if (url.searchParams.get("draft") === initialValues.id) return;
     url.searchParams.set("draft", initialValues.id);
     const timer = setTimeout(() => window.history.replaceState(null, "", url), 0);
     return () => clearTimeout(timer);
-  }, [initialValues.id]);
+  }, [initialValues.id, fix]);
 
   useEffect(() => {
     // Moving to a step puts the keyboard on its first control (not on the first render: the page keeps its own focus).
@@ -71,7 +85,7 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
   async function goTo(target: number) {
     if (target <= step) { setStep(target); setBlocked(0); return; }
     for (let index = step; index < target; index += 1) {
-      const fields = WIZARD_STEPS[index]?.fields ?? [];
+      const fields: readonly string[] = WIZARD_STEPS[index]?.fields ?? [];
       const valid = fields.length === 0 || (await form.trigger(fields as never, { shouldFocus: true }));
       if (!valid) {
         setStep(index);
@@ -111,31 +125,57 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
     }
   }
 
-  function onIssued(answer: IssueAnswer) {
+  function onIssued(answer: Pick<IssueAnswer, "id">) {
+    if (fix) {
+      void queryClient.invalidateQueries({ queryKey: transmissionKeys.all });
+      router.push(`/transmissions/${fix.documentId}`);
+      router.refresh();
+      return;
+    }
     void deleteDraft(initialValues.id, locale).catch(() => undefined);
     router.push(`/transmissions/${answer.id}`);
   }
 
-  const current = WIZARD_STEPS[step] ?? WIZARD_STEPS[0];
+  /** The server's 422 field errors, put on the fields they name; the wizard opens the first step holding one. */
+  function onRefused(errors: readonly ApiFieldError[]) {
+    const values = form.getValues();
+    let first = -1;
+    let placed = 0;
+    for (const error of errors) {
+      const path = error.path.replace(/^draft\./, "");
+      if (!isOnField(path, values, { locked: Boolean(fix) })) continue;
+      // A code the catalogue words is shown in the user's language; anything else as the server said it.
+      form.setError(path as never, { type: "server", message: validationText(error.code, locale) === error.code ? error.message : error.code });
+      const index = stepIndexOf(stepOfPath(path));
+      first = first < 0 ? index : Math.min(first, index);
+      placed += 1;
+    }
+    if (first < 0) return;
+    setStep(first);
+    setBlocked(placed);
+  }
+
   return (
     <FormProvider {...form}>
       <LineWindowContext value={lineWindow}>
         <div className="grid grid-cols-[1fr_16rem] items-start gap-6">
           <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby="step-title" className="min-w-0 space-y-4">
             <WizardStepper step={step} locale={locale} onSelect={(index) => void goTo(index)} />
+            {fix && <FixIdentity identity={fix.identity} locale={locale} />}
             {restored && <Notice tone="info">{composeT("wizard.restored", locale)}</Notice>}
             <div ref={stepRef} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-              <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none">{composeT(current?.title ?? "wizard.step.issuer", locale)}</h2>
+              <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none">{composeT(stepTitle(step), locale)}</h2>
               <p className="mb-4 text-xs text-slate-500">{composeT("wizard.stepOf", locale, { n: step + 1, total: WIZARD_STEPS.length })}</p>
-              <StepContent step={step} locale={locale} environment={environment} profiles={profiles} series={series}
-                sideEffects={sideEffects} onIssued={onIssued} onIssuing={() => setIssuing(true)} />
+              {fix && <StepProviderErrors step={step} fix={fix} values={initialValues} locale={locale} />}
+              <StepContent step={step} locale={locale} environment={environment} profiles={profiles} series={series} fix={fix}
+                sideEffects={sideEffects} onIssued={onIssued} onIssuing={() => setIssuing(true)} onRefused={onRefused} />
             </div>
             {blocked > 0 && <Notice tone="error">{composeT("wizard.fixErrors", locale, { count: blocked })}</Notice>}
             <div className="flex items-center gap-3">
               {step > 0 && <Button variant="secondary" onClick={() => void goTo(step - 1)}>{composeT("wizard.back", locale)}</Button>}
               {step < LAST_STEP && <Button type="submit">{composeT("wizard.next", locale)}</Button>}
               <div className="ml-auto">
-                <DraftAutosave step={step} locale={locale} enabled={!issuing} />
+                {!fix && <DraftAutosave step={step} locale={locale} enabled={!issuing} />}
               </div>
             </div>
           </form>

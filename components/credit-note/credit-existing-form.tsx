@@ -1,10 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
-import { Controller, FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
+import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { Button } from "@/components/ui/button";
@@ -14,7 +13,7 @@ import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { creditExistingSchema } from "@/lib/validation/requests";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
-import { codeOfDefaultIssue } from "@/lib/validation/errors";
+import { codedResolver } from "@/components/form/coded-resolver";
 
 export interface CreditExistingValues {
   authenticationCode: string;
@@ -24,7 +23,7 @@ export interface CreditExistingValues {
   issuerVat: string;
 }
 
-const resolver = zodResolver(creditExistingSchema, { error: (issue) => codeOfDefaultIssue(issue) }) as unknown as Resolver<CreditExistingValues>;
+const resolver = codedResolver<CreditExistingValues>(creditExistingSchema);
 
 /**
  * Credits an issued document through the provider's /Invoice/credit: its authentication code

@@ -1,15 +1,12 @@
 import { toNestErrors } from "@hookform/resolvers";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
-import { draftSchema, lineSchema } from "@/lib/validation/draft";
+import { draftSchema } from "@/lib/validation/draft";
+import { lineSchema } from "@/lib/validation/line";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
-import { codeOfDefaultIssue } from "@/lib/validation/errors";
-
-/** Errors keep their codes (worded at display time, in the user's language). */
-const schemaOptions = { error: (issue: Parameters<typeof codeOfDefaultIssue>[0]) => codeOfDefaultIssue(issue) };
+import { codedResolver, CODED_ISSUES } from "@/components/form/coded-resolver";
 
 /** The shared draft schema as a resolver. */
-const wholeDraft = zodResolver(draftSchema, schemaOptions) as unknown as Resolver<ComposeValues>;
+const wholeDraft = codedResolver<ComposeValues>(draftSchema);
 
 const LINE_FIELD = /^lines\.(\d+)\./;
 
@@ -30,7 +27,7 @@ export const composeResolver: Resolver<ComposeValues> = async (values, context, 
   const line = index >= 0 ? values.lines[index] : undefined;
   if (line === undefined) return wholeDraft(values, context, options);
 
-  const parsed = lineSchema.safeParse(line, schemaOptions);
+  const parsed = lineSchema.safeParse(line, CODED_ISSUES);
   if (parsed.success) return { values: {}, errors: {} };
   const flat: Record<string, FieldError> = {};
   for (const issue of parsed.error.issues) {

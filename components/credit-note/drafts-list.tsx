@@ -13,7 +13,7 @@ import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import { deleteDraft, duplicateDraft } from "./compose-api";
 import { euros } from "./money-text";
-import { WIZARD_STEPS } from "./wizard-model";
+import { stepTitle } from "./wizard-model";
 
 function athensTime(iso: string, locale: Locale): string {
   return new Date(iso).toLocaleString(locale === "el" ? "el-GR" : "en-GB", { timeZone: "Europe/Athens", dateStyle: "short", timeStyle: "medium" });
@@ -52,7 +52,7 @@ export function DraftsList({ drafts, locale }: { drafts: DraftSummary[]; locale:
               <Td>{draft.series}</Td>
               <Td numeric>{draft.lineCount}</Td>
               <Td numeric>{euros(draft.grossCents, locale)}</Td>
-              <Td>{composeT(WIZARD_STEPS[draft.step]?.title ?? "wizard.step.issuer", locale)}</Td>
+              <Td>{composeT(stepTitle(draft.step), locale)}</Td>
               <Td className="flex gap-2">
                 <Link href={`/credit-notes/new?draft=${draft.id}`} className="rounded bg-brand px-2 py-1 text-xs font-semibold text-white"
                   aria-label={`${composeT("drafts.resume", locale)} — ${name(draft)}`}>{composeT("drafts.resume", locale)}</Link>

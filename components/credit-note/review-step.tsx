@@ -3,32 +3,46 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { fixDocument } from "@/components/transmissions/transmission-api";
+import { ApiError, type ApiFieldError } from "@/components/ui/fetch-json";
 import { Notice } from "@/components/ui/notice";
 import { composeT } from "@/lib/i18n/compose-messages";
+import { ht } from "@/lib/i18n/history-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { composeKeys, issueDraft, previewDraft, type IssueAnswer } from "./compose-api";
 import { DocumentView } from "./document-view";
 import { EnvironmentNotice, type Environment } from "./environment-notice";
+import type { FixMode } from "./fix-mode";
 
 interface ReviewStepProps {
   locale: Locale;
   environment: Environment;
   values: ComposeValues;
-  onIssued: (answer: IssueAnswer) => void;
+  fix: FixMode | undefined;
+  onIssued: (answer: Pick<IssueAnswer, "id">) => void;
   onIssuing: () => void;
+  onRefused: (errors: readonly ApiFieldError[]) => void;
 }
 
 /**
  * Step 5: the exact document the server will send (the server's own preview, readable and as
  * JSON), the environment it goes to, and an Issue button that cannot send twice: it locks on
- * the first click, and the draft id makes any repeat answer with the same document.
+ * the first click, and the draft id makes any repeat answer with the same document. In fix mode
+ * the button sends the correction of the rejected document instead, with its number. Field
+ * errors of a refusal go back onto the wizard's fields.
  */
-export function ReviewStep({ locale, environment, values, onIssued, onIssuing }: ReviewStepProps) {
-  const draftJson = JSON.stringify(values);
-  const preview = useQuery({ queryKey: composeKeys.preview(draftJson), queryFn: () => previewDraft(values, locale), staleTime: 0, retry: false });
+export function ReviewStep({ locale, environment, values, fix, onIssued, onIssuing, onRefused }: ReviewStepProps) {
+  // A fix is previewed with the document's own number (the server keeps it whatever is sent).
+  const draft = fix ? { ...values, number: fix.identity.number } : values;
+  const draftJson = JSON.stringify(draft);
+  const preview = useQuery({ queryKey: composeKeys.preview(draftJson), queryFn: () => previewDraft(draft, locale), staleTime: 0, retry: false });
   const locked = useRef(false);
-  const issue = useMutation({ mutationFn: () => issueDraft(values, locale), onSuccess: onIssued });
+  const issue = useMutation({
+    mutationFn: (): Promise<Pick<IssueAnswer, "id"> & Partial<IssueAnswer>> => (fix ? fixDocument(fix.documentId, { ...values, number: fix.identity.number }, locale) : issueDraft(values, locale)),
+    onSuccess: onIssued,
+    onError: (error) => { if (error instanceof ApiError && error.fieldErrors.length > 0) onRefused(error.fieldErrors); },
+  });
 
   function onIssue() {
     if (locked.current) return;
@@ -63,10 +77,12 @@ export function ReviewStep({ locale, environment, values, onIssued, onIssuing }:
           </details>
         </>
       )}
-      {issue.isError && <Notice tone="error">{composeT("review.issueFailed", locale)} {issue.error.message}</Notice>}
-      {issue.isSuccess && <Notice tone="success">{composeT("review.issued", locale, { series: issue.data.series, number: issue.data.number })}</Notice>}
+      {issue.isError && <Notice tone="error">{fix ? ht("fix.failed", locale) : composeT("review.issueFailed", locale)} {issue.error.message}</Notice>}
+      {issue.isSuccess && issue.data.series !== undefined && (
+        <Notice tone="success">{composeT("review.issued", locale, { series: issue.data.series, number: issue.data.number ?? "" })}</Notice>
+      )}
       <Button onClick={onIssue} disabled={!preview.data || issue.isPending || issue.isSuccess} className="px-6 py-2 text-base">
-        {composeT(issue.isPending ? "review.issuing" : "review.issue", locale)} ({environment})
+        {issue.isPending ? composeT("review.issuing", locale) : fix ? ht("fix.submit", locale) : composeT("review.issue", locale)} ({environment})
       </Button>
     </div>
   );

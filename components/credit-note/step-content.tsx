@@ -6,9 +6,11 @@ import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
+import type { ApiFieldError } from "@/components/ui/fetch-json";
 import type { IssueAnswer } from "./compose-api";
 import { CounterpartyStep } from "./counterparty-step";
 import type { Environment } from "./environment-notice";
+import { FixIssuerStep, type FixMode } from "./fix-mode";
 import { IssuerStep } from "./issuer-step";
 import { LinesStep } from "./lines-step";
 import { PaymentStep } from "./payment-step";
@@ -22,18 +24,22 @@ interface StepContentProps {
   profiles: IssuerProfileView[];
   series: SeriesView[];
   sideEffects: StepSideEffects;
-  onIssued: (answer: IssueAnswer) => void;
+  fix: FixMode | undefined;
+  onIssued: (answer: Pick<IssueAnswer, "id">) => void;
   onIssuing: () => void;
+  onRefused: (errors: readonly ApiFieldError[]) => void;
 }
 
 /** The body of the current step. */
-export function StepContent({ step, locale, environment, profiles, series, sideEffects, onIssued, onIssuing }: StepContentProps) {
+export function StepContent({ step, locale, environment, profiles, series, sideEffects, fix, onIssued, onIssuing, onRefused }: StepContentProps) {
   const { control, getValues } = useFormContext<ComposeValues>();
   const profileId = useWatch({ control, name: "issuerProfileId" });
-  const defaultClassification = profiles.find((p) => p.id === profileId)?.defaultClassification ?? null;
+  // A fix has no issuer profile chosen: the issuer's own profile (by VAT number) gives new lines their classification.
+  const profile = profiles.find((p) => p.id === profileId) ?? (fix ? profiles.find((p) => p.vat === getValues("issuer.vat")) : undefined);
+  const defaultClassification = profile?.defaultClassification ?? null;
   switch (step) {
     case 0:
-      return <IssuerStep locale={locale} profiles={profiles} series={series} />;
+      return fix ? <FixIssuerStep vat={getValues("issuer.vat")} locale={locale} /> : <IssuerStep locale={locale} profiles={profiles} series={series} />;
     case 1:
       return (
         <>
@@ -51,6 +57,6 @@ export function StepContent({ step, locale, environment, profiles, series, sideE
     case 3:
       return <PaymentStep locale={locale} />;
     default:
-      return <ReviewStep locale={locale} environment={environment} values={getValues()} onIssued={onIssued} onIssuing={onIssuing} />;
+      return <ReviewStep locale={locale} environment={environment} values={getValues()} fix={fix} onIssued={onIssued} onIssuing={onIssuing} onRefused={onRefused} />;
   }
 }

@@ -1,23 +1,21 @@
 import type { ComposeMessageKey } from "@/lib/i18n/compose-messages";
-import type { ComposeLine, ComposePayment, ComposeValues } from "@/lib/validation/draft-snapshot";
+import type { ComposeLine, ComposePayment, ComposeValues, EditableDraft } from "@/lib/validation/draft-snapshot";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
+import { WIZARD_STEPS, type WizardStepId } from "@/lib/validation/steps";
 
-/** One step of the wizard and the form fields it owns (validated with `trigger` before leaving it). */
-export interface WizardStep {
-  id: "issuer" | "counterparty" | "lines" | "payment" | "review";
-  title: ComposeMessageKey;
-  fields: readonly string[];
+/** Each step's title (the steps themselves are lib/validation/steps.ts). */
+const STEP_TITLES: Record<WizardStepId, ComposeMessageKey> = {
+  issuer: "wizard.step.issuer",
+  counterparty: "wizard.step.counterparty",
+  lines: "wizard.step.lines",
+  vat_payment: "wizard.step.payment",
+  review: "wizard.step.review",
+};
+
+/** The title of the step at `index` (the first step's for an index out of range). */
+export function stepTitle(index: number): ComposeMessageKey {
+  return STEP_TITLES[WIZARD_STEPS[index]?.id ?? "issuer"];
 }
-
-export const WIZARD_STEPS: readonly WizardStep[] = [
-  { id: "issuer", title: "wizard.step.issuer", fields: ["issuerProfileId", "issuer", "series", "issuedAt"] },
-  { id: "counterparty", title: "wizard.step.counterparty", fields: ["counterparty"] },
-  { id: "lines", title: "wizard.step.lines", fields: ["priceEntry", "lines"] },
-  { id: "payment", title: "wizard.step.payment", fields: ["payments", "emails", "reference", "notes"] },
-  { id: "review", title: "wizard.step.review", fields: [] },
-];
-
-export const LAST_STEP = WIZARD_STEPS.length - 1;
 
 /** Income classification offered on new lines when the issuer has no default of its own. */
 export const FALLBACK_CLASSIFICATION = { category: "category1_1", type: "E3_561_001" } as const;
@@ -68,6 +66,15 @@ export function newDraftValues(id: string, profiles: readonly IssuerProfileView[
     reference: "",
     notes: "",
   };
+}
+
+/**
+ * The wizard's values for Fix & resend of document `id`: its draft read back, with the identity the
+ * document keeps (the number is the document's and not a form field) and no issuer profile.
+ */
+export function fixValuesOf(id: string, draft: EditableDraft): ComposeValues {
+  const { number: _number, ...values } = draft;
+  return { ...values, id, issuerProfileId: null };
 }
 
 /** How many fields are in error in a react-hook-form error tree (each leaf with a message counts once). */

@@ -2,7 +2,8 @@
 
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
-import { WIZARD_STEPS } from "./wizard-model";
+import { WIZARD_STEPS } from "@/lib/validation/steps";
+import { stepTitle } from "./wizard-model";
 
 /** The steps as a list of buttons; a later step opens only once the ones before it are valid. */
 export function WizardStepper({ step, locale, onSelect }: { step: number; locale: Locale; onSelect: (index: number) => void }) {
@@ -15,7 +16,7 @@ export function WizardStepper({ step, locale, onSelect }: { step: number; locale
               className={index === step
                 ? "rounded-full bg-brand px-3 py-1 font-semibold text-white"
                 : index < step ? "rounded-full bg-brand-light px-3 py-1 text-brand-dark" : "rounded-full bg-slate-100 px-3 py-1 text-slate-600"}>
-              {index + 1}. {composeT(s.title, locale)}
+              {index + 1}. {composeT(stepTitle(index), locale)}
             </button>
           </li>
         ))}

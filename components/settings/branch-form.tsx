@@ -1,22 +1,21 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { FormProvider, useForm, type Resolver } from "react-hook-form";
+import { FormProvider, useForm } from "react-hook-form";
 import { TextField } from "@/components/form/text-field";
 import { Button } from "@/components/ui/button";
 import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import { composeT } from "@/lib/i18n/compose-messages";
-import { codeOfDefaultIssue } from "@/lib/validation/errors";
 import { branchBodySchema } from "@/lib/validation/settings";
 import { useSettingsMutation } from "./use-settings-mutation";
+import { codedResolver } from "@/components/form/coded-resolver";
 
 interface BranchFormValues {
   branchCode: string;
   name: string;
 }
 
-const resolver = zodResolver(branchBodySchema, { error: (issue) => codeOfDefaultIssue(issue) }) as unknown as Resolver<BranchFormValues>;
+const resolver = codedResolver<BranchFormValues>(branchBodySchema);
 
 /** Adds a branch (code ≥ 1; 0 is the head office) to an issuer profile. */
 export function BranchForm({ profileId, profileName }: { profileId: string; profileName: string }) {

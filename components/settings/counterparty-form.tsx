@@ -1,7 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Controller, FormProvider, get, useForm, useFormState, type Resolver } from "react-hook-form";
+import { Controller, FormProvider, get, useForm, useFormState } from "react-hook-form";
 import { FieldErrorText } from "@/components/form/field-error";
 import { TextField } from "@/components/form/text-field";
 import { Button } from "@/components/ui/button";
@@ -11,10 +10,10 @@ import { Notice } from "@/components/ui/notice";
 import type { CounterpartyView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { counterpartySchema } from "@/lib/validation/draft";
-import { codeOfDefaultIssue } from "@/lib/validation/errors";
 import { firstListError } from "@/components/credit-note/counterparty-step";
 import { AddressFields } from "./address-fields";
 import { useSettingsMutation } from "./use-settings-mutation";
+import { codedResolver } from "@/components/form/coded-resolver";
 
 interface CounterpartyFormValues {
   name: string;
@@ -24,7 +23,7 @@ interface CounterpartyFormValues {
   emails: string[];
 }
 
-const resolver = zodResolver(counterpartySchema, { error: (issue) => codeOfDefaultIssue(issue) }) as unknown as Resolver<CounterpartyFormValues>;
+const resolver = codedResolver<CounterpartyFormValues>(counterpartySchema);
 
 function valuesOf(entry: CounterpartyView | undefined): CounterpartyFormValues {
   return entry

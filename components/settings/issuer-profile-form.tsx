@@ -1,7 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { Button } from "@/components/ui/button";
@@ -9,11 +8,11 @@ import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import type { IssuerProfileView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import { codeOfDefaultIssue } from "@/lib/validation/errors";
 import { issuerProfileBodySchema } from "@/lib/validation/settings";
 import { classificationCategoryOptions, classificationTypeOptions } from "@/components/credit-note/code-options";
 import { AddressFields } from "./address-fields";
 import { useSettingsMutation } from "./use-settings-mutation";
+import { codedResolver } from "@/components/form/coded-resolver";
 
 interface ProfileFormValues {
   vat: string;
@@ -22,7 +21,7 @@ interface ProfileFormValues {
   defaultClassification: { category: string; type: string | null };
 }
 
-const resolver = zodResolver(issuerProfileBodySchema, { error: (issue) => codeOfDefaultIssue(issue) }) as unknown as Resolver<ProfileFormValues>;
+const resolver = codedResolver<ProfileFormValues>(issuerProfileBodySchema);
 
 function valuesOf(profile: IssuerProfileView | undefined): ProfileFormValues {
   return {

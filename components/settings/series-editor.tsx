@@ -1,8 +1,7 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { FormProvider, useForm, type Resolver } from "react-hook-form";
+import { FormProvider, useForm } from "react-hook-form";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { Button } from "@/components/ui/button";
@@ -13,9 +12,9 @@ import { Notice } from "@/components/ui/notice";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import { codeOfDefaultIssue } from "@/lib/validation/errors";
 import { seriesBodySchema } from "@/lib/validation/settings";
 import { useSettingsMutation } from "./use-settings-mutation";
+import { codedResolver } from "@/components/form/coded-resolver";
 
 interface NewSeriesValues {
   issuerVat: string;
@@ -24,7 +23,7 @@ interface NewSeriesValues {
   description: string;
 }
 
-const resolver = zodResolver(seriesBodySchema, { error: (issue) => codeOfDefaultIssue(issue) }) as unknown as Resolver<NewSeriesValues>;
+const resolver = codedResolver<NewSeriesValues>(seriesBodySchema);
 
 /** Adds a series to an issuer, starting at a chosen number. */
 export function NewSeriesForm({ profiles }: { profiles: IssuerProfileView[] }) {

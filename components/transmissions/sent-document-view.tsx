@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { paymentMethodLabel } from "@/lib/domain";
-import { errorIsAt, type PlacedError, type WizardStep } from "@/lib/history/error-fields";
+import { errorIsAt, type PlacedError } from "@/lib/history/error-fields";
+import type { WizardStepId } from "@/lib/validation/steps";
 import type { SentDocument } from "@/lib/history/sent-document";
 import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
@@ -10,7 +11,7 @@ import { SentField } from "./sent-field";
 import { SentLines } from "./sent-lines";
 
 /** One wizard step of the document; errors of the step that no field shows are listed under its heading. */
-async function Step({ step, errors, shown, children }: { step: WizardStep; errors: readonly PlacedError[]; shown: string[]; children: ReactNode }) {
+async function Step({ step, errors, shown, children }: { step: WizardStepId; errors: readonly PlacedError[]; shown: string[]; children: ReactNode }) {
   const locale = await getRequestLocale();
   const own = errors.filter((error) => error.step === step);
   const loose = own.filter((error) => error.path === null || !shown.some((path) => errorIsAt(error, path)));

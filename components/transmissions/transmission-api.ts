@@ -1,10 +1,10 @@
 import { requestJson } from "@/components/ui/fetch-json";
 import { queryKeys } from "@/components/ui/query-keys";
-import type { EditableDraft } from "@/lib/history/draft-from-payload";
 import type { HistoryItem, HistoryPageData } from "@/lib/history/views";
 import type { Locale } from "@/lib/i18n/locale";
+import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 
-/** The history screens' keys (components/ui/query-keys.ts), under the name the fix form imports. */
+/** The history screens' keys (components/ui/query-keys.ts), under the name the wizard's fix mode imports. */
 export const transmissionKeys = queryKeys.transmissions;
 
 /** What an action answers. */
@@ -31,8 +31,8 @@ export function runDocumentAction(id: string, action: "refresh" | "retry", local
   return requestJson(`/api/transmissions/${encodeURIComponent(id)}/${action}`, { method: "POST", locale });
 }
 
-/** Fix & resend a rejected document with a corrected draft; it keeps its number. */
-export function fixDocument(id: string, draft: EditableDraft, locale: Locale): Promise<ActionAnswer> {
+/** Fix & resend a rejected document with the corrected draft of the wizard; it keeps its number. */
+export function fixDocument(id: string, draft: ComposeValues & { number: string }, locale: Locale): Promise<ActionAnswer> {
   return requestJson(`/api/transmissions/${encodeURIComponent(id)}/fix`, { method: "POST", body: { draft }, locale });
 }
 

@@ -12,6 +12,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { ActionNotAllowedError, DocumentNotFoundError } from "@/lib/sending/errors";
 import { fixRejectedDocument, type FixResult } from "@/lib/sending/fix";
 import { wakeBackgroundSending } from "@/lib/sending/start";
+import { editableDraftSchema } from "@/lib/validation/draft-snapshot";
 import { parseDraft } from "@/lib/validation/parse-draft";
 import { draftFromPayload, type EditableDraft } from "@/lib/history/draft-from-payload";
 
@@ -73,8 +74,10 @@ export async function loadFixDraft(db: Db, id: string, payloadJson: string): Pro
   const saved = fixed?.detail_json ? (JSON.parse(fixed.detail_json) as { draft?: unknown }).draft : undefined;
   const fromPayload = draftFromPayload(JSON.parse(payloadJson));
   if (typeof saved === "object" && saved !== null && parseDraft(saved).ok) {
-    // Identity always comes from the document, whatever the saved draft says.
-    return { ...(saved as EditableDraft), series: fromPayload.series, number: fromPayload.number, issuedAt: fromPayload.issuedAt };
+    // Identity always comes from the document, whatever the saved draft says; the form's shape
+    // (strings as typed, every key present) through the shared schema, not a cast.
+    const values = editableDraftSchema.safeParse({ ...saved, series: fromPayload.series, number: fromPayload.number, issuedAt: fromPayload.issuedAt });
+    if (values.success) return values.data;
   }
   return fromPayload;
 }

@@ -1,42 +1,17 @@
 import { computeLineAmounts } from "@/lib/domain/line-amounts";
 import { scaledToDecimalString } from "@/lib/domain/money";
 import type { LineInput, PriceEntry } from "@/lib/domain/types";
+import type { EditableDraft as EditableDraftValues } from "@/lib/validation/draft-snapshot";
+import type { LineValues } from "@/lib/validation/line";
 
 /**
- * A draft as the compose form and `POST /api/transmissions/{id}/fix` take it (PRODUCT.md
- * "Draft"): amounts and quantities as decimal strings written the Greek way ("7,99").
+ * A draft as Fix & resend edits it and `POST /api/transmissions/{id}/fix` takes it (PRODUCT.md
+ * "Draft"): amounts and quantities as decimal strings written the Greek way ("7,99"). The shapes
+ * are the shared schemas' (lib/validation); these names stay for the code that reads drafts back.
  */
-export interface EditableDraft {
-  issuer: { vat: string; name: string; branchCode: number; address: EditableAddress };
-  series: string;
-  number: string;
-  issuedAt: string;
-  counterparty: { name: string; vat: string; code?: string | undefined; address: EditableAddress; emails: string[] };
-  priceEntry: PriceEntry;
-  lines: EditableLine[];
-  payments: { methodCode: number; amount: string }[];
-  emails: string[];
-  reference?: string | undefined;
-  notes?: string | undefined;
-}
-
-export interface EditableAddress {
-  countryCode: string;
-  city: string;
-  street: string;
-  postalCode: string;
-}
-
-export interface EditableLine {
-  description: string;
-  quantity: string;
-  unitCode: number;
-  unitPrice: string;
-  discountPercent: string;
-  vatCategory: number;
-  vatExemptionCategory: number | null;
-  incomeClassification: { category: string; type: string | null };
-}
+export type EditableDraft = EditableDraftValues;
+export type EditableLine = LineValues;
+export type EditableAddress = EditableDraft["counterparty"]["address"];
 
 type Json = Record<string, unknown>;
 
@@ -152,7 +127,7 @@ export function draftFromPayload(payload: unknown): EditableDraft {
     counterparty: {
       name: text(party.RegisteredName),
       vat: text(party.Vat),
-      ...(party.Code === undefined ? {} : { code: text(party.Code) }),
+      code: text(party.Code),
       address: addressOf(party.Address),
       emails: list(party.Emails).map(text),
     },
@@ -160,6 +135,7 @@ export function draftFromPayload(payload: unknown): EditableDraft {
     lines: lines.map(editableLine),
     payments: list(obj(doc.PaymentDetails).PaymentMethods).map(obj).map((method) => ({ methodCode: num(method.PaymentMethodTypeCode), amount: greek(cents(method.Amount), 2) })),
     emails: list(obj(doc.AdditionalDetails).AccountingDepartmentEmails).map(text),
-    ...(reference === "" ? {} : { reference }),
+    reference,
+    notes: "",
   };
 }

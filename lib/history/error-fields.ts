@@ -4,13 +4,11 @@
  * (the VAT category of line 1, in step "Lines"). Pure.
  */
 
-/** The compose wizard's steps, in order. */
-export const WIZARD_STEPS = ["issuer", "counterparty", "lines", "vat_payment", "review"] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number];
+import { stepOfPath, type WizardStepId } from "@/lib/validation/steps";
 
 /** A provider field read as a draft field: the step, the draft path (`lines.0.vatCategory`), the line or payment row. */
 export interface DraftFieldRef {
-  step: WizardStep;
+  step: WizardStepId;
   /** Dot path into the draft (PRODUCT.md "Draft"), or null when the error concerns the whole step (e.g. the totals). */
   path: string | null;
   /** 0-based line index for errors on a line. */
@@ -49,40 +47,41 @@ const LINE_FIELDS: [RegExp, string][] = [
   [/^Discount/i, "discountPercent"],
 ];
 
+/** A draft path and the step that owns it (lib/validation/steps.ts). */
+function at(path: string, line?: number): DraftFieldRef {
+  return line === undefined ? { step: stepOfPath(path), path } : { step: stepOfPath(path), path, line };
+}
+
 /** Reads a provider field path; unknown or missing fields belong to the review step. */
 export function draftFieldOf(providerField: string | null | undefined): DraftFieldRef {
   const field = (providerField ?? "").trim();
   if (field === "") return { step: "review", path: null };
   const party = /^(Issuer|CounterParty|Counterpart)\.(.+)$/i.exec(field);
   if (party?.[1] !== undefined && party[2] !== undefined) {
-    const isIssuer = party[1].toLowerCase() === "issuer";
     const sub = Object.entries(PARTY_FIELDS).find(([key]) => key.toLowerCase() === party[2]?.toLowerCase())?.[1];
-    const root = isIssuer ? "issuer" : "counterparty";
-    return { step: isIssuer ? "issuer" : "counterparty", path: sub === undefined ? root : `${root}.${sub}` };
+    const root = party[1].toLowerCase() === "issuer" ? "issuer" : "counterparty";
+    return at(sub === undefined ? root : `${root}.${sub}`);
   }
-  if (/^(Issuer|CounterParty|Counterpart)$/i.test(field)) {
-    const isIssuer = /^issuer$/i.test(field);
-    return { step: isIssuer ? "issuer" : "counterparty", path: isIssuer ? "issuer" : "counterparty" };
-  }
+  if (/^(Issuer|CounterParty|Counterpart)$/i.test(field)) return at(/^issuer$/i.test(field) ? "issuer" : "counterparty");
   const line = /^Details\[(\d+)\](?:\.(.+))?$/i.exec(field);
   if (line?.[1] !== undefined) {
     const index = Number(line[1]);
     const sub = line[2] === undefined ? undefined : LINE_FIELDS.find(([pattern]) => pattern.test(line[2] ?? ""))?.[1];
-    return { step: "lines", path: sub === undefined ? `lines.${index}` : `lines.${index}.${sub}`, line: index };
+    return at(sub === undefined ? `lines.${index}` : `lines.${index}.${sub}`, index);
   }
-  if (/^Details$/i.test(field)) return { step: "lines", path: "lines" };
+  if (/^Details$/i.test(field)) return at("lines");
   const payment = /^PaymentDetails\.PaymentMethods\[(\d+)\](?:\.(.+))?$/i.exec(field);
   if (payment?.[1] !== undefined) {
     const sub = payment[2] === undefined ? undefined : /TypeCode|Type/i.test(payment[2]) ? "methodCode" : /Amount/i.test(payment[2]) ? "amount" : undefined;
-    return { step: "vat_payment", path: sub === undefined ? `payments.${payment[1]}` : `payments.${payment[1]}.${sub}` };
+    return at(sub === undefined ? `payments.${payment[1]}` : `payments.${payment[1]}.${sub}`);
   }
-  if (/^PaymentDetails/i.test(field)) return { step: "vat_payment", path: "payments" };
+  if (/^PaymentDetails/i.test(field)) return at("payments");
   if (/^(Summaries|VatAnalysis)/i.test(field)) return { step: "vat_payment", path: null };
-  if (/^MiscellaneousData/i.test(field)) return { step: "vat_payment", path: "reference" };
-  if (/^AdditionalDetails\.AccountingDepartmentEmails/i.test(field)) return { step: "vat_payment", path: "emails" };
-  if (/^Series$/i.test(field)) return { step: "issuer", path: "series" };
-  if (/^Number$/i.test(field)) return { step: "issuer", path: "number" };
-  if (/^DateIssued$/i.test(field)) return { step: "issuer", path: "issuedAt" };
+  if (/^MiscellaneousData/i.test(field)) return at("reference");
+  if (/^AdditionalDetails\.AccountingDepartmentEmails/i.test(field)) return at("emails");
+  if (/^Series$/i.test(field)) return at("series");
+  if (/^Number$/i.test(field)) return at("number");
+  if (/^DateIssued$/i.test(field)) return at("issuedAt");
   return { step: "review", path: null };
 }
 

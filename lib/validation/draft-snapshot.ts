@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { MAX_LINES, MAX_PAYMENTS } from "./draft";
+import { typedCode, typedText } from "./fields";
+import { lineValuesSchema, type LineValues } from "./line";
+import { WIZARD_STEP_COUNT } from "./steps";
 
 /**
  * What the compose form holds while a clerk types, and what autosave stores: the draft of
@@ -10,25 +13,12 @@ import { MAX_LINES, MAX_PAYMENTS } from "./draft";
  * Missing keys get their defaults, so a parsed snapshot is always a complete set of values.
  */
 
-const text = (max: number) => z.string().max(max, "too_long").default("");
-const code = z.number("invalid_type").int("invalid_type").min(0, "invalid_type").max(999, "invalid_type");
+const text = typedText;
+const code = typedCode;
 
 const addressValues = z
   .object({ countryCode: text(2), city: text(150), street: text(150), postalCode: text(20) })
   .default({ countryCode: "GR", city: "", street: "", postalCode: "" });
-
-export const lineValuesSchema = z.object({
-  description: text(300),
-  quantity: text(40),
-  unitCode: code.default(1),
-  unitPrice: text(40),
-  discountPercent: text(40),
-  vatCategory: code.default(1),
-  vatExemptionCategory: code.nullable().default(null),
-  incomeClassification: z
-    .object({ category: text(40), type: z.string().max(40, "too_long").nullable().default(null) })
-    .default({ category: "", type: null }),
-});
 
 export const paymentValuesSchema = z.object({ methodCode: code.default(3), amount: text(40) });
 
@@ -55,11 +45,19 @@ export const composeValuesSchema = z.object({
 });
 
 export type ComposeValues = z.output<typeof composeValuesSchema>;
-export type ComposeLine = z.output<typeof lineValuesSchema>;
-export type ComposePayment = z.output<typeof paymentValuesSchema>;
 
-/** Number of wizard steps (issuer, counterparty, lines, VAT & payment, review). */
-export const WIZARD_STEP_COUNT = 5;
+/**
+ * A sent document's draft as Fix & resend starts from it: the form's values with the document's
+ * identity (number and issue time are the document's, never chosen), without the compose-only id
+ * and issuer profile.
+ */
+export const editableDraftSchema = composeValuesSchema
+  .omit({ id: true, issuerProfileId: true })
+  .extend({ number: text(50), issuedAt: text(19) });
+
+export type EditableDraft = z.output<typeof editableDraftSchema>;
+export type ComposeLine = LineValues;
+export type ComposePayment = z.output<typeof paymentValuesSchema>;
 
 /** Body of PUT /api/drafts/{id}: the form values and the step the clerk was on. */
 export const draftSnapshotSchema = z.object({

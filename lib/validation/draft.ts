@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { computeTotals } from "@/lib/domain/totals";
 import { normalizeVatNumber } from "@/lib/domain/vat-number";
-import {
-  getVatCategory, isAllowedClassification52, isKnownExemption, isKnownPaymentMethod, isKnownUnit,
-} from "@/lib/domain/codes";
+import { isKnownPaymentMethod } from "@/lib/domain/codes";
 import type { CreditNoteInput, LineInput } from "@/lib/domain/types";
 import {
   codeField, countryCodeField, emailListField, numberField, optionalTextField, textField,
 } from "./fields";
+import { lineSchema } from "./line";
 
 export const MAX_LINES = 1000;
 export const MAX_PAYMENTS = 20;
@@ -63,51 +62,6 @@ export const counterpartySchema = z
       return z.NEVER;
     }
     return { ...party, vat: vat.vat };
-  });
-
-/** One line of the draft (exported for the compose form, which checks a line alone while it is typed). */
-export const lineSchema = z
-  .object({
-    description: textField(300),
-    quantity: numberField("quantity", { positive: true }),
-    unitCode: codeField().default(1),
-    unitPrice: numberField("amount", { positive: true }),
-    discountPercent: numberField("percent", { whenEmpty: "0" }),
-    vatCategory: codeField(),
-    vatExemptionCategory: codeField().nullable().optional(),
-    incomeClassification: z.object({
-      category: z.string().trim().min(1, "required"),
-      type: z.string().trim().nullable().optional().transform((t) => (t ? t : null)),
-    }),
-  })
-  .transform((line, ctx): LineInput => {
-    const exemption = line.vatExemptionCategory ?? null;
-    if (!isKnownUnit(line.unitCode)) ctx.addIssue({ code: "custom", message: "unknown_unit", path: ["unitCode"] });
-    if (line.discountPercent >= 10_000) ctx.addIssue({ code: "custom", message: "discount.full", path: ["discountPercent"] });
-    const category = getVatCategory(line.vatCategory);
-    if (!category || category.ratePercent === null) {
-      ctx.addIssue({ code: "custom", message: "unknown_vat_category", path: ["vatCategory"] });
-    } else if (category.requiresVatExemptionCategory && exemption === null) {
-      ctx.addIssue({ code: "custom", message: "exemption_required", path: ["vatExemptionCategory"] });
-    } else if (!category.requiresVatExemptionCategory && exemption !== null) {
-      ctx.addIssue({ code: "custom", message: "exemption_not_allowed", path: ["vatExemptionCategory"] });
-    } else if (exemption !== null && !isKnownExemption(exemption)) {
-      ctx.addIssue({ code: "custom", message: "unknown_exemption", path: ["vatExemptionCategory"] });
-    }
-    const { category: classCategory, type } = line.incomeClassification;
-    if (!isAllowedClassification52(classCategory, type)) {
-      ctx.addIssue({ code: "custom", message: "classification_not_allowed", path: ["incomeClassification", "type"] });
-    }
-    return {
-      description: line.description,
-      quantityMilli: line.quantity,
-      unitCode: line.unitCode,
-      unitPriceCents: line.unitPrice,
-      discountBasisPoints: line.discountPercent,
-      vatCategory: line.vatCategory,
-      vatExemptionCategory: exemption,
-      incomeClassification: { category: classCategory, type },
-    };
   });
 
 const paymentSchema = z

@@ -64,3 +64,11 @@ export const emailListField = z
   .default([])
   .transform((list) => list.filter((email) => email !== ""))
   .pipe(z.array(z.email("invalid_email")));
+
+/** Text as a clerk typed it, kept while the draft is unfinished: bounded, empty by default. */
+export function typedText(max: number) {
+  return z.string().max(max, "too_long").default("");
+}
+
+/** A code as the form holds it (a select's number), bounded. */
+export const typedCode = z.number("invalid_type").int("invalid_type").min(0, "invalid_type").max(999, "invalid_type");

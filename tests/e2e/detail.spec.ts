@@ -32,12 +32,23 @@ test("a rejected document shows its errors next to the right fields, and Fix & r
 
   await page.getByRole("link", { name: "Διόρθωση & επαναποστολή" }).click();
   await expect(page.getByRole("heading", { name: `Διόρθωση & επαναποστολή E2EFIX/${doc.number}` })).toBeVisible();
+  // The compose wizard in fix mode: the identity shown and locked, opened on the step the provider's error is in.
   await expect(page.getByTestId("fix-identity")).toHaveText(`E2EFIX/${doc.number}`);
-  const vatCategory = page.getByLabel("Κατηγορία ΦΠΑ").first();
+  await expect(page.getByRole("heading", { level: 2, name: "Γραμμές" })).toBeVisible();
+  const vatCategory = page.getByLabel("Κατηγορία ΦΠΑ (γραμμή 1)");
   await expect(vatCategory).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText(/Ο πάροχος: \[229\]/)).toBeVisible();
-  await page.getByLabel("Επωνυμία").nth(0).fill("Ωμέγα Εμπορική Α.Ε. (διόρθωση)");
-  await page.getByRole("button", { name: "Διόρθωση & επαναποστολή" }).click();
+  await expect(page.getByTestId("totals-gross")).toBeVisible();
+  await page.getByRole("button", { name: "1. Εκδότης" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Εκδότης" })).toBeVisible();
+  await expect(page.getByLabel(/^Σειρά/)).toHaveCount(0);
+  await expect(page.getByTestId("fix-issuer-vat")).toHaveText(/^EL\d{9}$/);
+  await page.getByRole("button", { name: "2. Αντισυμβαλλόμενος" }).click();
+  await page.getByLabel("Επωνυμία αντισυμβαλλόμενου").fill("Ωμέγα Εμπορική Α.Ε. (διόρθωση)");
+  await page.getByRole("button", { name: "5. Έλεγχος & έκδοση" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Έλεγχος & έκδοση" })).toBeVisible();
+  await expect(page.getByTestId("preview-json")).toContainText(`"Number": "${doc.number}"`);
+  await page.getByRole("button", { name: /^Διόρθωση & επαναποστολή/ }).click();
 
   await expect(page).toHaveURL(new RegExp(`/transmissions/${doc.id}$`));
   await expect(page.getByText("Εγκρίθηκε", { exact: true }).first()).toBeVisible({ timeout: 20_000 });

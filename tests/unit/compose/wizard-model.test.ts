@@ -1,16 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { classificationTypeOptions, vatCategoryOptions } from "@/components/credit-note/code-options";
 import { amountInputText, euros } from "@/components/credit-note/money-text";
-import { countErrors, WIZARD_STEPS } from "@/components/credit-note/wizard-model";
+import { countErrors, stepTitle } from "@/components/credit-note/wizard-model";
 import { allowedTypesFor52, categoriesFor52 } from "@/lib/domain/codes";
 import { composeMessages, validationText } from "@/lib/i18n/compose-messages";
-import { composeValuesSchema } from "@/lib/validation/draft-snapshot";
+import { draftSchema } from "@/lib/validation/draft";
+import { composeValuesSchema, draftSnapshotSchema } from "@/lib/validation/draft-snapshot";
+import { hasControl, stepOfPath, WIZARD_STEPS } from "@/lib/validation/steps";
 
 describe("wizard steps", () => {
   it("give every field of the draft to exactly one step (only the id is not typed)", () => {
-    const owned = WIZARD_STEPS.flatMap((step) => step.fields);
+    const owned: string[] = WIZARD_STEPS.flatMap((step) => step.fields);
     expect(new Set(owned).size).toBe(owned.length);
-    expect([...owned, "id"].sort()).toEqual(Object.keys(composeValuesSchema.shape).sort());
+    expect([...owned, "id"].sort()).toEqual(Object.keys(draftSchema.shape).sort());
+    // The form holds every field but the number, which issuing assigns.
+    expect(Object.keys(composeValuesSchema.shape).filter((key) => key !== "id").every((key) => owned.includes(key))).toBe(true);
+  });
+
+  it("have a control for a path only inside the step that owns it, and a title each", () => {
+    for (const step of WIZARD_STEPS) {
+      for (const control of step.controls) expect(stepOfPath(control.replace(/#/g, "0")), control).toBe(step.id);
+    }
+    expect(hasControl("lines.12.vatCategory")).toBe(true);
+    expect(hasControl("payments.0.amount")).toBe(true);
+    expect(hasControl("lines.0")).toBe(false);
+    expect(hasControl("number")).toBe(false);
+    expect(hasControl(null)).toBe(false);
+    expect(stepOfPath("Summaries")).toBe("review");
+    expect(WIZARD_STEPS.map((_, index) => stepTitle(index))).toEqual(["wizard.step.issuer", "wizard.step.counterparty", "wizard.step.lines", "wizard.step.payment", "wizard.step.review"]);
+    expect(draftSnapshotSchema.safeParse({ draft: { id: "5d3f0c2a-8b1e-4c7d-9f60-1a2b3c4d5e6f" }, step: WIZARD_STEPS.length }).success).toBe(false);
   });
 
   it("count the fields in error of a react-hook-form error tree", () => {

@@ -23,3 +23,16 @@ describe("lint fence around server-only modules", () => {
     expect(await ruleIds('import { getEnv } from "@/lib/env";\nexport const x = getEnv;\n', "app/api/x/route.ts")).toEqual([]);
   });
 });
+
+describe("lint fence around react-hook-form's internals", () => {
+  const code = 'import type { Control } from "react-hook-form";\nexport const errorsOf = (control: Control) => control._formState.errors;\n';
+
+  it("refuses them outside components/form", async () => {
+    expect(await ruleIds(code, "components/credit-note/x.tsx")).toContain("no-restricted-syntax");
+    expect(await ruleIds(code, "app/(dashboard)/x/page.tsx")).toContain("no-restricted-syntax");
+  });
+
+  it("allows them inside components/form", async () => {
+    expect(await ruleIds(code, "components/form/x.ts")).toEqual([]);
+  });
+});

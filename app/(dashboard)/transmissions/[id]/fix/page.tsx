@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FixForm } from "@/components/transmissions/fix-form";
+import { ComposeWizard } from "@/components/credit-note/compose-wizard";
+import { fixValuesOf } from "@/components/credit-note/wizard-model";
 import { Notice } from "@/components/ui/notice";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
+import { loadIssuerProfiles } from "@/lib/settings/issuers";
 import { getReadyDb } from "@/lib/db/ready";
+import { getEnv } from "@/lib/env";
 import { placeErrors } from "@/lib/history/error-fields";
 import { loadFixDraft } from "@/lib/credit-notes/fix";
 import { ht } from "@/lib/i18n/history-messages";
@@ -15,7 +18,7 @@ export const dynamic = "force-dynamic";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// /transmissions/{id}/fix — Fix & resend a rejected document: its draft with the provider's errors on their fields; the number is kept (clerk).
+// /transmissions/{id}/fix — Fix & resend a rejected document: the compose wizard in fix mode, its draft with the provider's errors on their fields; the number is kept (clerk).
 export default async function FixPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser({ role: "clerk" });
   const locale = await getRequestLocale();
@@ -35,15 +38,20 @@ export default async function FixPage({ params }: { params: Promise<{ id: string
       </section>
     );
   }
-  const draft = await loadFixDraft(db, id, doc.payloadJson);
+  const [draft, profiles] = await Promise.all([loadFixDraft(db, id, doc.payloadJson), loadIssuerProfiles(db)]);
   return (
     <section aria-labelledby="fix-title" className="space-y-4">
       {back}
       <h1 id="fix-title" className="text-2xl font-semibold">{title}</h1>
       <p className="max-w-3xl text-sm text-slate-600">{ht("fix.intro", locale)}</p>
       <QueryProvider>
-        <FixForm id={id} initial={draft} providerErrors={placeErrors(doc.lastError?.errors ?? [])} locale={locale}
-          identity={{ series: doc.series, number: doc.number, internalDocumentId: doc.internalDocumentId, issuedAt: doc.issuedAt }} />
+        <ComposeWizard key={id} locale={locale} environment={getEnv().provider.environment} initialValues={fixValuesOf(id, draft)}
+          initialStep={0} restored={false} profiles={profiles.filter((profile) => profile.vat === draft.issuer.vat)} series={[]}
+          fix={{
+            documentId: id,
+            identity: { series: doc.series, number: doc.number, internalDocumentId: doc.internalDocumentId, issuedAt: doc.issuedAt },
+            providerErrors: placeErrors(doc.lastError?.errors ?? []),
+          }} />
       </QueryProvider>
     </section>
   );

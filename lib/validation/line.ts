@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { getVatCategory, isAllowedClassification52, isKnownExemption, isKnownUnit } from "@/lib/domain/codes";
+import type { LineInput } from "@/lib/domain/types";
+import { codeField, numberField, textField, typedCode, typedText } from "./fields";
+
+/**
+ * One line of a credit note, declared once. Each field says how the compose form holds it while a
+ * clerk types (`typed`: the text as typed, `"7,99"`, lenient so a half-finished draft can be kept)
+ * and how a draft is judged when a step is left, previewed, issued or fixed (`strict`: parsed into
+ * integer cents, thousandths and basis points). Both schemas below are built from this one list,
+ * so a field cannot be added to one and forgotten in the other.
+ */
+const LINE_FIELDS = {
+  description: { typed: typedText(300), strict: textField(300) },
+  quantity: { typed: typedText(40), strict: numberField("quantity", { positive: true }) },
+  unitCode: { typed: typedCode.default(1), strict: codeField().default(1) },
+  unitPrice: { typed: typedText(40), strict: numberField("amount", { positive: true }) },
+  discountPercent: { typed: typedText(40), strict: numberField("percent", { whenEmpty: "0" }) },
+  vatCategory: { typed: typedCode.default(1), strict: codeField() },
+  vatExemptionCategory: { typed: typedCode.nullable().default(null), strict: codeField().nullable().optional() },
+  incomeClassification: {
+    typed: z
+      .object({ category: typedText(40), type: z.string().max(40, "too_long").nullable().default(null) })
+      .default({ category: "", type: null }),
+    strict: z.object({
+      category: z.string().trim().min(1, "required"),
+      type: z.string().trim().nullable().optional().transform((t) => (t ? t : null)),
+    }),
+  },
+} as const;
+
+type LineFields = typeof LINE_FIELDS;
+type Variant = "typed" | "strict";
+
+function shapeOf<V extends Variant>(variant: V): { [K in keyof LineFields]: LineFields[K][V] } {
+  return Object.fromEntries(Object.entries(LINE_FIELDS).map(([name, field]) => [name, field[variant]])) as { [K in keyof LineFields]: LineFields[K][V] };
+}
+
+/** A line as the compose form holds it and autosave stores it (see draft-snapshot.ts). */
+export const lineValuesSchema = z.object(shapeOf("typed"));
+
+/** A line as typed: the compose form's line, and the line of a draft read back for Fix & resend. */
+export type LineValues = z.output<typeof lineValuesSchema>;
+
+/**
+ * One line of the draft, judged: the draft schema applies it to every line, and the compose form
+ * checks a line alone with it while the line is typed. Reads into the domain's `LineInput`.
+ */
+export const lineSchema = z.object(shapeOf("strict")).transform((line, ctx): LineInput => {
+  const exemption = line.vatExemptionCategory ?? null;
+  if (!isKnownUnit(line.unitCode)) ctx.addIssue({ code: "custom", message: "unknown_unit", path: ["unitCode"] });
+  if (line.discountPercent >= 10_000) ctx.addIssue({ code: "custom", message: "discount.full", path: ["discountPercent"] });
+  const category = getVatCategory(line.vatCategory);
+  if (!category || category.ratePercent === null) {
+    ctx.addIssue({ code: "custom", message: "unknown_vat_category", path: ["vatCategory"] });
+  } else if (category.requiresVatExemptionCategory && exemption === null) {
+    ctx.addIssue({ code: "custom", message: "exemption_required", path: ["vatExemptionCategory"] });
+  } else if (!category.requiresVatExemptionCategory && exemption !== null) {
+    ctx.addIssue({ code: "custom", message: "exemption_not_allowed", path: ["vatExemptionCategory"] });
+  } else if (exemption !== null && !isKnownExemption(exemption)) {
+    ctx.addIssue({ code: "custom", message: "unknown_exemption", path: ["vatExemptionCategory"] });
+  }
+  const { category: classCategory, type } = line.incomeClassification;
+  if (!isAllowedClassification52(classCategory, type)) {
+    ctx.addIssue({ code: "custom", message: "classification_not_allowed", path: ["incomeClassification", "type"] });
+  }
+  return {
+    description: line.description,
+    quantityMilli: line.quantity,
+    unitCode: line.unitCode,
+    unitPriceCents: line.unitPrice,
+    discountBasisPoints: line.discountPercent,
+    vatCategory: line.vatCategory,
+    vatExemptionCategory: exemption,
+    incomeClassification: { category: classCategory, type },
+  };
+});
+
+/** What a client may send as a line (JSON numbers or typed text). */
+export type LineBody = z.input<typeof lineSchema>;
+
+/** A judged line: the domain's line input. */
+export type ParsedLine = z.infer<typeof lineSchema>;
