@@ -1,4 +1,4 @@
-import { validationText } from "@/lib/i18n/compose-messages";
+import { messageOfCode } from "@/lib/i18n/validation-messages";
 import type { Locale } from "@/lib/i18n/locale";
 
 /** What react-hook-form keeps for a field in error; the message is an error code of the shared schemas. */
@@ -14,7 +14,7 @@ export function FieldErrorText({ id, error, locale, params }: { id: string; erro
   if (!error?.message) return null;
   return (
     <p id={id} className="mt-0.5 text-xs text-red-700" data-error-code={error.message}>
-      {validationText(error.message, locale, params)}
+      {messageOfCode(error.message, locale, params)}
     </p>
   );
 }

@@ -181,8 +181,6 @@ export const historyMessages = {
   "fix.classType": { el: "Τύπος χαρακτηρισμού", en: "Classification type" },
   "fix.reference": { el: "Σχετικό παραστατικό", en: "Original document reference" },
 
-  "file.unavailable": { el: "Ο πάροχος δεν έδωσε το αρχείο ({detail}).", en: "The provider did not hand over the file ({detail})." },
-  "file.noUrl": { el: "Το παραστατικό δεν έχει ακόμη σύνδεσμο στον πάροχο.", en: "The document has no provider link yet." },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type HistoryMessageKey = keyof typeof historyMessages;

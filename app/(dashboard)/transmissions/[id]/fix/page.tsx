@@ -5,6 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { getReadyDb } from "@/lib/db/ready";
+import { isUuid } from "@/lib/domain/ids";
 import { placeErrors } from "@/lib/history/error-fields";
 import { loadFixDraft } from "@/lib/credit-notes/fix";
 import { ht } from "@/lib/i18n/history-messages";
@@ -13,14 +14,12 @@ import { getTransmission } from "@/lib/history/transmission-views";
 
 export const dynamic = "force-dynamic";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 // /transmissions/{id}/fix — Fix & resend a rejected document: its draft with the provider's errors on their fields; the number is kept (clerk).
 export default async function FixPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser({ role: "clerk" });
   const locale = await getRequestLocale();
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const db = await getReadyDb();
   const doc = await getTransmission(db, id);
   if (doc === null) notFound();
