@@ -14,8 +14,15 @@ export class NumberTakenError extends AppError {
   }
 }
 
-/** Why an action is refused beyond the state itself; the message says it in the caller's language. */
-export type RefusalReason = "busy" | "changed_meanwhile" | "not_compose" | "issuer_fixed";
+/** Why an action is refused beyond the state itself; the caller reads it from the catalogue, logs read these. */
+const REFUSAL_REASONS = {
+  busy: "being sent right now",
+  changed_meanwhile: "changed meanwhile",
+  not_compose: "a credit of an existing document has no content to fix",
+  issuer_fixed: "the issuer cannot change: the number belongs to the document's issuer",
+} as const;
+
+export type RefusalReason = keyof typeof REFUSAL_REASONS;
 
 /** An action that the document's current state does not allow (`not_allowed_in_state`). */
 export class ActionNotAllowedError extends AppError {
@@ -28,7 +35,7 @@ export class ActionNotAllowedError extends AppError {
     super(
       "not_allowed_in_state",
       reason === undefined ? { action, status } : { action, status, reason },
-      `${action} is not allowed in state ${status}${reason === undefined ? "" : ` (${reason})`}`,
+      `${action} is not allowed in state ${status}${reason === undefined ? "" : ` (${REFUSAL_REASONS[reason]})`}`,
     );
   }
 }
