@@ -62,6 +62,7 @@ const subjects: Words = {
   series: { el: "Η σειρά", en: "The series" },
   user: { el: "Ο χρήστης", en: "The user" },
   page: { el: "Η σελίδα", en: "The page" },
+  entry: { el: "Η εγγραφή", en: "The entry" },
 };
 
 /** `{action}` of `not_allowed_in_state`. */
@@ -69,6 +70,7 @@ const actions: Words = {
   fix: { el: "Η διόρθωση", en: "Fixing" },
   retry: { el: "Η επαναποστολή", en: "Resending" },
   refresh: { el: "Η ενημέρωση κατάστασης", en: "A status look-up" },
+  any: { el: "Η ενέργεια", en: "This action" },
 };
 
 /** `{reason}` of `not_allowed_in_state`: why, beyond the state itself (empty when not given). */
@@ -83,8 +85,10 @@ function isStatus(value: unknown): value is DocumentStatus {
   return (DOCUMENT_STATUSES as readonly unknown[]).includes(value);
 }
 
+/** The word for a parameter's value; `fallback` names the entry used when the parameter is not given. */
 function wordOf(table: Words, value: string | number | undefined, locale: Locale, fallback: string): string {
-  return value === undefined ? fallback : (table[String(value)]?.[locale] ?? String(value));
+  if (value === undefined) return table[fallback]?.[locale] ?? "";
+  return table[String(value)]?.[locale] ?? String(value);
 }
 
 /** The message of an error code in a language, its parameters filled in. */
@@ -92,9 +96,9 @@ export function errorText(code: ErrorCode, locale: Locale, params: ErrorParams =
   const { subject, action, reason, status } = params;
   return interpolate(errorMessages[code][locale], {
     ...params,
-    subject: wordOf(subjects, subject, locale, locale === "el" ? "Η εγγραφή" : "The entry"),
-    action: wordOf(actions, action, locale, locale === "el" ? "Η ενέργεια" : "This action"),
-    reason: wordOf(reasons, reason, locale, ""),
+    subject: wordOf(subjects, subject, locale, "entry"),
+    action: wordOf(actions, action, locale, "any"),
+    reason: wordOf(reasons, reason, locale, "none"),
     status: isStatus(status) ? ht(`status.${status}`, locale) : String(status ?? ""),
   });
 }

@@ -48,7 +48,6 @@ function paramsOf(issue: z.core.$ZodIssue, locale: Locale, fixed: Readonly<Recor
 function labelOf(path: string, locale: Locale, labels: FieldErrorOptions["labels"]): string {
   const own = labels?.[path]?.[locale];
   if (own !== undefined) return own;
-  if (path === "") return locale === "el" ? "Στοιχεία" : "Input";
   const shared = fieldLabel(path.replace(/^draft\./, ""), locale);
   return shared.length > 60 ? `${shared.slice(0, 57)}…` : shared;
 }
