@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicApiPath, isPublicPage } from "@/lib/auth/access-policy";
 import { isHttpsRequest, sessionTokenOf } from "@/lib/auth/cookie";
-import { checkOrigin } from "@/lib/auth/origin";
+import { checkOrigin } from "@/lib/http/origin";
+import { statusOf } from "@/lib/http/status";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/auth/security-headers";
 import { getEnv } from "@/lib/env";
-import { authT } from "@/lib/i18n/auth-messages";
+import { errorText } from "@/lib/i18n/error-messages";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locale";
 
 /**
@@ -34,13 +35,12 @@ export function proxy(request: NextRequest): NextResponse {
     if (hasSessionCookie || isApi) response.headers.set("Cache-Control", "no-store");
     return response;
   };
-  const refuse = (status: 401 | 403, code: string, message: string) =>
-    finish(NextResponse.json({ error: { code, message }, correlationId: crypto.randomUUID() }, { status }));
+  // Answered like lib/http's error mapper: the same status table and catalogue.
+  const refuse = (code: "cross_origin" | "unauthorized") =>
+    finish(NextResponse.json({ error: { code, message: errorText(code, locale) }, correlationId: crypto.randomUUID() }, { status: statusOf(code) }));
 
-  if (!checkOrigin(request).ok) return refuse(403, "cross_origin", authT("auth.cross_origin", locale));
-  if (isApi && !hasSessionCookie && !isPublicApiPath(pathname)) {
-    return refuse(401, "unauthorized", authT("auth.unauthorized", locale));
-  }
+  if (!checkOrigin(request).ok) return refuse("cross_origin");
+  if (isApi && !hasSessionCookie && !isPublicApiPath(pathname)) return refuse("unauthorized");
   if (!isApi && !hasSessionCookie && !isPublicPage(pathname)) {
     const login = new URL("/login", request.url);
     if (requestPath !== "/") login.searchParams.set("next", requestPath);

@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import type { ApiFieldError } from "@/components/ui/fetch-json";
 import { Notice } from "@/components/ui/notice";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
-import { composeT, validationText } from "@/lib/i18n/compose-messages";
+import { composeT } from "@/lib/i18n/compose-messages";
+import { messageOfCode } from "@/lib/i18n/validation-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { deleteDraft, type IssueAnswer } from "./compose-api";
@@ -145,7 +146,7 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
       const path = error.path.replace(/^draft\./, "");
       if (!isOnField(path, values, { locked: Boolean(fix) })) continue;
       // A code the catalogue words is shown in the user's language; anything else as the server said it.
-      form.setError(path as never, { type: "server", message: validationText(error.code, locale) === error.code ? error.message : error.code });
+      form.setError(path as never, { type: "server", message: messageOfCode(error.code, locale) === error.code ? error.message : error.code });
       const index = stepIndexOf(stepOfPath(path));
       first = first < 0 ? index : Math.min(first, index);
       placed += 1;

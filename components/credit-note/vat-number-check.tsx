@@ -3,7 +3,8 @@
 import { useWatch, type Control } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
 import { normalizeVatNumber, vatPrefixForCountry } from "@/lib/domain/vat-number";
-import { composeT, validationText } from "@/lib/i18n/compose-messages";
+import { composeT } from "@/lib/i18n/compose-messages";
+import { messageOfCode } from "@/lib/i18n/validation-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 
@@ -26,7 +27,7 @@ export function VatNumberCheck({ control, locale }: { control: Control<ComposeVa
   const result = normalizeVatNumber(country || "GR", vat);
   return (
     <p aria-live="polite" data-testid="vat-check" className={result.ok ? "text-xs text-green-800" : "text-xs text-amber-800"}>
-      {result.ok ? `✓ ${composeT("party.vatValid", locale, { vat: result.vat })}` : validationText(result.code, locale)}
+      {result.ok ? `✓ ${composeT("party.vatValid", locale, { vat: result.vat })}` : messageOfCode(result.code, locale)}
     </p>
   );
 }

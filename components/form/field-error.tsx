@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale } from "@/components/ui/locale-provider";
-import { validationText } from "@/lib/i18n/compose-messages";
+import { messageOfCode } from "@/lib/i18n/validation-messages";
 import type { Locale } from "@/lib/i18n/locale";
 
 /** What react-hook-form keeps for a field in error; the message is an error code of the shared schemas. */
@@ -24,7 +24,7 @@ export function FieldErrorText({ id, error, locale, params }: {
   if (!error?.message) return null;
   return (
     <p id={id} className="mt-0.5 text-xs text-red-700" data-error-code={error.message}>
-      {validationText(error.message, locale ?? contextLocale, params)}
+      {messageOfCode(error.message, locale ?? contextLocale, params)}
     </p>
   );
 }

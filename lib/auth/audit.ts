@@ -1,5 +1,5 @@
 import "server-only";
-import { redact } from "@/lib/auth/redact";
+import { redact } from "@/lib/log/redact";
 import type { AuthUser } from "@/lib/auth/roles";
 import { insertAuditEntry } from "@/lib/db/auth-queries";
 import type { Db } from "@/lib/db/schema";

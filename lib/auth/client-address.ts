@@ -1,4 +1,4 @@
-import type { HeaderSource } from "@/lib/auth/origin";
+import type { HeaderSource } from "@/lib/http/origin";
 
 /**
  * The caller's network address for per-address rate limiting. Next fills `X-Forwarded-For`

@@ -2,7 +2,7 @@
  * The session cookie: its name, its attributes and how to read it from a request. Pure, so
  * proxy.ts can use it without touching the database.
  */
-import type { HeaderSource } from "@/lib/auth/origin";
+import type { HeaderSource } from "@/lib/http/origin";
 
 export const SESSION_COOKIE = "cd_session";
 

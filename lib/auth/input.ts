@@ -2,10 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/roles";
-import { ValidationFailure } from "@/lib/http/errors";
-import { authT } from "@/lib/i18n/auth-messages";
-import type { Locale } from "@/lib/i18n/locale";
-import { codeOfDefaultIssue, messageOfCode, type FieldError } from "@/lib/validation/errors";
+import type { FieldErrorOptions } from "@/lib/validation/errors";
 
 /** Request bodies of the sign-in and user endpoints. Messages are error codes. */
 
@@ -27,35 +24,17 @@ export const userPatchBodySchema = z
   .strictObject({ name: name.optional(), role: role.optional(), disabled: z.boolean().optional(), password: password.optional() })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: "required" });
 
-const labels: Record<string, Record<Locale, string>> = {
-  email: { el: "E-mail", en: "E-mail" },
-  name: { el: "Όνομα", en: "Name" },
-  role: { el: "Ρόλος", en: "Role" },
-  password: { el: "Κωδικός", en: "Password" },
-  disabled: { el: "Κατάσταση", en: "Status" },
+/** How the user bodies' field errors are worded (parseOrFail's options): a user's "name" is a person's name. */
+export const userFields: FieldErrorOptions = {
+  labels: {
+    email: { el: "E-mail", en: "E-mail" },
+    name: { el: "Όνομα", en: "Name" },
+    role: { el: "Ρόλος", en: "Role" },
+    password: { el: "Κωδικός", en: "Password" },
+    disabled: { el: "Κατάσταση", en: "Status" },
+  },
+  params: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH },
 };
-
-function messageOf(code: string, locale: Locale): string {
-  if (code === "password_length") return authT("users.password_length", locale, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
-  if (code === "invalid_role") return locale === "el" ? "άγνωστος ρόλος" : "unknown role";
-  if (code === "unrecognized_keys") return locale === "el" ? "άγνωστο πεδίο" : "unknown field";
-  return messageOfCode(code, locale);
-}
-
-/** Parses a body or throws a 422 with one error per field, in the caller's language. */
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown, locale: Locale): T {
-  const parsed = schema.safeParse(body, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const errors: FieldError[] = parsed.error.issues.slice(0, 20).map((issue) => {
-    // Our schemas put codes in `message`; zod's own messages are sentences.
-    const isOwnCode = /^[a-z_]+$/.test(issue.message);
-    const code = issue.code === "unrecognized_keys" ? "unrecognized_keys" : isOwnCode ? issue.message : codeOfDefaultIssue(issue);
-    const path = issue.code === "unrecognized_keys" ? String(issue.keys[0] ?? "") : issue.path.map(String).join(".");
-    const label = labels[path]?.[locale] ?? (path === "" ? authT("auth.invalid_input", locale) : path.slice(0, 50));
-    return { path, code, message: `${label}: ${messageOf(code, locale)}` };
-  });
-  throw new ValidationFailure(errors);
-}
 
 /** E-mails are compared trimmed and in lower case. */
 export function normalizeEmail(value: string): string {

@@ -1,7 +1,7 @@
 import "server-only";
 import { ensureAuthReady } from "@/lib/auth/bootstrap";
 import { isWellFormedToken, sessionTokenOf } from "@/lib/auth/cookie";
-import type { HeaderSource } from "@/lib/auth/origin";
+import type { HeaderSource } from "@/lib/http/origin";
 import type { AuthUser } from "@/lib/auth/roles";
 import { getSessionSecret } from "@/lib/auth/session-secret";
 import { validateSession } from "@/lib/auth/session";

@@ -16,6 +16,7 @@ import {
 } from "@/lib/db/auth-queries";
 import { engineOf, isUniqueViolation } from "@/lib/db/dialect-helpers";
 import type { Db } from "@/lib/db/schema";
+import { AppError } from "@/lib/domain/errors";
 
 /** A user as the API and the admin page show it. */
 export interface UserView {
@@ -31,11 +32,11 @@ export function toUserView(row: UserRow): UserView {
   return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: Number(row.disabled) !== 0, createdAt: row.created_at };
 }
 
-/** A change refused for a reason the admin should read: the e-mail is taken, or the last admin would go. */
-export class UserChangeRefused extends Error {
+/** A change refused for a reason the admin should read: the e-mail is taken, the last admin would go, or no such user. */
+export class UserChangeRefused extends AppError {
   override name = "UserChangeRefused";
-  constructor(readonly code: "email_taken" | "last_admin" | "not_found") {
-    super(code);
+  constructor(code: "email_taken" | "last_admin" | "not_found") {
+    super(code, code === "not_found" ? { subject: "user" } : {});
   }
 }
 

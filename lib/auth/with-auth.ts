@@ -2,9 +2,8 @@ import "server-only";
 import { clearedSessionCookieHeader, isHttpsRequest, readCookie, SESSION_COOKIE, sessionTokenOf } from "@/lib/auth/cookie";
 import { userOfToken } from "@/lib/auth/request-user";
 import { hasRole, type AuthUser, type Role } from "@/lib/auth/roles";
-import { withApi, type ApiContext } from "@/lib/http/api";
-import { HttpError } from "@/lib/http/errors";
-import { authT } from "@/lib/i18n/auth-messages";
+import { AppError } from "@/lib/domain/errors";
+import { errorResponse, withApi, type ApiContext } from "@/lib/http/api";
 
 export interface AuthContext<P> extends ApiContext<P> {
   user: AuthUser;
@@ -30,16 +29,14 @@ export function withAuth<P = Record<string, never>>(
     const token = sessionTokenOf(ctx.req.headers);
     const user = token === undefined ? undefined : await userOfToken(token);
     if (user === undefined || token === undefined) {
+      const refused = errorResponse(new AppError("unauthorized"), ctx.correlationId, ctx.locale);
       // A cookie that no longer opens anything is removed, so the browser stops sending it.
-      const headers: Record<string, string> =
-        readCookie(ctx.req.headers.get("cookie"), SESSION_COOKIE) !== undefined
-          ? { "Set-Cookie": clearedSessionCookieHeader({ secure: isHttpsRequest(ctx.req.url, ctx.req.headers) }) }
-          : {};
-      throw new HttpError(401, "unauthorized", authT("auth.unauthorized", ctx.locale), headers);
+      if (readCookie(ctx.req.headers.get("cookie"), SESSION_COOKIE) !== undefined) {
+        refused.headers.set("Set-Cookie", clearedSessionCookieHeader({ secure: isHttpsRequest(ctx.req.url, ctx.req.headers) }));
+      }
+      return refused;
     }
-    if (!hasRole(user.role, options.role)) {
-      throw new HttpError(403, "forbidden", authT("auth.forbidden", ctx.locale));
-    }
+    if (!hasRole(user.role, options.role)) throw new AppError("forbidden");
     const response = await handler({ ...ctx, user, sessionToken: token });
     response.headers.set("Cache-Control", "no-store");
     return response;

@@ -4,11 +4,11 @@ import type { AuthUser } from "@/lib/auth/roles";
 import { deleteDraft, findDraft, findDraftOwner, isDraftIssued, listDrafts, saveDraft, type DraftRow } from "@/lib/db/compose-queries";
 import { getReadyDb } from "@/lib/db/ready";
 import { toDbTime } from "@/lib/db/time";
+import { AppError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/i18n/locale";
-import { parseInput } from "@/lib/settings/parse";
+import { parseOrFail } from "@/lib/validation/parse";
 import { composeValuesSchema, draftSnapshotSchema, type DraftSnapshot } from "@/lib/validation/draft-snapshot";
 import { computeLenientTotals } from "@/lib/validation/lenient-totals";
-import { conflictError, notFoundError } from "@/lib/settings/errors";
 import type { DraftSummary } from "@/lib/settings/views";
 
 /** The drafts list shows at most this many (a clerk with more has bigger problems). */
@@ -49,9 +49,9 @@ export async function listDraftSummaries(user: AuthUser): Promise<DraftSummary[]
 }
 
 /** One of the user's drafts with its snapshot and last save time; 404 when it is not theirs. */
-export async function getDraftSnapshot(user: AuthUser, id: string, locale: Locale): Promise<DraftSnapshot & { updatedAt: string }> {
+export async function getDraftSnapshot(user: AuthUser, id: string): Promise<DraftSnapshot & { updatedAt: string }> {
   const row = await findDraft(await getReadyDb(), { id, owner: user.id });
-  if (!row) throw notFoundError(locale);
+  if (!row) throw new AppError("not_found", { subject: "draft" });
   return { ...snapshotOf(row), updatedAt: row.updated_at };
 }
 
@@ -64,21 +64,21 @@ export async function storeDraftSnapshot(user: AuthUser, id: string, body: unkno
   const bodyWithId = typeof body === "object" && body !== null && "draft" in body && typeof body.draft === "object" && body.draft !== null
     ? { ...body, draft: { ...body.draft, id } }
     : body;
-  const snapshot = parseInput(draftSnapshotSchema, bodyWithId, locale);
+  const snapshot = parseOrFail(draftSnapshotSchema, bodyWithId, locale);
   const db = await getReadyDb();
   const owner = await findDraftOwner(db, { id });
-  if (owner !== undefined && owner !== user.id) throw notFoundError(locale);
-  if (await isDraftIssued(db, { id })) throw conflictError("draft_issued", "api.draftIssued", locale);
+  if (owner !== undefined && owner !== user.id) throw new AppError("not_found", { subject: "draft" });
+  if (await isDraftIssued(db, { id })) throw new AppError("draft_issued");
   const updatedAt = toDbTime(now);
   await saveDraft(db, { id, owner: user.id, json: JSON.stringify(snapshot), now: updatedAt });
   return { id, updatedAt };
 }
 
 /** A copy of one of the user's drafts under a new id (a copy of an issued draft is a fresh draft). */
-export async function duplicateDraft(user: AuthUser, id: string, locale: Locale, now = new Date()): Promise<{ id: string }> {
+export async function duplicateDraft(user: AuthUser, id: string, now = new Date()): Promise<{ id: string }> {
   const db = await getReadyDb();
   const row = await findDraft(db, { id, owner: user.id });
-  if (!row) throw notFoundError(locale);
+  if (!row) throw new AppError("not_found", { subject: "draft" });
   const snapshot = snapshotOf(row);
   const copyId = randomUUID();
   const copy: DraftSnapshot = { step: snapshot.step, draft: { ...snapshot.draft, id: copyId } };
@@ -87,6 +87,6 @@ export async function duplicateDraft(user: AuthUser, id: string, locale: Locale,
 }
 
 /** Deletes one of the user's drafts; 404 when there is none. */
-export async function removeDraft(user: AuthUser, id: string, locale: Locale): Promise<void> {
-  if (!(await deleteDraft(await getReadyDb(), { id, owner: user.id }))) throw notFoundError(locale);
+export async function removeDraft(user: AuthUser, id: string): Promise<void> {
+  if (!(await deleteDraft(await getReadyDb(), { id, owner: user.id }))) throw new AppError("not_found", { subject: "draft" });
 }

@@ -3,15 +3,15 @@ import { recordAudit } from "@/lib/auth/audit";
 import type { AuthUser } from "@/lib/auth/roles";
 import { getReadyDb } from "@/lib/db/ready";
 import type { Db } from "@/lib/db/schema";
-import { HttpError, ValidationFailure } from "@/lib/http/errors";
+import { AppError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/i18n/locale";
-import { creditExistingDocument, issueCreditNote, NumberTakenError } from "@/lib/sending";
+import { creditExistingDocument, issueCreditNote } from "@/lib/sending";
 import type { IssueResult } from "@/lib/sending/outbox";
 import { wakeBackgroundSending } from "@/lib/sending/start";
-import { parseDraft } from "@/lib/validation/parse-draft";
-import { draftOfBody } from "./preview";
-import { parseOrFail } from "@/lib/http/parse";
+import { fieldFailure, parseOrFail } from "@/lib/validation/parse";
+import { issueRequestOrFail } from "@/lib/validation/parse-draft";
 import { creditExistingSchema } from "@/lib/validation/requests";
+import { draftOfBody } from "./preview";
 import { defaultIssuerVatFor, resolveIssuerProfile } from "./issuer-profile";
 
 export interface CallerContext {
@@ -26,18 +26,9 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   const key = req.headers.get("idempotency-key")?.trim();
   if (!key) return undefined;
   if (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new HttpError(400, "invalid_idempotency_key", "Idempotency-Key must be 1–200 printable ASCII characters");
+    throw new AppError("invalid_idempotency_key");
   }
   return key;
-}
-
-function numberTaken(error: unknown, locale: Locale): never {
-  if (error instanceof NumberTakenError) {
-    throw new HttpError(409, "number_taken", locale === "en"
-      ? "This series number is already held by another document."
-      : "Ο αριθμός της σειράς ανήκει ήδη σε άλλο παραστατικό.");
-  }
-  throw error;
 }
 
 async function afterIssue(db: Db, result: IssueResult, action: string, caller: CallerContext, detail: object) {
@@ -56,11 +47,9 @@ async function afterIssue(db: Db, result: IssueResult, action: string, caller: C
 export async function issueFromBody(body: unknown, caller: CallerContext): Promise<IssueResult> {
   const db = await getReadyDb();
   const draft = await resolveIssuerProfile(db, draftOfBody(body, caller.locale), caller.locale);
-  const parsed = parseDraft(draft, caller.locale, ["draft"]);
-  if (!parsed.ok) throw new ValidationFailure(parsed.errors);
-  const result = await issueCreditNote(db, parsed.value, { idempotencyKey: caller.idempotencyKey, actor: caller.user.email })
-    .catch((error: unknown) => numberTaken(error, caller.locale));
-  return afterIssue(db, result, "credit_note.issue", caller, { draftId: parsed.value.draftId ?? null });
+  const request = issueRequestOrFail(draft, caller.locale);
+  const result = await issueCreditNote(db, request, { idempotencyKey: caller.idempotencyKey, actor: caller.user.email });
+  return afterIssue(db, result, "credit_note.issue", caller, { draftId: request.draftId ?? null });
 }
 
 /** Credits an already issued document through the provider's /Invoice/credit. */
@@ -68,10 +57,7 @@ export async function creditExistingFromBody(body: unknown, caller: CallerContex
   const db = await getReadyDb();
   const request = parseOrFail(creditExistingSchema, body, caller.locale);
   const issuerVat = request.issuerVat ?? (await defaultIssuerVatFor(db, request.mark));
-  if (!issuerVat) {
-    throw new ValidationFailure([{ path: "issuerVat", code: "required", message: caller.locale === "en" ? "Issuer VAT number: is required" : "ΑΦΜ εκδότη: είναι υποχρεωτικό" }]);
-  }
-  const result = await creditExistingDocument(db, { ...request, issuerVat }, { idempotencyKey: caller.idempotencyKey, actor: caller.user.email })
-    .catch((error: unknown) => numberTaken(error, caller.locale));
+  if (!issuerVat) throw fieldFailure("issuerVat", "required", caller.locale);
+  const result = await creditExistingDocument(db, { ...request, issuerVat }, { idempotencyKey: caller.idempotencyKey, actor: caller.user.email });
   return afterIssue(db, result, "credit_note.credit", caller, { mark: request.mark, relateCredit: request.relateCredit });
 }

@@ -1,9 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/schema";
-import { ValidationFailure } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locale";
-import { fieldLabel } from "@/lib/i18n/field-labels";
-import { messageOfCode } from "@/lib/validation/errors";
+import { fieldFailure } from "@/lib/validation/parse";
 
 /**
  * A draft may name a saved issuer profile (`issuerProfileId`) instead of spelling the issuer
@@ -17,9 +15,7 @@ export async function resolveIssuerProfile(db: Db, draft: unknown, locale: Local
     return draft;
   }
   const profile = await db.selectFrom("issuer_profiles").selectAll().where("id", "=", issuerProfileId).executeTakeFirst();
-  if (!profile) {
-    throw new ValidationFailure([{ path: "draft.issuerProfileId", code: "unknown_issuer_profile", message: `${fieldLabel("issuerProfileId", locale)}: ${messageOfCode("unknown_issuer_profile", locale)}` }]);
-  }
+  if (!profile) throw fieldFailure("draft.issuerProfileId", "unknown_issuer_profile", locale);
   const branchCode = (issuer as { branchCode?: unknown } | undefined)?.branchCode ?? 0;
   return {
     ...draft,

@@ -3,11 +3,9 @@ import { formatAthensDateTime } from "@/lib/domain/athens-time";
 import { buildProviderDocument } from "@/lib/provider/impact/document";
 import { computeTotals } from "@/lib/domain/totals";
 import type { DocumentTotals } from "@/lib/domain/types";
-import { ValidationFailure } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locale";
-import { parseDraft } from "@/lib/validation/parse-draft";
-import { messageOfCode } from "@/lib/validation/errors";
-import { fieldLabel } from "@/lib/i18n/field-labels";
+import { fieldFailure } from "@/lib/validation/parse";
+import { issueRequestOrFail } from "@/lib/validation/parse-draft";
 
 /** Placeholder identity fields: assigned for real, once, when the draft is issued. */
 export const PREVIEW_INTERNAL_ID = "00000000-0000-0000-0000-000000000000";
@@ -22,18 +20,14 @@ export interface PreviewResult {
 /** Reads `{ draft }` from a request body, failing with a field error when it is missing. */
 export function draftOfBody(body: unknown, locale: Locale): unknown {
   if (typeof body !== "object" || body === null || !("draft" in body)) {
-    throw new ValidationFailure([
-      { path: "draft", code: "required", message: `${fieldLabel("draft", locale)}: ${messageOfCode("required", locale)}` },
-    ]);
+    throw fieldFailure("draft", "required", locale);
   }
   return (body as { draft: unknown }).draft;
 }
 
 /** Validates a draft and builds the exact provider document and totals it would produce. */
 export async function previewCreditNote(body: unknown, locale: Locale, now: Date = new Date()): Promise<PreviewResult> {
-  const parsed = parseDraft(draftOfBody(body, locale), locale, ["draft"]);
-  if (!parsed.ok) throw new ValidationFailure(parsed.errors);
-  const request = parsed.value;
+  const request = issueRequestOrFail(draftOfBody(body, locale), locale);
   // Issuing gives every document a fresh UUID InternalDocumentId (the draft id only guards
   // against issuing twice), so the preview never knows it.
   const assignedAtIssue: string[] = ["DistributionDetails.InternalDocumentId"];

@@ -1,21 +1,16 @@
 import "server-only";
 import { getReadyDb } from "@/lib/db/ready";
 import { centsToDecimalString } from "@/lib/domain/money";
-import { HttpError, ValidationFailure } from "@/lib/http/errors";
+import { AppError } from "@/lib/domain/errors";
+import { uuidOf } from "@/lib/domain/ids";
 import type { Locale } from "@/lib/i18n/locale";
-import { parseOrFail } from "@/lib/http/parse";
+import { fieldFailure, parseOrFail } from "@/lib/validation/parse";
 import { transmissionQuerySchema } from "@/lib/validation/requests";
 import { filterOf } from "./filter";
 import { exportTransmissionRows, listTransmissions } from "./queries";
 import { getTransmission, type TransmissionSummary } from "./transmission-views";
 
 /** The read side's answers to the transmissions API: list, detail and CSV export. */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function notFound(locale: Locale): HttpError {
-  return new HttpError(404, "not_found", locale === "en" ? "No such document." : "Δεν υπάρχει τέτοιο παραστατικό.");
-}
 
 /** One page of the history for a query string (filters, keyset cursor, limit). */
 export async function listFromQuery(query: Record<string, string>, locale: Locale) {
@@ -25,17 +20,16 @@ export async function listFromQuery(query: Record<string, string>, locale: Local
     return await listTransmissions(db, { ...filterOf(parsed), cursor: parsed.cursor, limit: parsed.limit });
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new ValidationFailure([{ path: "cursor", code: "invalid_cursor", message: locale === "en" ? "Cursor: not a cursor of this list" : "Cursor: δεν ανήκει σε αυτή τη λίστα" }]);
+      throw fieldFailure("cursor", "invalid_cursor", locale);
     }
     throw error;
   }
 }
 
 /** A document with its attempts and events; 404 when unknown. */
-export async function detailOf(id: string, locale: Locale) {
-  if (!UUID.test(id)) throw notFound(locale);
-  const detail = await getTransmission(await getReadyDb(), id);
-  if (!detail) throw notFound(locale);
+export async function detailOf(rawId: string) {
+  const detail = await getTransmission(await getReadyDb(), uuidOf(rawId, "document"));
+  if (!detail) throw new AppError("not_found", { subject: "document" });
   return detail;
 }
 

@@ -1,13 +1,12 @@
 import "server-only";
 import QRCode from "qrcode";
 import type { Db } from "@/lib/db/schema";
+import { isUuid } from "@/lib/domain/ids";
 import { getTransmission } from "@/lib/history/transmission-views";
 import { placeErrors } from "./error-fields";
 import { legalActions } from "./legal-actions";
 import { readSentDocument, redactedPretty } from "./sent-document";
 import type { DetailView } from "./views";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function pretty(body: string | null): string | null {
   if (body === null) return null;
@@ -35,7 +34,7 @@ export async function qrSvgOf(url: string | null): Promise<string | null> {
  * Null for an id that is not a document.
  */
 export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; now?: Date }): Promise<DetailView | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const detail = await getTransmission(db, id);
   if (detail === null) return null;
   const lease = await db.selectFrom("documents").select("lease_until").where("id", "=", id).executeTakeFirst();

@@ -1,12 +1,9 @@
 import "server-only";
 import { getReadyDb } from "@/lib/db/ready";
-import { HttpError } from "@/lib/http/errors";
-import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { AppError } from "@/lib/domain/errors";
+import { uuidOf } from "@/lib/domain/ids";
 import { getProviderClient } from "@/lib/provider";
 import type { DocumentFileKind } from "@/lib/provider/client-types";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the browser gets for each kind of file, whatever the provider labels it. */
 const FILES: Record<DocumentFileKind, { type: string; extension: string; disposition: "inline" | "attachment" }> = {
@@ -21,14 +18,14 @@ const FILES: Record<DocumentFileKind, { type: string; extension: string; disposi
  * the provider. 404 when there is no such document or it has no URL yet; 502 when the provider
  * does not hand the file over.
  */
-export async function documentFileResponse(id: string, kind: DocumentFileKind, locale: Locale): Promise<Response> {
-  if (!UUID.test(id)) throw new HttpError(404, "not_found", locale === "en" ? "No such document." : "Δεν υπάρχει τέτοιο παραστατικό.");
+export async function documentFileResponse(rawId: string, kind: DocumentFileKind): Promise<Response> {
+  const id = uuidOf(rawId, "document");
   const db = await getReadyDb();
   const doc = await db.selectFrom("documents").select(["url", "series", "number"]).where("id", "=", id).executeTakeFirst();
-  if (doc === undefined) throw new HttpError(404, "not_found", locale === "en" ? "No such document." : "Δεν υπάρχει τέτοιο παραστατικό.");
-  if (doc.url === null || doc.url === "") throw new HttpError(404, "no_document_url", ht("file.noUrl", locale));
+  if (doc === undefined) throw new AppError("not_found", { subject: "document" });
+  if (doc.url === null || doc.url === "") throw new AppError("no_document_url");
   const file = await getProviderClient().fetchDocumentFile(doc.url, kind);
-  if (!file.ok) throw new HttpError(502, "provider_file_unavailable", ht("file.unavailable", locale, { detail: file.httpStatus === null ? file.message : `HTTP ${file.httpStatus}` }));
+  if (!file.ok) throw new AppError("provider_file_unavailable", { detail: file.httpStatus === null ? file.message : `HTTP ${file.httpStatus}` });
   const { type, extension, disposition } = FILES[kind];
   const name = `${doc.series}-${doc.number}.${extension}`.replace(/[^\p{L}\p{N}.\-_]/gu, "_");
   return new Response(new Uint8Array(file.body), {

@@ -1,11 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { checkOrigin } from "@/lib/auth/origin";
-import { safeLog } from "@/lib/auth/redact";
-import { authT } from "@/lib/i18n/auth-messages";
+import { AppError, ValidationFailure } from "@/lib/domain/errors";
+import { errorText } from "@/lib/i18n/error-messages";
 import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locale";
-import { messageOfCode } from "@/lib/validation/errors";
-import { HttpError, ValidationFailure } from "./errors";
+import { safeLog } from "@/lib/log/redact";
+import { checkOrigin } from "./origin";
+import { statusOf } from "./status";
 
 export interface ApiContext<P> {
   req: Request;
@@ -27,35 +27,47 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
 /** Reads a JSON body with a size cap; malformed or oversized bodies become 400 / 413, never 500. */
 export async function readJsonBody(req: Request, maxBytes = 2_000_000): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) {
-    throw new HttpError(415, "unsupported_media_type", "Content-Type must be application/json");
-  }
+  if (!type.toLowerCase().includes("application/json")) throw new AppError("unsupported_media_type");
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new HttpError(413, "body_too_large", `Body larger than ${maxBytes} bytes`);
+  if (declared > maxBytes) throw new AppError("body_too_large", { maxBytes });
   const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new HttpError(413, "body_too_large", `Body larger than ${maxBytes} bytes`);
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("body_too_large", { maxBytes });
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new HttpError(400, "invalid_body", "The request body is not valid JSON");
+    throw new AppError("invalid_body");
   }
 }
 
-/** Maps any error to a response: field errors 422, known HTTP errors as they are, the rest 500 without internals. */
+/** The query string as a plain object, empty values left out. */
+export function queryOf(req: Request): Record<string, string> {
+  const params = new URL(req.url).searchParams;
+  return Object.fromEntries([...params.entries()].filter(([, value]) => value !== ""));
+}
+
+/** Headers an error's parameters call for (how long to wait before trying again). */
+function headersOf(error: AppError): Record<string, string> {
+  const wait = error.params.retryAfterSeconds;
+  return error.code === "rate_limited" && wait !== undefined ? { "Retry-After": String(wait) } : {};
+}
+
+/**
+ * The one error mapper: field errors → 422 `{errors:[{path, code, message}]}`, any other
+ * AppError → its code's status with `{error:{code, message}}` in the caller's language,
+ * anything else → 500 without internals (logged, redacted, under the correlation id).
+ */
 export function errorResponse(error: unknown, correlationId: string, locale: Locale): Response {
   const headers = { "X-Correlation-Id": correlationId };
   if (error instanceof ValidationFailure) {
-    return json({ errors: error.errors, correlationId }, { status: 422, headers });
+    return json({ errors: error.errors, correlationId }, { status: statusOf("validation"), headers });
   }
-  if (error instanceof HttpError) {
-    const translated = messageOfCode(error.code, locale);
-    const message = translated === error.code ? error.message : translated;
-    return json({ error: { code: error.code, message }, correlationId }, { status: error.status, headers: { ...headers, ...error.headers } });
+  if (error instanceof AppError) {
+    const body = { error: { code: error.code, message: errorText(error.code, locale, error.params) }, correlationId };
+    return json(body, { status: statusOf(error.code), headers: { ...headers, ...headersOf(error) } });
   }
   const name = error instanceof Error ? error.name : typeof error;
   safeLog.error(`[api] ${correlationId} unexpected ${name}: ${error instanceof Error ? error.message : String(error)}`);
-  const message = locale === "en" ? "Something went wrong on the server." : "Παρουσιάστηκε σφάλμα στον διακομιστή.";
-  return json({ error: { code: "internal", message }, correlationId }, { status: 500, headers });
+  return json({ error: { code: "internal", message: errorText("internal", locale) }, correlationId }, { status: statusOf("internal"), headers });
 }
 
 /**
@@ -73,7 +85,7 @@ export function withApi<P = Record<string, never>>(
     const origin = checkOrigin(req);
     if (!origin.ok) {
       safeLog.warn(`[security] ${correlationId} refused ${req.method} ${new URL(req.url).pathname}: ${origin.reason}`);
-      return errorResponse(new HttpError(403, "cross_origin", authT("auth.cross_origin", locale)), correlationId, locale);
+      return errorResponse(new AppError("cross_origin"), correlationId, locale);
     }
     try {
       const params = route?.params ? await route.params : ({} as P);

@@ -3,28 +3,6 @@ import { interpolate } from "./validation-messages";
 
 /** Strings of sign-in, users, audit and the security answers of the API. */
 export const authMessages = {
-  "auth.unauthorized": { el: "Απαιτείται σύνδεση.", en: "Please sign in." },
-  "auth.forbidden": { el: "Δεν έχετε δικαίωμα για αυτή την ενέργεια.", en: "You are not allowed to do this." },
-  "auth.cross_origin": {
-    el: "Το αίτημα απορρίφθηκε: δεν προέρχεται από τις σελίδες του Credit Desk.",
-    en: "Request refused: it did not come from the Credit Desk pages.",
-  },
-  "auth.invalid_credentials": { el: "Λάθος e-mail ή κωδικός.", en: "Wrong e-mail or password." },
-  "auth.rate_limited": {
-    el: "Πάρα πολλές αποτυχημένες προσπάθειες. Δοκιμάστε ξανά σε {minutes} λεπτά.",
-    en: "Too many failed attempts. Try again in {minutes} minutes.",
-  },
-  "auth.not_found": { el: "Δεν βρέθηκε.", en: "Not found." },
-  "auth.invalid_input": { el: "Τα στοιχεία δεν είναι έγκυρα.", en: "The input is not valid." },
-  "users.email_taken": { el: "Υπάρχει ήδη χρήστης με αυτό το e-mail.", en: "A user with this e-mail already exists." },
-  "users.last_admin": {
-    el: "Πρέπει να μείνει τουλάχιστον ένας ενεργός διαχειριστής.",
-    en: "At least one active administrator must remain.",
-  },
-  "users.password_length": {
-    el: "Ο κωδικός πρέπει να έχει από {min} έως {max} χαρακτήρες.",
-    en: "The password must have {min} to {max} characters.",
-  },
   "login.title": { el: "Σύνδεση", en: "Sign in" },
   "login.email": { el: "E-mail", en: "E-mail" },
   "login.password": { el: "Κωδικός", en: "Password" },

@@ -1,15 +1,8 @@
-import { messageOfCode } from "@/lib/validation/errors";
 import type { Locale } from "./locale";
 import { interpolate } from "./validation-messages";
 
 /** Strings of the compose wizard, drafts, crediting an issued document and the settings screens. */
 export const composeMessages = {
-  "api.notFound": { el: "Δεν βρέθηκε.", en: "Not found." },
-  "api.draftIssued": { el: "Το πρόχειρο έχει ήδη εκδοθεί· δεν αλλάζει πια.", en: "This draft has already been issued; it cannot change any more." },
-  "api.vatTaken": { el: "Υπάρχει ήδη προφίλ εκδότη με αυτόν τον ΑΦΜ.", en: "An issuer profile with this VAT number already exists." },
-  "api.branchTaken": { el: "Υπάρχει ήδη υποκατάστημα με αυτόν τον κωδικό.", en: "A branch with this code already exists." },
-  "api.seriesTaken": { el: "Ο εκδότης έχει ήδη σειρά με αυτόν τον κωδικό.", en: "The issuer already has a series with this code." },
-  "api.seriesInUse": { el: "Η σειρά χρησιμοποιείται από εκδοθέντα παραστατικά και δεν διαγράφεται.", en: "Issued documents use this series; it cannot be deleted." },
   "api.failed": { el: "Η ενέργεια απέτυχε. Δοκιμάστε ξανά.", en: "That did not work. Please try again." },
   "api.offline": { el: "Δεν υπάρχει σύνδεση με τον διακομιστή.", en: "The server cannot be reached." },
 
@@ -220,16 +213,4 @@ export type ComposeMessageKey = keyof typeof composeMessages;
 /** The string of a key in a language, with `{name}` placeholders filled. */
 export function composeT(key: ComposeMessageKey, locale: Locale, params: Record<string, string | number> = {}): string {
   return interpolate(composeMessages[key][locale], params);
-}
-
-/** Problems only the settings and compose schemas report; every other code is in validation-messages. */
-const composeValidationMessages: Record<string, Record<Locale, string>> = {
-  branch_code_range: { el: "πρέπει να είναι ακέραιος από 1 έως 999999 (το 0 είναι η έδρα)", en: "must be a whole number from 1 to 999999 (0 is the head office)" },
-  next_number_range: { el: "πρέπει να είναι ακέραιος από 1 και πάνω", en: "must be a whole number from 1 up" },
-};
-
-/** The words of a validation error code (without the field name), in a language. */
-export function validationText(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
-  const own = composeValidationMessages[code];
-  return own ? interpolate(own[locale], params) : messageOfCode(code, locale, params);
 }

@@ -1,6 +1,7 @@
 import type { Locale } from "./locale";
 
 const labels: Record<string, Record<Locale, string>> = {
+  "": { el: "Στοιχεία", en: "Input" },
   id: { el: "Αναγνωριστικό πρόχειρου", en: "Draft id" },
   issuerProfileId: { el: "Προφίλ εκδότη", en: "Issuer profile" },
   issuer: { el: "Εκδότης", en: "Issuer" },

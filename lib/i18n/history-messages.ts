@@ -165,8 +165,6 @@ export const historyMessages = {
   "fix.exemption": { el: "Αιτία εξαίρεσης", en: "Exemption reason" },
   "fix.classCategory": { el: "Κατηγορία χαρακτηρισμού", en: "Classification category" },
 
-  "file.unavailable": { el: "Ο πάροχος δεν έδωσε το αρχείο ({detail}).", en: "The provider did not hand over the file ({detail})." },
-  "file.noUrl": { el: "Το παραστατικό δεν έχει ακόμη σύνδεσμο στον πάροχο.", en: "The document has no provider link yet." },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type HistoryMessageKey = keyof typeof historyMessages;

@@ -55,9 +55,22 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   too_many_emails: { el: "επιτρέπονται έως 10 διευθύνσεις", en: "at most 10 addresses are allowed" },
   unknown_issuer_profile: { el: "δεν υπάρχει τέτοιο προφίλ εκδότη", en: "no such issuer profile" },
   invalid_body: { el: "το σώμα του αιτήματος δεν είναι έγκυρο JSON", en: "the request body is not valid JSON" },
+  invalid_cursor: { el: "δεν ανήκει σε αυτή τη λίστα", en: "is not a cursor of this list" },
+  issuer_changed: { el: "πρέπει να μείνει {vat}, του οποίου είναι ο αριθμός", en: "must stay {vat}, whose number this is" },
+  branch_code_range: { el: "πρέπει να είναι ακέραιος από 1 έως 999999 (το 0 είναι η έδρα)", en: "must be a whole number from 1 to 999999 (0 is the head office)" },
+  next_number_range: { el: "πρέπει να είναι ακέραιος από 1 και πάνω", en: "must be a whole number from 1 up" },
+  password_length: { el: "πρέπει να έχει από {min} έως {max} χαρακτήρες", en: "must have {min} to {max} characters" },
+  invalid_role: { el: "άγνωστος ρόλος", en: "unknown role" },
+  unrecognized_keys: { el: "άγνωστο πεδίο", en: "unknown field" },
 };
 
 /** Fills `{name}` placeholders. */
 export function interpolate(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The words of a validation code (without the field name) in a language; quantity/percent codes fall back to the amount wording. */
+export function messageOfCode(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
+  const entry = validationMessages[code] ?? validationMessages[code.replace(/^(quantity|percent)\./, "amount.")];
+  return interpolate(entry?.[locale] ?? code, params);
 }

@@ -93,7 +93,7 @@ export async function retryDocument(db: Db, id: string, actor: string | undefine
   return db.transaction().execute(async (trx) => {
     const doc = await loadDocument(trx, id);
     if (doc.status !== "unknown" && doc.status !== "needs_attention") throw new ActionNotAllowedError("retry", doc.status);
-    if (leaseLive(doc, now)) throw new ActionNotAllowedError("retry", doc.status, "being sent right now");
+    if (leaseLive(doc, now)) throw new ActionNotAllowedError("retry", doc.status, "busy");
     const transition = nextState({ status: doc.status, nextAction: doc.next_action }, { type: "retry_requested" }, {
       now, deadlineAt: new Date(doc.deadline_at), sendsUsed: 0, attemptCount: doc.attempt_count, retryStep: 0, random: 0,
       policy: DEFAULT_SENDING_POLICY, ours: { internalId: doc.internal_document_id, series: doc.series, number: doc.number, mark: doc.mark },
@@ -116,7 +116,7 @@ export async function retryDocument(db: Db, id: string, actor: string | undefine
       .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", at)]))
       .returning("status")
       .executeTakeFirst();
-    if (row === undefined) throw new ActionNotAllowedError("retry", doc.status, "changed meanwhile");
+    if (row === undefined) throw new ActionNotAllowedError("retry", doc.status, "changed_meanwhile");
     await appendEvents(trx, [{ documentId: id, at, type: "retry_requested", actor, detail: { from: doc.status, to: transition.status, nextAction: transition.nextAction } }]);
     return { id, status: row.status, changed: true };
   });

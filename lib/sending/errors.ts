@@ -1,38 +1,50 @@
 import "server-only";
 import type { DocumentStatus } from "@/lib/db/schema";
+import { AppError } from "@/lib/domain/errors";
 
-/** An explicit number that a document of the same issuer and series already holds (→ HTTP 409). */
-export class NumberTakenError extends Error {
+/** An explicit number that a document of the same issuer and series already holds (`number_taken`). */
+export class NumberTakenError extends AppError {
   override name = "NumberTakenError";
-  readonly code = "number_taken";
   constructor(
     readonly issuerVat: string,
     readonly series: string,
     readonly number: string,
   ) {
-    super(`Number ${series}/${number} is already held by a document of ${issuerVat}`);
+    super("number_taken", { series, number }, `Number ${series}/${number} is already held by a document of ${issuerVat}`);
   }
 }
 
-/** An action that the document's current state does not allow (→ HTTP 409). */
-export class ActionNotAllowedError extends Error {
+/** Why an action is refused beyond the state itself; the caller reads it from the catalogue, logs read these. */
+const REFUSAL_REASONS = {
+  busy: "being sent right now",
+  changed_meanwhile: "changed meanwhile",
+  not_compose: "a credit of an existing document has no content to fix",
+  issuer_fixed: "the issuer cannot change: the number belongs to the document's issuer",
+} as const;
+
+export type RefusalReason = keyof typeof REFUSAL_REASONS;
+
+/** An action that the document's current state does not allow (`not_allowed_in_state`). */
+export class ActionNotAllowedError extends AppError {
   override name = "ActionNotAllowedError";
-  readonly code = "not_allowed_in_state";
   constructor(
-    readonly action: string,
+    readonly action: "fix" | "retry" | "refresh",
     readonly status: DocumentStatus,
-    detail?: string,
+    readonly reason?: RefusalReason,
   ) {
-    super(`${action} is not allowed in state ${status}${detail === undefined ? "" : ` (${detail})`}`);
+    super(
+      "not_allowed_in_state",
+      reason === undefined ? { action, status } : { action, status, reason },
+      `${action} is not allowed in state ${status}${reason === undefined ? "" : ` (${REFUSAL_REASONS[reason]})`}`,
+    );
   }
 }
 
-/** No document with that id (→ HTTP 404). */
-export class DocumentNotFoundError extends Error {
+/** No document with that id (`not_found`). */
+export class DocumentNotFoundError extends AppError {
   override name = "DocumentNotFoundError";
-  readonly code = "not_found";
   constructor(readonly id: string) {
-    super(`No document ${id}`);
+    super("not_found", { subject: "document" }, `No document ${id}`);
   }
 }
 

@@ -55,10 +55,10 @@ export async function fixRejectedDocument(
       .executeTakeFirst();
     if (doc === undefined) throw new DocumentNotFoundError(id);
     if (doc.status !== "rejected") throw new ActionNotAllowedError("fix", doc.status);
-    if (doc.kind !== "compose") throw new ActionNotAllowedError("fix", doc.status, "a credit of an existing document has no content to fix");
+    if (doc.kind !== "compose") throw new ActionNotAllowedError("fix", doc.status, "not_compose");
     const { issuer, counterparty } = request.input;
     if (documentVat(issuer.address.countryCode, issuer.vat) !== doc.issuer_vat) {
-      throw new ActionNotAllowedError("fix", doc.status, "the issuer cannot change: the number belongs to the document's issuer");
+      throw new ActionNotAllowedError("fix", doc.status, "issuer_fixed");
     }
     const identity = { internalDocumentId: doc.internal_document_id, series: doc.series, number: doc.number, issuedAt: doc.issued_at };
     const payloadJson = JSON.stringify(buildProviderDocument(request.input, identity));
@@ -91,7 +91,7 @@ export async function fixRejectedDocument(
       .where("status", "=", "rejected")
       .returning("status")
       .executeTakeFirst();
-    if (row === undefined) throw new ActionNotAllowedError("fix", doc.status, "changed meanwhile");
+    if (row === undefined) throw new ActionNotAllowedError("fix", doc.status, "changed_meanwhile");
     await appendEvents(trx, [
       {
         documentId: id, at, type: "fixed", actor: opts.actor,

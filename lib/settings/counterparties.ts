@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/auth/audit";
 import type { AuthUser } from "@/lib/auth/roles";
-import { parseInput } from "./parse";
 import {
   deleteCounterparty, findCounterparty, findCounterpartyByVat, insertCounterparty, searchCounterparties, updateCounterparty,
   type CounterpartyRow, type CounterpartyValues,
@@ -13,7 +12,8 @@ import { toDbTime } from "@/lib/db/time";
 import type { Locale } from "@/lib/i18n/locale";
 import { foldForSearch } from "@/lib/domain/search-text";
 import { counterpartySchema } from "@/lib/validation/draft";
-import { notFoundError } from "./errors";
+import { AppError } from "@/lib/domain/errors";
+import { parseOrFail } from "@/lib/validation/parse";
 import type { CounterpartyView } from "./views";
 
 /** Who made a change and under which request, for the audit log. */
@@ -65,14 +65,14 @@ function valuesOf(entry: z.output<typeof counterpartySchema>): CounterpartyValue
 
 /** Address-book entries matching a query (name, VAT number or code; accents and case ignored). */
 export async function searchAddressBook(query: Record<string, string>, locale: Locale): Promise<CounterpartyView[]> {
-  const { q, limit, offset } = parseInput(counterpartyQuerySchema, query, locale);
+  const { q, limit, offset } = parseOrFail(counterpartyQuerySchema, query, locale);
   const rows = await searchCounterparties(await getReadyDb(), { foldedQuery: foldForSearch(q.trim()), limit, offset });
   return rows.map(toCounterpartyView);
 }
 
-export async function getCounterparty(id: string, locale: Locale): Promise<CounterpartyView> {
+export async function getCounterparty(id: string): Promise<CounterpartyView> {
   const row = await findCounterparty(await getReadyDb(), { id });
-  if (!row) throw notFoundError(locale);
+  if (!row) throw new AppError("not_found", { subject: "counterparty" });
   return toCounterpartyView(row);
 }
 
@@ -81,7 +81,7 @@ export async function getCounterparty(id: string, locale: Locale): Promise<Count
  * duplicated ("save to address book" on a counterparty that is already there refreshes it).
  */
 export async function saveCounterparty(body: unknown, ctx: ChangeContext, now = new Date()): Promise<{ created: boolean; counterparty: CounterpartyView }> {
-  const entry = parseInput(counterpartySchema, body, ctx.locale);
+  const entry = parseOrFail(counterpartySchema, body, ctx.locale);
   const values = valuesOf(entry);
   const db = await getReadyDb();
   const result = await db.transaction().execute(async (trx) => {
@@ -92,20 +92,20 @@ export async function saveCounterparty(body: unknown, ctx: ChangeContext, now = 
     await recordAudit(trx, { actor: ctx.user, action: existing ? "counterparty.update" : "counterparty.create", target: id, detail: { vat: values.vat, name: values.name }, correlationId: ctx.correlationId }, now);
     return { created: !existing, row: await findCounterparty(trx, { id }) };
   });
-  if (!result.row) throw notFoundError(ctx.locale);
+  if (!result.row) throw new AppError("not_found", { subject: "counterparty" });
   return { created: result.created, counterparty: toCounterpartyView(result.row) };
 }
 
 /** Replaces one entry's values; 404 when there is no such entry. */
 export async function changeCounterparty(id: string, body: unknown, ctx: ChangeContext, now = new Date()): Promise<CounterpartyView> {
-  const values = valuesOf(parseInput(counterpartySchema, body, ctx.locale));
+  const values = valuesOf(parseOrFail(counterpartySchema, body, ctx.locale));
   const db = await getReadyDb();
   const row = await db.transaction().execute(async (trx) => {
     if (!(await updateCounterparty(trx, { id, values, now: toDbTime(now) }))) return undefined;
     await recordAudit(trx, { actor: ctx.user, action: "counterparty.update", target: id, detail: { vat: values.vat, name: values.name }, correlationId: ctx.correlationId }, now);
     return findCounterparty(trx, { id });
   });
-  if (!row) throw notFoundError(ctx.locale);
+  if (!row) throw new AppError("not_found", { subject: "counterparty" });
   return toCounterpartyView(row);
 }
 
@@ -116,5 +116,5 @@ export async function removeCounterparty(id: string, ctx: ChangeContext): Promis
     await recordAudit(trx, { actor: ctx.user, action: "counterparty.delete", target: id, correlationId: ctx.correlationId });
     return true;
   });
-  if (!removed) throw notFoundError(ctx.locale);
+  if (!removed) throw new AppError("not_found", { subject: "counterparty" });
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/auth/audit";
-import { parseInput } from "./parse";
 import { isUniqueViolation } from "@/lib/db/dialect-helpers";
 import {
   deleteBranch, deleteIssuerProfile, findIssuerProfile, insertBranch, insertIssuerProfile, listBranches, listIssuerProfiles,
@@ -12,7 +11,8 @@ import type { Db } from "@/lib/db/schema";
 import { toDbTime } from "@/lib/db/time";
 import { branchBodySchema, issuerProfileBodySchema, type IssuerProfileBody } from "@/lib/validation/settings";
 import type { ChangeContext } from "./counterparties";
-import { conflictError, notFoundError } from "./errors";
+import { AppError } from "@/lib/domain/errors";
+import { parseOrFail } from "@/lib/validation/parse";
 import type { IssuerProfileView } from "./views";
 
 export function toIssuerProfileView(row: IssuerProfileRow, branches: readonly BranchRow[]): IssuerProfileView {
@@ -48,20 +48,20 @@ function valuesOf(body: IssuerProfileBody): IssuerProfileValues {
   };
 }
 
-async function viewOf(db: Db, id: string, ctx: ChangeContext): Promise<IssuerProfileView> {
+async function viewOf(db: Db, id: string): Promise<IssuerProfileView> {
   const row = await findIssuerProfile(db, { id });
-  if (!row) throw notFoundError(ctx.locale);
+  if (!row) throw new AppError("not_found", { subject: "issuer_profile" });
   return toIssuerProfileView(row, await listBranches(db, { issuerProfileId: id }));
 }
 
-function uniqueOr(error: unknown, code: string, ctx: ChangeContext, key: "api.vatTaken" | "api.branchTaken"): never {
-  if (isUniqueViolation(error)) throw conflictError(code, key, ctx.locale);
+function uniqueOr(error: unknown, code: "vat_taken" | "branch_taken"): never {
+  if (isUniqueViolation(error)) throw new AppError(code);
   throw error;
 }
 
 /** Adds an issuer profile (admin); 409 when a profile already has that VAT number. */
 export async function createIssuerProfile(body: unknown, ctx: ChangeContext, now = new Date()): Promise<IssuerProfileView> {
-  const values = valuesOf(parseInput(issuerProfileBodySchema, body, ctx.locale));
+  const values = valuesOf(parseOrFail(issuerProfileBodySchema, body, ctx.locale));
   const db = await getReadyDb();
   const id = randomUUID();
   await db
@@ -70,13 +70,13 @@ export async function createIssuerProfile(body: unknown, ctx: ChangeContext, now
       await insertIssuerProfile(trx, { id, values, now: toDbTime(now) });
       await recordAudit(trx, { actor: ctx.user, action: "settings.issuer_profile.create", target: id, detail: { vat: values.vat, name: values.name }, correlationId: ctx.correlationId }, now);
     })
-    .catch((error: unknown) => uniqueOr(error, "vat_taken", ctx, "api.vatTaken"));
-  return viewOf(db, id, ctx);
+    .catch((error: unknown) => uniqueOr(error, "vat_taken"));
+  return viewOf(db, id);
 }
 
 /** Replaces a profile's values (admin). */
 export async function changeIssuerProfile(id: string, body: unknown, ctx: ChangeContext, now = new Date()): Promise<IssuerProfileView> {
-  const values = valuesOf(parseInput(issuerProfileBodySchema, body, ctx.locale));
+  const values = valuesOf(parseOrFail(issuerProfileBodySchema, body, ctx.locale));
   const db = await getReadyDb();
   const found = await db
     .transaction()
@@ -85,9 +85,9 @@ export async function changeIssuerProfile(id: string, body: unknown, ctx: Change
       await recordAudit(trx, { actor: ctx.user, action: "settings.issuer_profile.update", target: id, detail: { vat: values.vat, name: values.name }, correlationId: ctx.correlationId }, now);
       return true;
     })
-    .catch((error: unknown) => uniqueOr(error, "vat_taken", ctx, "api.vatTaken"));
-  if (!found) throw notFoundError(ctx.locale);
-  return viewOf(db, id, ctx);
+    .catch((error: unknown) => uniqueOr(error, "vat_taken"));
+  if (!found) throw new AppError("not_found", { subject: "issuer_profile" });
+  return viewOf(db, id);
 }
 
 /** Deletes a profile and its branches (admin); documents already issued keep their copy of the issuer. */
@@ -98,14 +98,14 @@ export async function removeIssuerProfile(id: string, ctx: ChangeContext): Promi
     await recordAudit(trx, { actor: ctx.user, action: "settings.issuer_profile.delete", target: id, correlationId: ctx.correlationId });
     return true;
   });
-  if (!removed) throw notFoundError(ctx.locale);
+  if (!removed) throw new AppError("not_found", { subject: "issuer_profile" });
 }
 
 /** Adds a branch to a profile (admin); 409 when the profile already has that branch code. */
 export async function createBranch(profileId: string, body: unknown, ctx: ChangeContext, now = new Date()): Promise<IssuerProfileView> {
-  const branch = parseInput(branchBodySchema, body, ctx.locale);
+  const branch = parseOrFail(branchBodySchema, body, ctx.locale);
   const db = await getReadyDb();
-  if (!(await findIssuerProfile(db, { id: profileId }))) throw notFoundError(ctx.locale);
+  if (!(await findIssuerProfile(db, { id: profileId }))) throw new AppError("not_found", { subject: "issuer_profile" });
   const id = randomUUID();
   await db
     .transaction()
@@ -113,13 +113,13 @@ export async function createBranch(profileId: string, body: unknown, ctx: Change
       await insertBranch(trx, { id, issuerProfileId: profileId, branchCode: branch.branchCode, name: branch.name, now: toDbTime(now) });
       await recordAudit(trx, { actor: ctx.user, action: "settings.branch.create", target: profileId, detail: branch, correlationId: ctx.correlationId }, now);
     })
-    .catch((error: unknown) => uniqueOr(error, "branch_taken", ctx, "api.branchTaken"));
-  return viewOf(db, profileId, ctx);
+    .catch((error: unknown) => uniqueOr(error, "branch_taken"));
+  return viewOf(db, profileId);
 }
 
 /** Renames or renumbers a branch (admin). */
 export async function changeBranch(profileId: string, branchId: string, body: unknown, ctx: ChangeContext): Promise<IssuerProfileView> {
-  const branch = parseInput(branchBodySchema, body, ctx.locale);
+  const branch = parseOrFail(branchBodySchema, body, ctx.locale);
   const db = await getReadyDb();
   const found = await db
     .transaction()
@@ -128,9 +128,9 @@ export async function changeBranch(profileId: string, branchId: string, body: un
       await recordAudit(trx, { actor: ctx.user, action: "settings.branch.update", target: profileId, detail: branch, correlationId: ctx.correlationId });
       return true;
     })
-    .catch((error: unknown) => uniqueOr(error, "branch_taken", ctx, "api.branchTaken"));
-  if (!found) throw notFoundError(ctx.locale);
-  return viewOf(db, profileId, ctx);
+    .catch((error: unknown) => uniqueOr(error, "branch_taken"));
+  if (!found) throw new AppError("not_found", { subject: "branch" });
+  return viewOf(db, profileId);
 }
 
 export async function removeBranch(profileId: string, branchId: string, ctx: ChangeContext): Promise<void> {
@@ -140,5 +140,5 @@ export async function removeBranch(profileId: string, branchId: string, ctx: Cha
     await recordAudit(trx, { actor: ctx.user, action: "settings.branch.delete", target: profileId, detail: { branchId }, correlationId: ctx.correlationId });
     return true;
   });
-  if (!removed) throw notFoundError(ctx.locale);
+  if (!removed) throw new AppError("not_found", { subject: "branch" });
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/auth/audit";
-import { parseInput } from "./parse";
 import { isUniqueViolation } from "@/lib/db/dialect-helpers";
 import {
   countDocumentsInSeries, deleteSeries, findSeries, insertSeries, listSeriesRows, updateSeries, type SeriesRow,
@@ -11,7 +10,8 @@ import type { Db } from "@/lib/db/schema";
 import { toDbTime } from "@/lib/db/time";
 import { greekVatField, seriesBodySchema, seriesPatchSchema } from "@/lib/validation/settings";
 import type { ChangeContext } from "./counterparties";
-import { conflictError, notFoundError } from "./errors";
+import { AppError } from "@/lib/domain/errors";
+import { parseOrFail } from "@/lib/validation/parse";
 import type { SeriesView } from "./views";
 
 export function toSeriesView(row: SeriesRow): SeriesView {
@@ -32,12 +32,12 @@ export async function loadSeries(params: { issuerVat?: string } = {}, db?: Db): 
 
 /** The series of a query string (`?issuerVat=`), for GET /api/series. */
 export async function seriesFromQuery(query: Record<string, string>, ctx: Pick<ChangeContext, "locale">): Promise<SeriesView[]> {
-  return loadSeries(parseInput(seriesQuerySchema, query, ctx.locale));
+  return loadSeries(parseOrFail(seriesQuerySchema, query, ctx.locale));
 }
 
 /** Adds a series (admin); 409 when the issuer already has one with that code. */
 export async function createSeries(body: unknown, ctx: ChangeContext, now = new Date()): Promise<SeriesView> {
-  const series = parseInput(seriesBodySchema, body, ctx.locale);
+  const series = parseOrFail(seriesBodySchema, body, ctx.locale);
   const db = await getReadyDb();
   const id = await db
     .transaction()
@@ -47,17 +47,17 @@ export async function createSeries(body: unknown, ctx: ChangeContext, now = new 
       return newId;
     })
     .catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw conflictError("series_taken", "api.seriesTaken", ctx.locale);
+      if (isUniqueViolation(error)) throw new AppError("series_taken");
       throw error;
     });
   const row = await findSeries(db, { id });
-  if (!row) throw notFoundError(ctx.locale);
+  if (!row) throw new AppError("not_found", { subject: "series" });
   return toSeriesView(row);
 }
 
 /** Sets a series' next number and/or description (admin). Numbers already held are skipped at issue anyway. */
 export async function changeSeries(id: number, body: unknown, ctx: ChangeContext, now = new Date()): Promise<SeriesView> {
-  const patch = parseInput(seriesPatchSchema, body, ctx.locale);
+  const patch = parseOrFail(seriesPatchSchema, body, ctx.locale);
   const db = await getReadyDb();
   const row = await db.transaction().execute(async (trx) => {
     const before = await findSeries(trx, { id });
@@ -69,7 +69,7 @@ export async function changeSeries(id: number, body: unknown, ctx: ChangeContext
     }, now);
     return findSeries(trx, { id });
   });
-  if (!row) throw notFoundError(ctx.locale);
+  if (!row) throw new AppError("not_found", { subject: "series" });
   return toSeriesView(row);
 }
 
@@ -84,6 +84,6 @@ export async function removeSeries(id: number, ctx: ChangeContext): Promise<void
     await recordAudit(trx, { actor: ctx.user, action: "settings.series.delete", target: `${row.issuer_vat}/${row.code}`, correlationId: ctx.correlationId });
     return "deleted" as const;
   });
-  if (outcome === "missing") throw notFoundError(ctx.locale);
-  if (outcome === "used") throw conflictError("series_in_use", "api.seriesInUse", ctx.locale);
+  if (outcome === "missing") throw new AppError("not_found", { subject: "series" });
+  if (outcome === "used") throw new AppError("series_in_use");
 }

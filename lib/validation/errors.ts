@@ -1,17 +1,9 @@
 import type { z } from "zod";
+import type { FieldError } from "@/lib/domain/errors";
 import { formatCents } from "@/lib/domain/money";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import type { Locale } from "@/lib/i18n/locale";
-import { interpolate, validationMessages } from "@/lib/i18n/validation-messages";
-
-/** One problem with one field, as the API answers it (422) and the form shows it. */
-export interface FieldError {
-  /** Dotted path into the draft, e.g. `lines.1.unitPrice`. */
-  path: string;
-  code: string;
-  /** "Field: problem" in the caller's language. */
-  message: string;
-}
+import { messageOfCode } from "@/lib/i18n/validation-messages";
 
 /** Turns zod's default issue kinds into our codes; our own checks already carry codes. */
 export function codeOfDefaultIssue(issue: { code: string; input?: unknown; format?: string; origin?: string }): string {
@@ -25,6 +17,8 @@ export function codeOfDefaultIssue(issue: { code: string; input?: unknown; forma
       return issue.origin === "array" ? "required" : "too_short";
     case "invalid_format":
       return issue.format === "email" ? "invalid_email" : issue.format === "uuid" ? "invalid_uuid" : "invalid_type";
+    case "unrecognized_keys":
+      return "unrecognized_keys";
     case "invalid_value":
       return "invalid_type";
     default:
@@ -32,15 +26,17 @@ export function codeOfDefaultIssue(issue: { code: string; input?: unknown; forma
   }
 }
 
-/** The message of a code in a language; quantity/percent codes fall back to the amount wording. */
-export function messageOfCode(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
-  const entry = validationMessages[code] ?? validationMessages[code.replace(/^(quantity|percent)\./, "amount.")];
-  return interpolate(entry?.[locale] ?? code, params);
+/** How field errors are worded: a path prefix (`["draft"]`), labels of the caller's own fields, fixed message parameters. */
+export interface FieldErrorOptions {
+  prefix?: readonly string[];
+  /** Field names for paths the shared labels do not know (or name differently), e.g. a user's "name". */
+  labels?: Readonly<Record<string, Record<Locale, string>>>;
+  params?: Readonly<Record<string, string | number>>;
 }
 
-function paramsOf(issue: z.core.$ZodIssue, locale: Locale): Record<string, string | number> {
+function paramsOf(issue: z.core.$ZodIssue, locale: Locale, fixed: Readonly<Record<string, string | number>>): Record<string, string | number> {
   const raw = (issue as { params?: Record<string, unknown> }).params ?? {};
-  const out: Record<string, string | number> = { max: 1000 };
+  const out: Record<string, string | number> = { max: 1000, ...fixed };
   for (const [key, value] of Object.entries(raw)) {
     if (typeof value === "number" && key.endsWith("Cents")) out[key.slice(0, -5)] = `${formatCents(value, locale)} €`;
     else if (typeof value === "number" || typeof value === "string") out[key] = value;
@@ -48,17 +44,31 @@ function paramsOf(issue: z.core.$ZodIssue, locale: Locale): Record<string, strin
   return out;
 }
 
+/** The label of a field path: the caller's own labels first, then the shared ones; an unknown path is quoted (shortened). */
+function labelOf(path: string, locale: Locale, labels: FieldErrorOptions["labels"]): string {
+  const own = labels?.[path]?.[locale];
+  if (own !== undefined) return own;
+  const shared = fieldLabel(path.replace(/^draft\./, ""), locale);
+  return shared.length > 60 ? `${shared.slice(0, 57)}…` : shared;
+}
+
+/** One field error, worded like every other ("Field: problem"). */
+export function fieldErrorOf(path: string, code: string, locale: Locale, options: FieldErrorOptions = {}, params: Record<string, string | number> = {}): FieldError {
+  return { path, code, message: `${labelOf(path, locale, options.labels)}: ${messageOfCode(code, locale, { ...options.params, ...params })}` };
+}
+
 /** Converts a failed parse into field errors, in the caller's language, naming each field. */
-export function toFieldErrors(error: z.ZodError, locale: Locale, prefix: string[] = []): FieldError[] {
+export function toFieldErrors(error: z.ZodError, locale: Locale, options: FieldErrorOptions = {}): FieldError[] {
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const issue of error.issues) {
-    const path = [...prefix, ...issue.path.map(String)].join(".");
+    // An unknown key is reported on the key itself, so the caller sees which one.
+    const segments = issue.code === "unrecognized_keys" ? [...issue.path.map(String), String(issue.keys[0] ?? "")] : issue.path.map(String);
+    const path = [...(options.prefix ?? []), ...segments].join(".");
     const code = issue.message;
     if (seen.has(`${path}|${code}`)) continue;
     seen.add(`${path}|${code}`);
-    const label = fieldLabel(path.replace(/^draft\./, ""), locale);
-    errors.push({ path, code, message: `${label}: ${messageOfCode(code, locale, paramsOf(issue, locale))}` });
+    errors.push(fieldErrorOf(path, code, locale, options, paramsOf(issue, locale, options.params ?? {})));
   }
   return errors;
 }

@@ -1,7 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { saveCounterparty, searchAddressBook } from "@/lib/settings/counterparties";
-import { queryOf } from "@/lib/http/parse";
-import { json, readJsonBody } from "@/lib/http/api";
+import { json, queryOf, readJsonBody } from "@/lib/http/api";
 
 // GET /api/counterparties?q=&limit=&offset= — address-book search by name, VAT number or code (clerk).
 export const GET = withAuth({ role: "clerk" }, async ({ req, locale }) => json({ items: await searchAddressBook(queryOf(req), locale) }));

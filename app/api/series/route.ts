@@ -1,7 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { createSeries, seriesFromQuery } from "@/lib/settings/series";
-import { queryOf } from "@/lib/http/parse";
-import { json, readJsonBody } from "@/lib/http/api";
+import { json, queryOf, readJsonBody } from "@/lib/http/api";
 
 // GET /api/series?issuerVat= — series with their next numbers (clerk: the wizard shows them).
 export const GET = withAuth({ role: "clerk" }, async ({ req, locale }) => json({ items: await seriesFromQuery(queryOf(req), { locale }) }));

@@ -1,21 +1,21 @@
 import { ensureAuthReady } from "@/lib/auth/bootstrap";
-import { parseBody, setupBodySchema } from "@/lib/auth/input";
+import { setupBodySchema, userFields } from "@/lib/auth/input";
 import { newSessionCookie } from "@/lib/auth/responses";
 import { getSessionSecret } from "@/lib/auth/session-secret";
 import { createSession } from "@/lib/auth/session";
 import { createFirstAdmin, isFirstRun } from "@/lib/auth/user-admin";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/domain/errors";
 import { json, readJsonBody, withApi } from "@/lib/http/api";
-import { HttpError } from "@/lib/http/errors";
-import { authT } from "@/lib/i18n/auth-messages";
+import { parseOrFail } from "@/lib/validation/parse";
 
 // POST /api/setup — first run only: creates the first admin and signs them in; 404 once any user exists.
 export const POST = withApi(async ({ req, correlationId, locale }) => {
   const db = getDb();
   await ensureAuthReady(db);
-  const closed = () => new HttpError(404, "not_found", authT("auth.not_found", locale));
+  const closed = () => new AppError("not_found", { subject: "page" });
   if (!(await isFirstRun(db))) throw closed();
-  const body = parseBody(setupBodySchema, await readJsonBody(req, 16_384), locale);
+  const body = parseOrFail(setupBodySchema, await readJsonBody(req, 16_384), locale, userFields);
   const user = await createFirstAdmin(db, { ...body, correlationId });
   if (user === undefined) throw closed();
   const { token } = await createSession(db, { userId: user.id }, { secret: getSessionSecret() });

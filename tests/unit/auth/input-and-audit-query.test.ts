@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { athensMidnightUtc, encodeAuditCursor, readAuditQuery, toAuditFilters } from "@/lib/auth/audit-query";
-import { newUserBodySchema, parseBody, userPatchBodySchema } from "@/lib/auth/input";
-import { ValidationFailure } from "@/lib/http/errors";
+import { newUserBodySchema, userFields, userPatchBodySchema } from "@/lib/auth/input";
+import { ValidationFailure } from "@/lib/domain/errors";
+import { parseOrFail } from "@/lib/validation/parse";
 
 function errorsOf(run: () => unknown) {
   try {
@@ -15,23 +16,23 @@ function errorsOf(run: () => unknown) {
 
 describe("user input", () => {
   it("accepts a well-formed new user and normalises nothing but whitespace", () => {
-    const body = parseBody(newUserBodySchema, { email: " clerk@example.gr ", name: " Μαρία ", role: "clerk", password: "long enough password" }, "el");
+    const body = parseOrFail(newUserBodySchema, { email: " clerk@example.gr ", name: " Μαρία ", role: "clerk", password: "long enough password" }, "el", userFields);
     expect(body).toEqual({ email: "clerk@example.gr", name: "Μαρία", role: "clerk", password: "long enough password" });
   });
 
   it("names each bad field in the caller's language", () => {
-    const errors = errorsOf(() => parseBody(newUserBodySchema, { email: "nope", name: "", role: "root", password: "short" }, "en"));
+    const errors = errorsOf(() => parseOrFail(newUserBodySchema, { email: "nope", name: "", role: "root", password: "short" }, "en", userFields));
     expect(errors.map((e) => [e.path, e.code])).toEqual([
       ["email", "invalid_email"], ["name", "required"], ["role", "invalid_role"], ["password", "password_length"],
     ]);
-    expect(errors.find((e) => e.path === "password")?.message).toBe("Password: The password must have 10 to 256 characters.");
+    expect(errors.find((e) => e.path === "password")?.message).toBe("Password: must have 10 to 256 characters");
   });
 
   it("refuses unknown keys, __proto__ included, and empty patches", () => {
     const proto = JSON.parse('{"__proto__": {"role": "admin"}, "name": "x"}') as unknown;
-    expect(errorsOf(() => parseBody(userPatchBodySchema, proto, "el")).map((e) => e.code)).toContain("unrecognized_keys");
-    expect(errorsOf(() => parseBody(userPatchBodySchema, {}, "el")).map((e) => e.code)).toEqual(["required"]);
-    expect(errorsOf(() => parseBody(userPatchBodySchema, { disabled: "yes" }, "el")).map((e) => e.code)).toEqual(["invalid_type"]);
+    expect(errorsOf(() => parseOrFail(userPatchBodySchema, proto, "el", userFields)).map((e) => e.code)).toContain("unrecognized_keys");
+    expect(errorsOf(() => parseOrFail(userPatchBodySchema, {}, "el", userFields)).map((e) => e.code)).toEqual(["required"]);
+    expect(errorsOf(() => parseOrFail(userPatchBodySchema, { disabled: "yes" }, "el", userFields)).map((e) => e.code)).toEqual(["invalid_type"]);
   });
 });
 

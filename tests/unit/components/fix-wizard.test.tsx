@@ -9,7 +9,7 @@ import { buildProviderDocument } from "@/lib/provider/impact/document";
 import { computeTotals } from "@/lib/domain/totals";
 import { draftFromPayload } from "@/lib/history/draft-from-payload";
 import { placeErrors } from "@/lib/history/error-fields";
-import { validationText } from "@/lib/i18n/compose-messages";
+import { messageOfCode } from "@/lib/i18n/validation-messages";
 import { parseDraft } from "@/lib/validation/parse-draft";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";
 
@@ -122,7 +122,7 @@ describe("the compose wizard in fix mode", () => {
     expect(screen.getByTestId("totals-gross").textContent).toBe("7,99 €");
     fireEvent.change(screen.getByLabelText("Τιμή μονάδας (γραμμή 1)"), { target: { value: "1,234.5" } });
     await waitFor(() => expect(screen.getByLabelText("Τιμή μονάδας (γραμμή 1)").getAttribute("aria-invalid")).toBe("true"));
-    expect(screen.getByText(validationText("amount.ambiguous_separators", "el"))).toBeTruthy();
+    expect(screen.getByText(messageOfCode("amount.ambiguous_separators", "el"))).toBeTruthy();
     fireEvent.change(screen.getByLabelText("Τιμή μονάδας (γραμμή 1)"), { target: { value: "10" } });
     await waitFor(() => expect(screen.getByTestId("totals-gross").textContent).toBe("12,40 €"));
   });
@@ -161,7 +161,7 @@ describe("the compose wizard in fix mode", () => {
     const vat = screen.getByLabelText("ΑΦΜ/VAT αντισυμβαλλόμενου");
     expect(vat.getAttribute("aria-invalid")).toBe("true");
     const described = vat.getAttribute("aria-describedby")?.split(" ").map((id) => document.getElementById(id)?.textContent);
-    expect(described).toContain(validationText("vat_format", "el"));
+    expect(described).toContain(messageOfCode("vat_format", "el"));
     expect(within(screen.getByRole("form")).getByText(/Διορθώστε τα πεδία με σφάλμα/)).toBeTruthy();
     expect(router.push).not.toHaveBeenCalled();
   });

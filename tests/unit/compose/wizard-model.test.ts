@@ -3,7 +3,8 @@ import { classificationTypeOptions, vatCategoryOptions } from "@/components/cred
 import { amountInputText, euros } from "@/components/credit-note/money-text";
 import { countErrors, stepTitle } from "@/components/credit-note/wizard-model";
 import { allowedTypesFor52, categoriesFor52 } from "@/lib/domain/codes";
-import { composeMessages, validationText } from "@/lib/i18n/compose-messages";
+import { composeMessages } from "@/lib/i18n/compose-messages";
+import { messageOfCode } from "@/lib/i18n/validation-messages";
 import { draftSchema } from "@/lib/validation/draft";
 import { composeValuesSchema, draftSnapshotSchema } from "@/lib/validation/draft-snapshot";
 import { hasControl, stepOfPath, WIZARD_STEPS } from "@/lib/validation/steps";
@@ -71,9 +72,9 @@ describe("compose messages", () => {
 
   it("word every code the compose and settings schemas report", () => {
     for (const code of ["branch_code_range", "next_number_range", "required", "vat_format", "afm_check_digit", "exemption_required", "amount.ambiguous_separators", "quantity.must_be_positive", "classification_not_allowed", "payments_sum_mismatch", "invalid_email", "invalid_series"]) {
-      expect(validationText(code, "el"), code).not.toBe(code);
-      expect(validationText(code, "en"), code).not.toBe(code);
+      expect(messageOfCode(code, "el"), code).not.toBe(code);
+      expect(messageOfCode(code, "en"), code).not.toBe(code);
     }
-    expect(validationText("payments_sum_mismatch", "en", { paid: "1,00 €", gross: "7,99 €" })).toBe("payment amounts (1,00 €) must add up to the gross total (7,99 €)");
+    expect(messageOfCode("payments_sum_mismatch", "en", { paid: "1,00 €", gross: "7,99 €" })).toBe("payment amounts (1,00 €) must add up to the gross total (7,99 €)");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { previewCreditNote, PREVIEW_INTERNAL_ID } from "@/lib/credit-notes/preview";
-import { ValidationFailure } from "@/lib/http/errors";
+import { ValidationFailure } from "@/lib/domain/errors";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";
 
 describe("preview", () => {

@@ -6,7 +6,7 @@ import { newDraftValues } from "@/components/credit-note/wizard-model";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { snapshotOf } from "@/lib/credit-notes/drafts";
-import { isUuid } from "@/lib/settings/errors";
+import { isUuid } from "@/lib/domain/ids";
 import { loadIssuerProfiles } from "@/lib/settings/issuers";
 import { loadSeries } from "@/lib/settings/series";
 import type { AuthUser } from "@/lib/auth/roles";

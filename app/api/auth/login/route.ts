@@ -1,20 +1,20 @@
 import { ensureAuthReady } from "@/lib/auth/bootstrap";
 import { clientAddress } from "@/lib/auth/client-address";
 import { sessionTokenOf } from "@/lib/auth/cookie";
-import { loginBodySchema, parseBody } from "@/lib/auth/input";
+import { loginBodySchema, userFields } from "@/lib/auth/input";
 import { newSessionCookie } from "@/lib/auth/responses";
 import { getSessionSecret } from "@/lib/auth/session-secret";
 import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/domain/errors";
 import { json, readJsonBody, withApi } from "@/lib/http/api";
-import { HttpError } from "@/lib/http/errors";
-import { authT } from "@/lib/i18n/auth-messages";
+import { parseOrFail } from "@/lib/validation/parse";
 
 // POST /api/auth/login — e-mail + password → 200 with a new session cookie, 401, or 429 with Retry-After.
 export const POST = withApi(async ({ req, correlationId, locale }) => {
   const db = getDb();
   await ensureAuthReady(db);
-  const body = parseBody(loginBodySchema, await readJsonBody(req, 16_384), locale);
+  const body = parseOrFail(loginBodySchema, await readJsonBody(req, 16_384), locale, userFields);
   const result = await signIn(
     db,
     { ...body, address: clientAddress(req.headers), previousToken: sessionTokenOf(req.headers), correlationId },
@@ -24,10 +24,7 @@ export const POST = withApi(async ({ req, correlationId, locale }) => {
     return json({ user: result.user }, { headers: { "Set-Cookie": newSessionCookie(req, result.token) } });
   }
   if (result.status === 429) {
-    const minutes = Math.ceil(result.retryAfterSeconds / 60);
-    throw new HttpError(429, "rate_limited", authT("auth.rate_limited", locale, { minutes }), {
-      "Retry-After": String(result.retryAfterSeconds),
-    });
+    throw new AppError("rate_limited", { minutes: Math.ceil(result.retryAfterSeconds / 60), retryAfterSeconds: result.retryAfterSeconds });
   }
-  throw new HttpError(401, "invalid_credentials", authT("auth.invalid_credentials", locale));
+  throw new AppError("invalid_credentials");
 });

@@ -1,6 +1,6 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { exportCsvFromQuery } from "@/lib/history/api";
-import { queryOf } from "@/lib/http/parse";
+import { queryOf } from "@/lib/http/api";
 
 // GET /api/transmissions/export.csv — the filtered history as CSV, UTF-8 with BOM (viewer).
 export const GET = withAuth({ role: "viewer" }, async ({ req, locale }) => {

@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { loadIssuerProfiles } from "@/lib/settings/issuers";
 import { getReadyDb } from "@/lib/db/ready";
 import { getEnv } from "@/lib/env";
+import { isUuid } from "@/lib/domain/ids";
 import { placeErrors } from "@/lib/history/error-fields";
 import { loadFixDraft } from "@/lib/credit-notes/fix";
 import { ht } from "@/lib/i18n/history-messages";
@@ -16,14 +17,12 @@ import { getTransmission } from "@/lib/history/transmission-views";
 
 export const dynamic = "force-dynamic";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 // /transmissions/{id}/fix — Fix & resend a rejected document: the compose wizard in fix mode, its draft with the provider's errors on their fields; the number is kept (clerk).
 export default async function FixPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser({ role: "clerk" });
   const locale = await getRequestLocale();
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const db = await getReadyDb();
   const doc = await getTransmission(db, id);
   if (doc === null) notFound();

@@ -1,12 +1,12 @@
 import "server-only";
-import { SESSION_COOKIE } from "@/lib/auth/cookie";
 import { getEnv } from "@/lib/env";
 
 const REDACTED = "[redacted]";
 
 /** Header-like `name: value` / `name=value` pairs whose values are credentials. */
 const CREDENTIAL_FIELDS = /\b(cookie|set-cookie|authorization|apikey|api-key|x-api-key|api_key|password|password_hash)(["']?\s*[:=]\s*["']?)([^"'\r\n,;}]*)/gi;
-const SESSION_VALUE = new RegExp(`${SESSION_COOKIE}=[^;\\s"',]*`, "g");
+/** `name=value` of any session-named cookie (the dashboard's is `cd_session`). */
+const SESSION_VALUE = /\b([\w-]*session[\w-]*)=[^;\s"',]*/gi;
 const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]+/gi;
 
 function escapeRegExp(text: string): string {
@@ -27,7 +27,7 @@ export function redactText(text: string, secrets: readonly string[]): string {
     }
   }
   return out
-    .replace(SESSION_VALUE, `${SESSION_COOKIE}=${REDACTED}`)
+    .replace(SESSION_VALUE, (_whole, name: string) => `${name}=${REDACTED}`)
     .replace(BEARER, `Bearer ${REDACTED}`)
     .replace(CREDENTIAL_FIELDS, (_whole, name: string, separator: string) => `${name}${separator}${REDACTED}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkOrigin, isStateChanging, ownOrigin } from "@/lib/auth/origin";
+import { checkOrigin, isStateChanging, ownOrigin } from "@/lib/http/origin";
 
 const URL_HTTP = "http://127.0.0.1:3100/api/credit-notes/preview";
 
