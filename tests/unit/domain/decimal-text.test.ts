@@ -19,7 +19,7 @@ describe("scaledFromDecimalText: machine-written decimals, exactly", () => {
     [24, 0, 24, "a whole number at scale 0"],
     ["-2.675", 2, -268, "negative: half away from zero"],
     [".5", 2, 50, "no whole part"],
-  ])("%s at scale %s → %s (%s)", (value, scale, expected) => {
+  ])("%s at scale %s → %s (%s)", (value, scale, expected, _why) => {
     expect(scaledFromDecimalText(value, scale)).toBe(expected);
   });
 
