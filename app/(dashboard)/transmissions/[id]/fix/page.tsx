@@ -35,7 +35,8 @@ export default async function FixPage({ params }: { params: Promise<{ id: string
       </section>
     );
   }
-  const draft = await loadFixDraft(db, id, doc.payloadJson);
+  const draft = await loadFixDraft(db, id);
+  if (draft === null) notFound();
   return (
     <section aria-labelledby="fix-title" className="space-y-4">
       {back}
