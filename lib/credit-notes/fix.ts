@@ -11,10 +11,10 @@ import type { Locale } from "@/lib/i18n/locale";
 import { ActionNotAllowedError, DocumentNotFoundError } from "@/lib/sending/errors";
 import { fixRejectedDocument, type FixResult } from "@/lib/sending/fix";
 import { wakeBackgroundSending } from "@/lib/sending/start";
-import { editableDraftSchema } from "@/lib/validation/draft-snapshot";
 import { fieldFailure } from "@/lib/validation/parse";
-import { issueRequestOrFail, parseDraft } from "@/lib/validation/parse-draft";
-import { draftFromPayload, type EditableDraft } from "@/lib/history/draft-from-payload";
+import { issueRequestOrFail } from "@/lib/validation/parse-draft";
+import type { EditableDraft } from "@/lib/validation/draft-snapshot";
+import { readStoredDraft } from "@/lib/validation/stored-draft";
 
 /**
  * `POST /api/transmissions/{id}/fix` `{draft}`: validates the corrected draft (the compose
@@ -41,22 +41,14 @@ export async function fixFromBody(rawId: string, body: unknown, caller: { user: 
   return result;
 }
 
-/** The draft a Fix & resend starts from: the last corrected draft sent for it, else the one its stored payload was built from. */
-export async function loadFixDraft(db: Db, id: string, payloadJson: string): Promise<EditableDraft> {
-  const fixed = await db
-    .selectFrom("events")
-    .select("detail_json")
-    .where("document_id", "=", id)
-    .where("type", "=", "fixed")
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-  const saved = fixed?.detail_json ? (JSON.parse(fixed.detail_json) as { draft?: unknown }).draft : undefined;
-  const fromPayload = draftFromPayload(JSON.parse(payloadJson));
-  if (typeof saved === "object" && saved !== null && parseDraft(saved).ok) {
-    // Identity always comes from the document, whatever the saved draft says; the form's shape
-    // (strings as typed, every key present) through the shared schema, not a cast.
-    const values = editableDraftSchema.safeParse({ ...saved, series: fromPayload.series, number: fromPayload.number, issuedAt: fromPayload.issuedAt });
-    if (values.success) return values.data;
-  }
-  return fromPayload;
+/**
+ * The draft a Fix & resend starts from: the one the document keeps (after a fix, the last
+ * corrected one), with the document's identity whatever the draft says. Null for an unknown
+ * document or one without a readable draft (a credit of an issued document has none).
+ */
+export async function loadFixDraft(db: Db, id: string): Promise<EditableDraft | null> {
+  const row = await db.selectFrom("documents").select(["draft_json", "draft_version", "series", "number", "issued_at"]).where("id", "=", id).executeTakeFirst();
+  const draft = row === undefined ? null : readStoredDraft(row.draft_json, row.draft_version);
+  if (row === undefined || draft === null) return null;
+  return { ...draft, series: row.series, number: row.number, issuedAt: row.issued_at };
 }

@@ -62,8 +62,8 @@ export async function deleteDraft(db: Db, params: { id: string; owner: string })
   return Number(result.numDeletedRows) > 0;
 }
 
-/** The exact body a document was sent with, for copying it into a new draft. */
-export async function findDocumentPayload(db: Db, params: { id: string }): Promise<string | undefined> {
-  const row = await db.selectFrom("documents").select("payload_json").where("id", "=", params.id).executeTakeFirst();
-  return row?.payload_json;
+/** The draft a document keeps (`draft_json` and its shape version), for copying it into a new draft; undefined for an unknown id. */
+export async function findDocumentDraft(db: Db, params: { id: string }): Promise<{ json: string | null; version: number | null } | undefined> {
+  const row = await db.selectFrom("documents").select(["draft_json", "draft_version"]).where("id", "=", params.id).executeTakeFirst();
+  return row === undefined ? undefined : { json: row.draft_json, version: row.draft_version };
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from "kysely";
+import { Migrator, type Migration, type MigrationProvider, type MigrationResult, type MigrationResultSet } from "kysely";
 import { engineOf, type Engine } from "@/lib/db/dialect-helpers";
 import { initialMigration } from "@/lib/db/migrations/001-initial";
 import { authMigration } from "@/lib/db/migrations/002-auth";
 import { composeMigration } from "@/lib/db/migrations/003-compose";
 import { historyIndexesMigration } from "@/lib/db/migrations/004-history-indexes";
+import { storedDraftMigration } from "@/lib/db/migrations/005-stored-draft";
 import type { Db } from "@/lib/db/schema";
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
@@ -14,6 +15,7 @@ function allMigrations(engine: Engine): Record<string, Migration> {
     "002-auth": authMigration(engine),
     "003-compose": composeMigration(engine),
     "004-history-indexes": historyIndexesMigration(engine),
+    "005-stored-draft": storedDraftMigration(engine),
   };
 }
 
@@ -42,7 +44,19 @@ export class MigrationError extends Error {
  */
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
   const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(engineOf(db)) });
-  const { error, results } = await migrator.migrateToLatest();
+  return resultsOf(await migrator.migrateToLatest());
+}
+
+/**
+ * Brings the schema up (or down) to the named migration and no further: for tests of a
+ * migration against a database as an older version left it.
+ */
+export async function migrateTo(db: Db, name: string): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(engineOf(db)) });
+  return resultsOf(await migrator.migrateTo(name));
+}
+
+function resultsOf({ error, results }: MigrationResultSet): MigrationResult[] {
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName;
     throw new MigrationError(`migration ${failed ?? "setup"} failed: ${error instanceof Error ? error.message : String(error)}`, {

@@ -97,6 +97,14 @@ export interface DocumentsTable {
   /** The exact request body sent on every attempt. */
   payload_json: string;
   payload_sha256: string;
+  /**
+   * The validated draft the payload was built from, in the compose form's editable text (the
+   * `EditableDraft` of lib/validation/draft-snapshot.ts); what history, copy and Fix & resend
+   * read. Null only for `credit_existing`, which has no draft.
+   */
+  draft_json: string | null;
+  /** The shape of draft_json (STORED_DRAFT_VERSION of lib/domain/editable-draft.ts); null without a draft. */
+  draft_version: number | null;
   status: DocumentStatus;
   next_action: NextAction | null;
   /** Send attempts made; always equals the number of `attempts` rows. */

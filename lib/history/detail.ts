@@ -5,6 +5,7 @@ import { isUuid } from "@/lib/domain/ids";
 import { getTransmission } from "@/lib/history/transmission-views";
 import { placeErrors } from "./error-fields";
 import { legalActions } from "./legal-actions";
+import { readStoredDraft } from "@/lib/validation/stored-draft";
 import { readSentDocument, redactedPretty } from "./sent-document";
 import type { DetailView } from "./views";
 
@@ -28,8 +29,8 @@ export async function qrSvgOf(url: string | null): Promise<string | null> {
 }
 
 /**
- * A document as the detail page shows it: identity and answers, the document as sent (and its
- * exact JSON, redacted), every attempt, the timeline, the last failure's errors placed on the
+ * A document as the detail page shows it: identity and answers, the document as sent (read from
+ * its stored draft, amounts recomputed; and its exact JSON, redacted), every attempt, the timeline, the last failure's errors placed on the
  * wizard's fields, the actions legal now for this viewer, and a QR code of its URL.
  * Null for an id that is not a document.
  */
@@ -37,7 +38,7 @@ export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; no
   if (!isUuid(id)) return null;
   const detail = await getTransmission(db, id);
   if (detail === null) return null;
-  const lease = await db.selectFrom("documents").select("lease_until").where("id", "=", id).executeTakeFirst();
+  const stored = await db.selectFrom("documents").select(["lease_until", "draft_json", "draft_version"]).where("id", "=", id).executeTakeFirst();
   const now = (opts.now ?? new Date()).toISOString();
   const { payloadJson, attempts, events, lastError, ...summary } = detail;
   const hasUrl = detail.url !== null && detail.url !== "";
@@ -45,7 +46,7 @@ export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; no
     summary,
     lastError: lastError === null ? null : { kind: lastError.kind, httpStatus: lastError.httpStatus, message: lastError.message },
     errors: lastError === null ? [] : placeErrors(lastError.errors),
-    sent: readSentDocument(payloadJson, detail.kind),
+    sent: readSentDocument(detail.kind, { payloadJson, draft: readStoredDraft(stored?.draft_json ?? null, stored?.draft_version ?? null) }),
     payloadPretty: redactedPretty(payloadJson),
     attempts: attempts.map(({ responseBody, requestSha256: _sha, ...attempt }) => ({ ...attempt, responsePretty: pretty(responseBody) })),
     events,
@@ -54,7 +55,7 @@ export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; no
       kind: detail.kind,
       mark: detail.mark,
       authenticationCode: detail.authenticationCode,
-      leaseLive: lease?.lease_until !== null && lease?.lease_until !== undefined && lease.lease_until > now,
+      leaseLive: stored?.lease_until !== null && stored?.lease_until !== undefined && stored.lease_until > now,
       canAct: opts.canAct,
     }),
     qrSvg: await qrSvgOf(detail.url),

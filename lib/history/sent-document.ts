@@ -1,7 +1,12 @@
+import { parseQuantity } from "@/lib/domain/parse-number";
+import { readCreditRequest } from "@/lib/provider/impact/read-document";
+import { computeLenientTotals, lineAmountsOf, paymentCentsOf } from "@/lib/validation/lenient-totals";
+import type { EditableAddress, EditableDraft } from "@/lib/validation/draft-snapshot";
+
 /**
- * The stored request body read back for people: the parts of a composed 5.2 grouped as the
- * compose wizard groups them, or the fields of a credit of an issued document. Amounts in cents.
- * Pure; tolerant of anything odd in the stored text (missing parts read as empty).
+ * A sent document read back for people: the parts of a composed 5.2 grouped as the compose
+ * wizard groups them (from its stored draft, never from the wire format), or the fields of a
+ * credit of an issued document. Amounts in cents. Pure; tolerant of anything odd.
  */
 
 export interface SentParty {
@@ -43,71 +48,63 @@ export type SentDocument =
     }
   | { kind: "credit_existing"; authenticationCode: string; mark: string; relateCredit: boolean; series: string; number: string };
 
-type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : {});
-const text = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
-const num = (value: unknown): number => (typeof value === "number" && Number.isFinite(value) ? value : Number(text(value)) || 0);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const cents = (value: unknown): number => Math.round(num(value) * 100);
+/** A stored party as the panel shows it: the address on one line. */
+function partyOf(party: { name: string; vat: string; address: EditableAddress }, emails: string[], branchCode: number | null): SentParty {
+  const { street, city, postalCode, countryCode } = party.address;
+  return { name: party.name, vat: party.vat, address: [street, city, postalCode, countryCode].filter(Boolean).join(", "), emails, branchCode };
+}
 
-function partyOf(value: unknown): SentParty {
-  const party = obj(value);
-  const address = obj(party.Address);
+/**
+ * A composed document as the panel shows it, from its stored draft: every amount recomputed
+ * from the draft with the domain's functions (integer cents, half-up per line, totals the sums
+ * of the rounded lines), exactly as the payload's amounts were computed when it was built. A
+ * line whose numbers cannot be read (a draft kept although today's rules refuse it) shows
+ * zeros and is left out of the totals.
+ */
+export function sentDocumentOfDraft(draft: EditableDraft): SentDocument {
+  const { totals } = computeLenientTotals(draft);
+  const none = { netCents: 0, vatCents: 0, totalCents: 0, unitNetPriceCents: 0 };
   return {
-    name: text(party.RegisteredName),
-    vat: text(party.Vat),
-    address: [text(address.Street), text(address.City), text(address.Postal), text(address.CountryCode)].filter(Boolean).join(", "),
-    emails: list(party.Emails).map(text),
-    branchCode: party.BranchCode === undefined ? null : num(party.BranchCode),
+    kind: "compose",
+    issuer: partyOf(draft.issuer, [], draft.issuer.branchCode),
+    counterparty: partyOf(draft.counterparty, draft.counterparty.emails, null),
+    series: draft.series,
+    number: draft.number,
+    issuedAt: draft.issuedAt,
+    lines: draft.lines.map((line, index) => {
+      const amounts = lineAmountsOf(line, draft.priceEntry) ?? none;
+      const quantity = parseQuantity(line.quantity);
+      return {
+        lineNo: index + 1,
+        description: line.description,
+        quantity: quantity.ok ? quantity.value / 1000 : 0,
+        unitCode: line.unitCode,
+        unitNetCents: amounts.unitNetPriceCents,
+        netCents: amounts.netCents,
+        vatCents: amounts.vatCents,
+        totalCents: amounts.totalCents,
+        vatCategory: line.vatCategory,
+        vatExemptionCategory: line.vatExemptionCategory,
+        classification: [line.incomeClassification.category, line.incomeClassification.type ?? ""].filter(Boolean).join(" / "),
+      };
+    }),
+    payments: draft.payments.map((payment) => ({ methodCode: payment.methodCode, amountCents: paymentCentsOf(payment) })),
+    totals: { netCents: totals.netCents, vatCents: totals.vatCents, grossCents: totals.grossCents },
+    vatAnalysis: totals.vatAnalysis.map((row) => ({ percentage: row.ratePercent, underlyingCents: row.underlyingValueCents, vatCents: row.vatCents, exemption: row.vatExemptionCategory })),
+    reference: draft.reference || null,
+    emails: draft.emails,
   };
 }
 
-/** Reads a stored payload; null when the text is not JSON at all. */
-export function readSentDocument(payloadJson: string, kind: "compose" | "credit_existing"): SentDocument | null {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(payloadJson);
-  } catch {
-    return null;
-  }
-  const doc = obj(payload);
-  if (kind === "credit_existing") {
-    return {
-      kind, authenticationCode: text(doc.authenticationCode), mark: text(doc.mark), relateCredit: doc.relateCredit === true, series: text(doc.series), number: text(doc.number),
-    };
-  }
-  const summaries = obj(doc.Summaries);
-  return {
-    kind,
-    issuer: partyOf(doc.Issuer),
-    counterparty: partyOf(doc.CounterParty),
-    series: text(doc.Series),
-    number: text(doc.Number),
-    issuedAt: text(doc.DateIssued),
-    lines: list(doc.Details).map(obj).map((line, index) => {
-      const classification = obj(line.IncomeClassification);
-      return {
-        lineNo: num(line.LineNo) || index + 1,
-        description: text(list(line.Descriptions)[0]),
-        quantity: num(line.Quantity),
-        unitCode: num(line.MeasurementUnitCode),
-        unitNetCents: cents(line.UnitPrice),
-        netCents: cents(line.NetTotal),
-        vatCents: cents(line.VATTotal),
-        totalCents: cents(line.Total),
-        vatCategory: num(line.VatCategoryCode),
-        vatExemptionCategory: line.VatExemptionCategoryCode === undefined ? null : num(line.VatExemptionCategoryCode),
-        classification: [text(classification.ClassificationCategoryCode), text(classification.ClassificationTypeCode)].filter(Boolean).join(" / "),
-      };
-    }),
-    payments: list(obj(doc.PaymentDetails).PaymentMethods).map(obj).map((method) => ({ methodCode: num(method.PaymentMethodTypeCode), amountCents: cents(method.Amount) })),
-    totals: { netCents: cents(summaries.TotalNetAmount), vatCents: cents(summaries.TotalVATAmount), grossCents: cents(summaries.TotalGrossValue) },
-    vatAnalysis: list(doc.vatAnalysis ?? doc.VatAnalysis).map(obj).map((row) => ({
-      percentage: num(row.percentage), underlyingCents: cents(row.underlyingValue), vatCents: cents(row.vatAmount), exemption: row.vatExemptionCode === undefined ? null : num(row.vatExemptionCode),
-    })),
-    reference: text(obj(doc.MiscellaneousData).PurchaseOrderNumber) || null,
-    emails: list(obj(doc.AdditionalDetails).AccountingDepartmentEmails).map(text),
-  };
+/**
+ * What the "sent document" panel shows: a composed document from its stored draft (null
+ * without one), a credit of an issued document from the fields it asked for (null when its
+ * stored body is not JSON).
+ */
+export function readSentDocument(kind: "compose" | "credit_existing", stored: { payloadJson: string; draft: EditableDraft | null }): SentDocument | null {
+  if (kind === "compose") return stored.draft === null ? null : sentDocumentOfDraft(stored.draft);
+  const credit = readCreditRequest(stored.payloadJson);
+  return credit === null ? null : { kind, ...credit };
 }
 
 const SECRET_KEY = /(api[-_]?key|apikey|token|password|secret|authorization)/i;

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Insertable } from "kysely";
 import { formatAthensDateTime } from "@/lib/domain/athens-time";
 import { buildProviderDocument } from "@/lib/provider/impact/document";
+import { editableDraftOf, STORED_DRAFT_VERSION } from "@/lib/domain/editable-draft";
 import { computeTotals } from "@/lib/domain/totals";
 import type { AttemptsTable, DocumentsTable, DocumentStatus, EventsTable } from "@/lib/db/schema";
 import { documentSearchText } from "@/lib/domain/search-text";
@@ -67,6 +68,7 @@ export function generateSeedDocument(
   const party = ctx.parties[Math.floor(random() * random() * ctx.parties.length)] ?? ctx.parties[0]!;
   const status: DocumentStatus = spec.fate === "accepted_after_retry" ? "accepted" : spec.fate;
   let payloadJson: string;
+  let draftJson: string | null = null;
   let totals: { netCents: number; vatCents: number; grossCents: number } | null = null;
   if (spec.creditOf !== undefined) {
     payloadJson = JSON.stringify({
@@ -78,6 +80,7 @@ export function generateSeedDocument(
     const computed = computeTotals(input);
     totals = { netCents: computed.netCents, vatCents: computed.vatCents, grossCents: computed.grossCents };
     payloadJson = JSON.stringify(buildProviderDocument(input, { internalDocumentId, series: spec.series, number: spec.number, issuedAt }));
+    draftJson = JSON.stringify(editableDraftOf(input, { series: spec.series, number: spec.number, issuedAt }));
   }
   const payloadSha256 = sha256(payloadJson);
   const created = { at: spec.createdAt, text: spec.createdAt.toISOString() };
@@ -174,6 +177,8 @@ export function generateSeedDocument(
     gross_cents: totals?.grossCents ?? null,
     payload_json: payloadJson,
     payload_sha256: payloadSha256,
+    draft_json: draftJson,
+    draft_version: draftJson === null ? null : STORED_DRAFT_VERSION,
     status,
     next_action: nextAction,
     attempt_count: attempts.length,

@@ -79,6 +79,7 @@ export async function creditExistingDocument(db: Db, params: CreditExistingParam
           counterpartyVat: original?.counterparty_vat ?? null,
           totals: null,
           payloadJson: JSON.stringify(request),
+          draftJson: null,
         },
         opts,
         now,

@@ -1,5 +1,6 @@
 import "server-only";
 import { buildProviderDocument } from "@/lib/provider/impact/document";
+import { editableDraftOf, STORED_DRAFT_VERSION } from "@/lib/domain/editable-draft";
 import { computeTotals } from "@/lib/domain/totals";
 import { normalizeVatNumber } from "@/lib/domain/vat-number";
 import { appendEvents } from "@/lib/db/events";
@@ -30,9 +31,10 @@ function documentVat(countryCode: string, vat: string): string {
  * and queues it again, keeping its identity — InternalDocumentId, series, number and issue
  * time — because the provider refused it and so never consumed the number. In one transaction:
  * the provider document is rebuilt from the draft with that identity (the server recomputes
- * every amount), the stored payload, its SHA-256, totals and counterparty are replaced, the
+ * every amount), the stored payload, its SHA-256, the stored draft (the corrected one with the
+ * kept identity, so a second fix starts from it), totals and counterparty are replaced, the
  * attempt budget, back-off and deadline start afresh, and the timeline records the fix (with the
- * draft, so a second fix starts from it) and the queuing. The draft's own series, number and
+ * draft as it was submitted) and the queuing. The draft's own series, number and
  * issue time are ignored; its issuer must be the document's.
  * Transition: rejected → queued (next action `send`), only from `rejected`.
  * @throws DocumentNotFoundError
@@ -70,6 +72,8 @@ export async function fixRejectedDocument(
       .set({
         payload_json: payloadJson,
         payload_sha256: payloadSha256,
+        draft_json: JSON.stringify(editableDraftOf(request.input, identity)),
+        draft_version: STORED_DRAFT_VERSION,
         net_cents: totals.netCents,
         vat_cents: totals.vatCents,
         gross_cents: totals.grossCents,

@@ -1,6 +1,7 @@
 import "server-only";
 import { formatAthensDateTime } from "@/lib/domain/athens-time";
 import { buildProviderDocument } from "@/lib/provider/impact/document";
+import { editableDraftOf } from "@/lib/domain/editable-draft";
 import { computeTotals } from "@/lib/domain/totals";
 import { normalizeVatNumber } from "@/lib/domain/vat-number";
 import { isUniqueViolation } from "@/lib/db/dialect-helpers";
@@ -25,7 +26,8 @@ function documentVat(countryCode: string, vat: string): string {
  * idempotency key already produced a document, that one is returned (`created: false`);
  * otherwise the number is taken from the series (unless given), the identity is fixed (new
  * UUID InternalDocumentId, series, number, issue time = given or now in Athens), the provider
- * document is built and stored as the exact JSON text every attempt sends, status `queued`.
+ * document is built and stored as the exact JSON text every attempt sends, beside the validated
+ * draft it was built from (with that identity; what history, copy and Fix & resend read), status `queued`.
  * Concurrent calls for one draft produce one document (unique draft_id / idempotency_key;
  * the loser's violation is caught and the winner's row returned).
  * @throws NumberTakenError when an explicitly requested number is already held.
@@ -68,6 +70,7 @@ export async function issueCreditNote(db: Db, request: IssueRequest, opts: Outbo
             counterpartyVat: documentVat(counterparty.address.countryCode, counterparty.vat),
             totals: { netCents: totals.netCents, vatCents: totals.vatCents, grossCents: totals.grossCents },
             payloadJson: JSON.stringify(document),
+            draftJson: JSON.stringify(editableDraftOf(request.input, identity)),
           },
           opts,
           now,

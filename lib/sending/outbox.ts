@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { appendEvents } from "@/lib/db/events";
 import type { Db, DocumentKind, DocumentStatus } from "@/lib/db/schema";
 import { dbTimeAfter, toDbTime } from "@/lib/db/time";
+import { STORED_DRAFT_VERSION } from "@/lib/domain/editable-draft";
 import { DEFAULT_SENDING_POLICY } from "@/lib/sending/policy";
 import { documentSearchText } from "@/lib/domain/search-text";
 
@@ -27,7 +28,7 @@ export interface OutboxOptions {
   deadlineMs?: number | undefined;
 }
 
-/** A document ready to be stored: identity, the exact request body, what history shows. */
+/** A document ready to be stored: identity, the exact request body, the draft it was built from, what history shows. */
 export interface OutboxDocument {
   kind: DocumentKind;
   internalDocumentId: string;
@@ -40,6 +41,11 @@ export interface OutboxDocument {
   counterpartyVat: string | null;
   totals: { netCents: number; vatCents: number; grossCents: number } | null;
   payloadJson: string;
+  /**
+   * The validated draft the body was built from, as `editableDraftOf` writes it (shape
+   * STORED_DRAFT_VERSION); null for a credit of an issued document, which has no draft.
+   */
+  draftJson: string | null;
 }
 
 /** SHA-256 (hex) of the UTF-8 bytes of a request body. */
@@ -93,6 +99,8 @@ export async function insertOutboxDocument(db: Db, doc: OutboxDocument, opts: Ou
       gross_cents: doc.totals?.grossCents ?? null,
       payload_json: doc.payloadJson,
       payload_sha256: sha256Hex(doc.payloadJson),
+      draft_json: doc.draftJson,
+      draft_version: doc.draftJson === null ? null : STORED_DRAFT_VERSION,
       status: "queued",
       next_action: "send",
       attempt_count: 0,

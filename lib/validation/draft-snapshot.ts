@@ -56,6 +56,10 @@ export const editableDraftSchema = composeValuesSchema
   .extend({ number: text(50), issuedAt: text(19) });
 
 export type EditableDraft = z.output<typeof editableDraftSchema>;
+/** A line of an editable draft, as Fix & resend and the stored draft hold it. */
+export type EditableLine = EditableDraft["lines"][number];
+/** A party's address in an editable draft. */
+export type EditableAddress = EditableDraft["counterparty"]["address"];
 export type ComposeLine = LineValues;
 export type ComposePayment = z.output<typeof paymentValuesSchema>;
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { expect, type APIRequestContext } from "@playwright/test";
+import { editableDraftOf, STORED_DRAFT_VERSION } from "@/lib/domain/editable-draft";
 import { buildProviderDocument } from "@/lib/provider/impact/document";
 import type { CreditNoteInput } from "@/lib/domain/types";
 import { SANDBOX_DEMO_VAT } from "../../sandbox/defaults";
@@ -26,15 +27,17 @@ function athensNow(): string {
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
 }
 
-/** A document of the demo issuer as the outbox stores it: identity, exact payload, totals. */
+/** A document of the demo issuer as the outbox stores it: identity, exact payload, the draft it was built from, totals. */
 export function outboxDocument(series: string, change: (payload: ReturnType<typeof buildProviderDocument>) => void = () => undefined) {
   const id = randomUUID();
   const internalDocumentId = randomUUID();
   const number = String(Date.now() % 1_000_000_000);
-  const payload = buildProviderDocument(sampleInput(), { internalDocumentId, series, number, issuedAt: athensNow() });
+  const identity = { series, number, issuedAt: athensNow() };
+  const payload = buildProviderDocument(sampleInput(), { internalDocumentId, ...identity });
   change(payload);
   const payloadJson = JSON.stringify(payload);
-  return { id, internalDocumentId, series, number, payloadJson, issuedAt: payload.DateIssued };
+  const draftJson = JSON.stringify(editableDraftOf(sampleInput(), identity));
+  return { id, internalDocumentId, series, number, payloadJson, draftJson, issuedAt: payload.DateIssued };
 }
 
 /**
@@ -53,11 +56,11 @@ export function insertDocument(
     const searchText = [doc.series, doc.number, `${doc.series}/${doc.number}`, "ωμεγα εμπορικη α.ε.", "de123456789", doc.internalDocumentId].join(" ");
     db.transaction(() => {
       db.prepare(`insert into documents (id, internal_document_id, kind, issuer_vat, series, number, issued_at, counterparty_name, counterparty_vat, search_text,
-        net_cents, vat_cents, gross_cents, payload_json, payload_sha256, status, next_action, attempt_count, attempt_base, retry_step, next_attempt_at,
+        net_cents, vat_cents, gross_cents, payload_json, payload_sha256, draft_json, draft_version, status, next_action, attempt_count, attempt_base, retry_step, next_attempt_at,
         deadline_at, created_by, created_at, updated_at, last_error_json)
-        values (?, ?, 'compose', ?, ?, ?, ?, 'Ωμέγα Εμπορική Α.Ε.', 'DE123456789', ?, 644, 155, 799, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`).run(
+        values (?, ?, 'compose', ?, ?, ?, ?, 'Ωμέγα Εμπορική Α.Ε.', 'DE123456789', ?, 644, 155, 799, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`).run(
         doc.id, doc.internalDocumentId, SANDBOX_DEMO_VAT, doc.series, doc.number, doc.issuedAt, searchText, doc.payloadJson,
-        createHash("sha256").update(doc.payloadJson, "utf8").digest("hex"), state.status, state.nextAction,
+        createHash("sha256").update(doc.payloadJson, "utf8").digest("hex"), doc.draftJson, STORED_DRAFT_VERSION, state.status, state.nextAction,
         state.status === "unknown" ? 1 : 0, 0, state.nextAttemptAt, new Date(Date.now() + 86_400_000).toISOString(), state.createdBy, now, now,
         state.status === "unknown" ? JSON.stringify({ kind: "ambiguous", httpStatus: null, message: "no answer in time", errors: [], reason: "timeout" }) : null,
       );

@@ -27,11 +27,17 @@ export function testEngines(): TestEngine[] {
 
 /** Opens and migrates a throw-away database: a temp SQLite file or a fresh PostgreSQL database. */
 export async function openTestDb(engine: TestEngine): Promise<TestDb> {
+  const t = await openEmptyTestDb(engine);
+  await migrateToLatest(t.db);
+  return t;
+}
+
+/** A throw-away database with no schema yet, for tests that migrate it step by step. */
+export async function openEmptyTestDb(engine: TestEngine): Promise<TestDb> {
   if (engine === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "credit-desk-db-"));
     const url = `file:${join(dir, "test.sqlite")}`;
     const db = openDatabase(url);
-    await migrateToLatest(db);
     return {
       db,
       engine,
@@ -44,7 +50,6 @@ export async function openTestDb(engine: TestEngine): Promise<TestDb> {
   }
   const postgres = await startTestPostgres();
   const db = openDatabase(postgres.url, { maxConnections: 25 });
-  await migrateToLatest(db);
   return {
     db,
     engine,

@@ -105,8 +105,10 @@ describe.each(testEngines())("history, detail and Fix & resend over route handle
     expect(detail?.errors).toContainEqual(expect.objectContaining({ code: "229", step: "lines", path: "lines.0.vatCategory", line: 0, providerField: "Details[0].VATTotal" }));
     expect((await loadDetail(t.db, id, { canAct: false }))?.actions).toEqual([]);
 
-    const draft = await loadFixDraft(t.db, id, before.payload_json);
-    expect(draft).toMatchObject({ series: before.series, number: before.number, priceEntry: "net", lines: [{ unitPrice: "6,44", quantity: "1" }] });
+    const draft = await loadFixDraft(t.db, id);
+    if (draft === null) throw new Error("no stored draft");
+    // The stored draft, as it was typed (gross 7,99), not the tampered payload.
+    expect(draft).toMatchObject({ series: before.series, number: before.number, priceEntry: "gross", lines: [{ unitPrice: "7,99", quantity: "1" }] });
     expect((await call(fix, `/api/transmissions/${id}/fix`, { body: { draft }, token: viewer.token }, { id })).status).toBe(403);
     const badVat = { ...draft, counterparty: { ...draft.counterparty, vat: "EL123456789", address: { ...draft.counterparty.address, countryCode: "GR" } } };
     const refused = await call(fix, `/api/transmissions/${id}/fix`, { body: { draft: badVat }, token: clerk.token }, { id });

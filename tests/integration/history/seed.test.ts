@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { draftFromPayload } from "@/lib/history/draft-from-payload";
+import { editableDraftOfDocument } from "@/lib/provider/impact/read-document";
+import { editableDraftSchema, type EditableDraft } from "@/lib/validation/draft-snapshot";
+
+/** The editable draft of a stored payload, read through the draft's one declaration. */
+const draftFromPayload = (payload: unknown): EditableDraft => editableDraftSchema.parse(editableDraftOfDocument(payload));
+import { buildProviderDocument } from "@/lib/provider/impact/document";
+import { readStoredDraft } from "@/lib/validation/stored-draft";
 import { loadOverview } from "@/lib/history/overview";
 import { seedHistory } from "@/lib/seed/seed-history";
 import { issueCreditNote } from "@/lib/sending/issue";
@@ -37,6 +43,14 @@ describe.each(testEngines())("seeded history on %s", (engine) => {
     expect(docs.every((doc) => doc.attempt_count >= 0)).toBe(true);
     // Every composed document reads back as a draft the compose schema accepts.
     for (const doc of docs.filter((d) => d.kind === "compose").slice(0, 200)) expect(parseDraft(draftFromPayload(JSON.parse(doc.payload_json))).ok).toBe(true);
+    // …and keeps the draft it was built from: accepted by the compose schema, rebuilding the payload exactly.
+    for (const doc of docs.filter((d) => d.kind === "compose").slice(0, 200)) {
+      const parsed = parseDraft(readStoredDraft(doc.draft_json, doc.draft_version));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      const identity = { internalDocumentId: doc.internal_document_id, series: doc.series, number: doc.number, issuedAt: doc.issued_at };
+      expect(JSON.stringify(buildProviderDocument(parsed.value.input, identity))).toBe(doc.payload_json);
+    }
+    expect(docs.filter((doc) => doc.kind === "credit_existing").every((doc) => doc.draft_json === null && doc.draft_version === null)).toBe(true);
     const overview = await loadOverview(t.db, { now: new Date(NOW.getTime() + 10 * 60_000) });
     expect(overview.attention.counts).toMatchObject({ rejected: result.byStatus.rejected, needs_attention: result.byStatus.needs_attention, unknown: result.byStatus.unknown, stuck: result.byStatus.queued });
     expect(Object.values(overview.month).reduce((a, b) => a + b, 0)).toBeGreaterThan(Object.values(overview.today).reduce((a, b) => a + b, 0));

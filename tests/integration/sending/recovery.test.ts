@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildProviderDocument } from "@/lib/provider/impact/document";
+import { editableDraftOf } from "@/lib/domain/editable-draft";
 import type { ProviderClient } from "@/lib/provider/client-types";
 import { refreshDocument, retryDocument } from "@/lib/sending/actions";
 import { creditExistingDocument } from "@/lib/sending/credit-existing";
@@ -162,6 +163,7 @@ describe.each(testEngines())("sending over HTTP to the sandbox, on %s", (engine)
       insertOutboxDocument(trx, {
         kind: "compose", internalDocumentId: document.DistributionDetails.InternalDocumentId, draftId: null, issuerVat: sandbox.vat, series, number: "7",
         issuedAt: "2025-03-24T10:00:00", counterpartyName: "BROKEN", counterpartyVat: "EL1234567", totals: null, payloadJson: JSON.stringify(broken),
+        draftJson: JSON.stringify(editableDraftOf(request.input, { series, number: "7", issuedAt: "2025-03-24T10:00:00" })),
       }, {}, new Date()),
     );
     expect(await driveUntilSettled(t.db, worker, issued.id)).toBe("rejected");

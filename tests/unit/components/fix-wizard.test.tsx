@@ -1,13 +1,18 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { renderWithProviders } from "./render";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ComposeWizard } from "@/components/credit-note/compose-wizard";
 import { firstStepWithError, isOnField, type FixMode } from "@/components/credit-note/fix-mode";
 import { fixValuesOf } from "@/components/credit-note/wizard-model";
 import { buildProviderDocument } from "@/lib/provider/impact/document";
 import { computeTotals } from "@/lib/domain/totals";
-import { draftFromPayload } from "@/lib/history/draft-from-payload";
+import { editableDraftOfDocument } from "@/lib/provider/impact/read-document";
+import { editableDraftSchema, type EditableDraft } from "@/lib/validation/draft-snapshot";
+
+/** The editable draft of a stored payload, read through the draft's one declaration. */
+const draftFromPayload = (payload: unknown): EditableDraft => editableDraftSchema.parse(editableDraftOfDocument(payload));
 import { placeErrors } from "@/lib/history/error-fields";
 import { messageOfCode } from "@/lib/i18n/validation-messages";
 import { parseDraft } from "@/lib/validation/parse-draft";
@@ -65,7 +70,7 @@ afterEach(() => {
 function renderFix(providerErrors = PROVIDER_ERRORS) {
   const fix: FixMode = { documentId: DOCUMENT_ID, identity: IDENTITY, providerErrors };
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
+  renderWithProviders(
     <QueryClientProvider client={client}>
       <ComposeWizard locale="el" environment="SANDBOX" initialValues={fixValuesOf(DOCUMENT_ID, rejectedDraft())} initialStep={0} restored={false}
         profiles={[]} series={[]} fix={fix} />

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { readFileSync } from "node:fs";
-import { act, cleanup, render } from "@testing-library/react";
+import { act, cleanup } from "@testing-library/react";
+import { renderWithProviders } from "./render";
 import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
 import { afterEach, describe, expect, it } from "vitest";
 import { releaseDetachedFields } from "@/components/form/release-detached-fields";
@@ -34,7 +35,7 @@ describe("react-hook-form internals used by components/form", () => {
       form = useForm<{ name: string }>({ defaultValues: { name: "" } });
       return <FormProvider {...form}><TextField name="name" label="Επωνυμία" locale="el" /><Shown /></FormProvider>;
     }
-    render(<Harness />);
+    renderWithProviders(<Harness />);
     const control = form!.control;
 
     // _subscribe({ name, formState: { errors }, callback }) calls back when that field's error changes, and returns the unsubscribe.

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatAthensDateTime } from "@/lib/domain/athens-time";
+import { editableDraftOf, STORED_DRAFT_VERSION } from "@/lib/domain/editable-draft";
+import { parseDraft } from "@/lib/validation/parse-draft";
 import { buildProviderDocument } from "@/lib/provider/impact/document";
 import { creditExistingDocument } from "@/lib/sending/credit-existing";
 import { issueCreditNote } from "@/lib/sending/issue";
@@ -36,6 +38,21 @@ describe.each(testEngines())("putting documents in the outbox on %s", (engine) =
     expect(events).toMatchObject([{ type: "queued", actor: "u1" }]);
   });
 
+  it("stores the validated draft beside the payload, with the identity it was given, in the compose form's text", async () => {
+    const now = new Date("2025-07-15T21:30:00.000Z");
+    const request = sampleIssueRequest({ series: "OB4", draftId: undefined });
+    const row = await load((await issueCreditNote(t.db, request, { now })).id);
+    const identity = { series: "OB4", number: "1", issuedAt: "2025-07-16T00:30:00" };
+    expect(row.draft_version).toBe(STORED_DRAFT_VERSION);
+    const draft = JSON.parse(row.draft_json ?? "null") as Record<string, unknown>;
+    expect(draft).toEqual(editableDraftOf(request.input, identity));
+    expect(draft).toMatchObject({ ...identity, priceEntry: "gross", lines: [{ unitPrice: "7,99", quantity: "1", discountPercent: "0" }], payments: [{ amount: "7,99" }] });
+    // Read with the draft schema it is the very input the payload was built from.
+    const reparsed = parseDraft(draft);
+    expect(reparsed.ok && reparsed.value.input).toEqual(request.input);
+    expect(reparsed.ok && buildProviderDocument(reparsed.value.input, { ...identity, internalDocumentId: row.internal_document_id })).toEqual(JSON.parse(row.payload_json));
+  });
+
   it("keeps a given issue time and numbers one issuer's series alike however its VAT is written", async () => {
     const input = sampleCreditNoteInput();
     const a = await issueCreditNote(t.db, sampleIssueRequest({ series: "OB2", issuedAt: "2025-01-02T03:04:05" }));
@@ -65,7 +82,7 @@ describe.each(testEngines())("putting documents in the outbox on %s", (engine) =
       internalId: row.internal_document_id, relateCredit: true, preventDocumentMapping: false,
     });
     expect(JSON.stringify(body)).toBe(row.payload_json);
-    expect(row).toMatchObject({ kind: "credit_existing", net_cents: null, gross_cents: null, status: "queued" });
+    expect(row).toMatchObject({ kind: "credit_existing", net_cents: null, gross_cents: null, status: "queued", draft_json: null, draft_version: null });
     const again = await creditExistingDocument(t.db, { authenticationCode: "x", mark: "1", relateCredit: false, series: "CR", issuerVat: "EL094259216" }, { idempotencyKey: "k-credit-1" });
     expect(again.id).toBe(issued.id);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { EditableDraft, EditableLine } from "@/lib/history/draft-from-payload";
+import type { EditableDraft, EditableLine } from "@/lib/validation/draft-snapshot";
 import type { LineInput } from "@/lib/domain/types";
 import type { DraftFormValues } from "@/lib/validation/draft";
 import { composeValuesSchema, editableDraftSchema, type ComposeLine } from "@/lib/validation/draft-snapshot";

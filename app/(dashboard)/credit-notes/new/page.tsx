@@ -12,11 +12,12 @@ import { loadSeries } from "@/lib/settings/series";
 import type { AuthUser } from "@/lib/auth/roles";
 import { draftValuesFromDocument } from "@/lib/credit-notes/copy-document";
 import type { IssuerProfileView } from "@/lib/settings/views";
-import { findDocumentOfDraft, findDocumentPayload, findDraft, findDraftOwner, saveDraft } from "@/lib/db/compose-queries";
+import { findDocumentDraft, findDocumentOfDraft, findDraft, findDraftOwner, saveDraft } from "@/lib/db/compose-queries";
 import { toDbTime } from "@/lib/db/time";
 import { getReadyDb } from "@/lib/db/ready";
 import { getEnv } from "@/lib/env";
 import { composeT } from "@/lib/i18n/compose-messages";
+import { readStoredDraft } from "@/lib/validation/stored-draft";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 export const dynamic = "force-dynamic";
@@ -28,14 +29,8 @@ export const dynamic = "force-dynamic";
 async function copyIntoDraft(user: AuthUser, documentId: string, profiles: IssuerProfileView[]): Promise<string> {
   const id = randomUUID();
   const db = await getReadyDb();
-  const payload = await findDocumentPayload(db, { id: documentId });
-  let parsed: unknown = null;
-  try {
-    parsed = payload === undefined ? null : (JSON.parse(payload) as unknown);
-  } catch {
-    parsed = null;
-  }
-  const values = draftValuesFromDocument(parsed, id, profiles);
+  const stored = await findDocumentDraft(db, { id: documentId });
+  const values = draftValuesFromDocument(stored === undefined ? null : readStoredDraft(stored.json, stored.version), id, profiles);
   if (values) await saveDraft(db, { id, owner: user.id, json: JSON.stringify({ draft: values, step: 0 }), now: toDbTime(new Date()) });
   return id;
 }

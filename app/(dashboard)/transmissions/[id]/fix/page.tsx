@@ -37,7 +37,8 @@ export default async function FixPage({ params }: { params: Promise<{ id: string
       </section>
     );
   }
-  const [draft, profiles] = await Promise.all([loadFixDraft(db, id, doc.payloadJson), loadIssuerProfiles(db)]);
+  const [draft, profiles] = await Promise.all([loadFixDraft(db, id), loadIssuerProfiles(db)]);
+  if (draft === null) notFound();
   return (
     <section aria-labelledby="fix-title" className="space-y-4">
       {back}

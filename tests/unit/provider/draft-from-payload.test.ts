@@ -2,7 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildProviderDocument } from "@/lib/provider/impact/document";
 import type { CreditNoteInput, LineInput } from "@/lib/domain/types";
-import { draftFromPayload } from "@/lib/history/draft-from-payload";
+import { editableDraftOfDocument } from "@/lib/provider/impact/read-document";
+import { editableDraftSchema, type EditableDraft } from "@/lib/validation/draft-snapshot";
+
+/** The editable draft of a stored payload, read through the draft's one declaration. */
+const draftFromPayload = (payload: unknown): EditableDraft => editableDraftSchema.parse(editableDraftOfDocument(payload));
 import { parseDraft } from "@/lib/validation/parse-draft";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";
 
