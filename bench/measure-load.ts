@@ -148,7 +148,7 @@ async function measureEngine(ctx: BenchContext, engine: Engine): Promise<{ figur
     const curve = timeline.filter((_, index) => index % Math.max(1, Math.floor(timeline.length / 12)) === 0)
       .map((point) => `${(point.atMs / 1000).toFixed(0)} s: ${point.issued} issued / ${Math.max(0, point.accepted - warmUp)} accepted`).join("; ");
     notes.push(
-      `${on}: ${clerks} clerk users, each with its own session and one keep-alive connection, issue the PRODUCT.md sample (fresh draft id, one shared series, numbers from the series) back to back until ${total.toLocaleString("en")} are issued (${(issuedMs / 1000).toFixed(1)} s); the server's own worker sends them to the sandbox meanwhile. Status counts ${(drainMs / 1000).toFixed(0)} s after the last issue: ${Object.entries(counts).map(([status, n]) => `${status} ${n}`).join(", ")} (including ${warmUp} warm-up documents).`,
+      `${on}: ${clerks} clerk users, each with its own session and one keep-alive connection, issue the sample draft of docs/DRAFT.md (fresh draft id, one shared series, numbers from the series) back to back until ${total.toLocaleString("en")} are issued (${(issuedMs / 1000).toFixed(1)} s); the server's own worker sends them to the sandbox meanwhile. Status counts ${(drainMs / 1000).toFixed(0)} s after the last issue: ${Object.entries(counts).map(([status, n]) => `${status} ${n}`).join(", ")} (including ${warmUp} warm-up documents).`,
       `${on} progress: ${curve}.`,
     );
   } finally {

@@ -118,7 +118,7 @@ export async function measureProxy(ctx: BenchContext): Promise<MeasurementResult
     title: "Proxy overhead",
     figures,
     notes: [
-      `Each run alternates ${proxySamples} issues of the PRODUCT.md sample through the dashboard with ${proxySamples} posts of the same document (same content, its own id and number) straight to the sandbox, one at a time; the per-run medians are shown, the figure is their median over ${runs} run(s). No target was set; the ratio is the figure asked for.`,
+      `Each run alternates ${proxySamples} issues of the sample draft of docs/DRAFT.md through the dashboard with ${proxySamples} posts of the same document (same content, its own id and number) straight to the sandbox, one at a time; the per-run medians are shown, the figure is their median over ${runs} run(s). No target was set; the ratio is the figure asked for.`,
       "Through the dashboard = sign-in session, validation and recomputation, the outbox transaction (SQLite: synchronous=FULL; PostgreSQL: throw-away cluster, fsync off), 202, then the server's own worker (woken at once) claims the row, logs the attempt, calls the provider and records the MARK. Acceptance is seen by polling the database every millisecond from the harness, outside the server. \"Provider receives it\" is the arrival time in the sandbox's request log (millisecond clock).",
     ],
     conditions: `${before} → ${loadNow()}`,

@@ -1,4 +1,4 @@
-/** Greek VAT numbers (AFM): normalisation and the check digit of mydata-rules.md §3. */
+/** Greek VAT numbers (AFM): normalisation and the check digit of docs/reference/mydata-rules.md §3. */
 
 /** Removes separators and an EL/GR prefix: "EL 094.259.216" → "094259216"; "DE123" stays. */
 export function normaliseVat(raw: string): string {

@@ -40,7 +40,7 @@ export interface UidParts {
   number: string;
 }
 
-/** myDATA UID: SHA-1 of `{afm}-{date}-{branch}-{type}-{series}-{number}`, uppercase hex (mydata-rules.md §8). */
+/** myDATA UID: SHA-1 of `{afm}-{date}-{branch}-{type}-{series}-{number}`, uppercase hex (docs/reference/mydata-rules.md §8). */
 export function computeUid(parts: UidParts): string {
   return sha1Upper([parts.issuerAfm, parts.issueDate, parts.branch, parts.invoiceType, parts.series, parts.number].join("-"));
 }

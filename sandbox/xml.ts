@@ -11,7 +11,7 @@ function element(name: string, value: string | number | null, indent: string): s
   return value === null || value === "" ? "" : `${indent}<${name}>${escapeXml(String(value))}</${name}>\n`;
 }
 
-/** Greek parties carry no name or address in myDATA (mydata-rules.md §2). */
+/** Greek parties carry no name or address in myDATA (docs/reference/mydata-rules.md §2). */
 function party(name: string, who: ParsedParty): string {
   const isGreek = who.countryCode === "GR";
   const vatNumber = isGreek ? who.afm : who.vat;

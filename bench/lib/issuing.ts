@@ -1,5 +1,5 @@
 /**
- * Issuing credit notes for measurements and the drill: the PRODUCT.md sample draft with a fresh
+ * Issuing credit notes for measurements and the drill: the sample draft of docs/DRAFT.md with a fresh
  * draft id in a given series (number assigned by the series), through `POST /api/credit-notes`,
  * and the same document posted straight to the provider.
  */

@@ -2,7 +2,7 @@ import { scaledToDecimalString } from "./money";
 import type { CreditNoteInput, DocumentIdentity, LineInput, PartyAddress } from "./types";
 
 /**
- * The version of the shape of a stored draft (`documents.draft_json`, PRODUCT.md "Draft" with
+ * The version of the shape of a stored draft (`documents.draft_json`, docs/DRAFT.md with
  * amounts as decimal text). Raise it when that shape changes, and teach the reader
  * (`lib/history/stored-draft.ts`) to upgrade the older versions.
  */

@@ -22,7 +22,7 @@ function afmCheck(digits: string): VatNumberErrorCode | null {
 }
 
 /**
- * True for a well-formed Greek AFM (mydata-rules.md §3): after removing spaces, dots, dashes and
+ * True for a well-formed Greek AFM (docs/reference/mydata-rules.md §3): after removing spaces, dots, dashes and
  * slashes and an EL/GR prefix, 9 digits, not 000000000, whose last digit equals
  * (Σ dᵢ·2^(9−i) for i = 1..8 mod 11) mod 10. Says nothing about whether the AFM is registered.
  */

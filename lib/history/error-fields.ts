@@ -9,7 +9,7 @@ import { stepOfPath, type WizardStepId } from "@/lib/validation/steps";
 /** A provider field read as a draft field: the step, the draft path (`lines.0.vatCategory`), the line or payment row. */
 export interface DraftFieldRef {
   step: WizardStepId;
-  /** Dot path into the draft (PRODUCT.md "Draft"), or null when the error concerns the whole step (e.g. the totals). */
+  /** Dot path into the draft (docs/DRAFT.md), or null when the error concerns the whole step (e.g. the totals). */
   path: string | null;
   /** 0-based line index for errors on a line. */
   line?: number | undefined;

@@ -6,7 +6,7 @@ import { WIZARD_STEP_COUNT } from "./steps";
 
 /**
  * What the compose form holds while a clerk types, and what autosave stores: the draft of
- * PRODUCT.md with every number kept as the text that was typed (`"7,99"`), so a half-finished
+ * docs/DRAFT.md with every number kept as the text that was typed (`"7,99"`), so a half-finished
  * draft can be saved and restored exactly. It is deliberately lenient (an empty field is fine
  * here; `draftSchema` judges the draft when a step is left, previewed or issued) but typed and
  * bounded, so that nothing but a draft-shaped object of reasonable size is ever stored.

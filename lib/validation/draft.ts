@@ -87,7 +87,7 @@ const issuedAtField = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}Z`)) && new Date(`${value}Z`).toISOString().startsWith(value), "invalid_datetime");
 
 /**
- * The draft of PRODUCT.md "Draft": the body of preview and issue. Shared by the compose form
+ * The draft of docs/DRAFT.md: the body of preview and issue. Shared by the compose form
  * (through its resolver) and the route handlers. Amounts are parsed, never trusted as totals.
  */
 export const draftSchema = z

@@ -5,7 +5,7 @@ import { parseFields, parseOrFail, type ParseResult } from "./parse";
 export type ParseDraftResult = ParseResult<IssueRequest>;
 
 /**
- * Validates a draft (PRODUCT.md "Draft") and converts it into an issue request.
+ * Validates a draft (docs/DRAFT.md) and converts it into an issue request.
  * Never throws on bad input: every problem becomes a field error with a code and a message.
  */
 export function parseDraft(raw: unknown, locale: Locale = "el", pathPrefix: string[] = []): ParseDraftResult {

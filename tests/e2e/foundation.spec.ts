@@ -20,7 +20,7 @@ test("health answers 200 with the database and provider state", async ({ request
   expect(JSON.stringify(body)).not.toContain(process.env.E2E_API_KEY ?? "sandbox-demo-key");
 });
 
-test("preview of the PRODUCT.md draft yields the provider sample's amounts", async ({ request }) => {
+test("preview of the draft of docs/DRAFT.md yields the provider sample's amounts", async ({ request }) => {
   const response = await request.post("/api/credit-notes/preview", { data: { draft: sampleDraft() } });
   expect(response.status()).toBe(200);
   const { document, totals } = await response.json();

@@ -36,7 +36,7 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-/** A fresh draft of the PRODUCT.md example: new id, number from the series. */
+/** A fresh draft of the example of docs/DRAFT.md: new id, number from the series. */
 function freshDraft(series: string) {
   const draft: Record<string, unknown> = { ...sampleDraft(), id: randomUUID(), series, issuedAt: undefined };
   delete draft.number;

@@ -4,7 +4,7 @@ import { ValidationFailure } from "@/lib/domain/errors";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";
 
 describe("preview", () => {
-  it("builds the provider document and totals of the PRODUCT.md draft", async () => {
+  it("builds the provider document and totals of the draft of docs/DRAFT.md", async () => {
     const { document, totals, assignedAtIssue } = await previewCreditNote({ draft: sampleDraft() }, "el");
     expect(document).toMatchObject({
       InvoiceTypeCode: "5.2",

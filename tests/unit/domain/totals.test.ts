@@ -18,7 +18,7 @@ describe("computeTotals: totals are sums of rounded lines", () => {
     expect(totals).toMatchObject({ netCents: 100, vatCents: 0, grossCents: 100, paymentDifferenceCents: 0 });
   });
 
-  it("worked example of mydata-rules.md §4: 120.00 at 24% + 45.50 at 13% → 165.50 + 34.72 = 200.22", () => {
+  it("worked example of docs/reference/mydata-rules.md §4: 120.00 at 24% + 45.50 at 13% → 165.50 + 34.72 = 200.22", () => {
     const totals = computeTotals({
       priceEntry: "net",
       lines: [line({ unitPriceCents: 12_000 }), line({ unitPriceCents: 4550, vatCategory: 2 })],

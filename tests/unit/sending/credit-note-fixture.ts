@@ -3,7 +3,7 @@ import type { CreditNoteInput } from "@/lib/domain/types";
 import type { IssueRequest } from "@/lib/validation/draft";
 import { SAMPLE_INPUT } from "@/tests/unit/domain/support";
 
-/** The PRODUCT.md example draft (the provider's 5.2 sample amounts: net 6.44, VAT 1.55, gross 7.99). */
+/** The example draft of docs/DRAFT.md (the provider's 5.2 sample amounts: net 6.44, VAT 1.55, gross 7.99). */
 export function sampleCreditNoteInput(overrides: Partial<CreditNoteInput> = {}): CreditNoteInput {
   return { ...structuredClone(SAMPLE_INPUT), ...overrides };
 }

@@ -22,7 +22,7 @@ function errorsOf(mutate: (draft: SampleDraft) => void, locale: "el" | "en" = "e
 }
 
 describe("draft schema", () => {
-  it("accepts the PRODUCT.md draft and parses amounts into integer units", () => {
+  it("accepts the draft of docs/DRAFT.md and parses amounts into integer units", () => {
     const result = parseDraft(sampleDraft());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
