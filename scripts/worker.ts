@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/connect";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { getEnv } from "@/lib/env";
+import { providerClientConfig } from "@/lib/provider";
 import { createProviderClient } from "@/lib/provider/impact/client";
 import type { SendingPolicy } from "@/lib/sending/policy";
 import { leaseMsFor } from "@/lib/sending/start";
@@ -43,8 +44,8 @@ async function main(): Promise<void> {
   const env = getEnv();
   const db = openDatabase(env.databaseUrl);
   await migrateToLatest(db);
-  const { baseUrl, apiKey, connectTimeoutMs, responseTimeoutMs } = env.provider;
-  const client = createProviderClient({ baseUrl, apiKey, connectTimeoutMs, responseTimeoutMs });
+  const { baseUrl } = env.provider;
+  const client = createProviderClient(providerClientConfig(env.provider));
   const policy: Partial<SendingPolicy> = Object.fromEntries(
     Object.entries({
       processingPollMs: positive("processing-poll-ms", values["processing-poll-ms"]),

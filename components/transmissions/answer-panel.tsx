@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/locale";
 
 /**
  * What the provider and myDATA gave back: MARK, UID, authentication code, the document link
- * with a QR code of it, and the PDF and XML served through the dashboard.
+ * with the QR code of AADE's link, and the PDF and XML served through the dashboard.
  */
 export function AnswerPanel({ view, locale }: { view: DetailView; locale: Locale }) {
   const { summary } = view;
@@ -23,7 +23,7 @@ export function AnswerPanel({ view, locale }: { view: DetailView; locale: Locale
       </dl>
       {view.qrSvg !== null && (
         <figure className="w-36 shrink-0">
-          {/* The SVG is drawn by the qrcode library from the document URL: geometry only, no markup from outside. */}
+          {/* The SVG is drawn by the qrcode library from AADE's link (erpQrCode): geometry only, no markup from outside. */}
           <div role="img" aria-label={ht("detail.qr", locale)} className="aspect-square w-36" dangerouslySetInnerHTML={{ __html: view.qrSvg }} />
           <figcaption className="mt-1 text-center text-xs text-slate-500">QR</figcaption>
         </figure>

@@ -5,6 +5,7 @@ import { initialMigration } from "@/lib/db/migrations/001-initial";
 import { authMigration } from "@/lib/db/migrations/002-auth";
 import { composeMigration } from "@/lib/db/migrations/003-compose";
 import { historyIndexesMigration } from "@/lib/db/migrations/004-history-indexes";
+import { providerAnswerMigration } from "@/lib/db/migrations/006-provider-answer";
 import type { Db } from "@/lib/db/schema";
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
@@ -14,6 +15,8 @@ function allMigrations(engine: Engine): Record<string, Migration> {
     "002-auth": authMigration(engine),
     "003-compose": composeMigration(engine),
     "004-history-indexes": historyIndexesMigration(engine),
+    // 005 is another change's; the migrator applies names in sorted order.
+    "006-provider-answer": providerAnswerMigration(engine),
   };
 }
 
