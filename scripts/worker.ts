@@ -4,7 +4,7 @@
  * Prints one JSON line per lifecycle event on stdout.
  *
  *   node --conditions=react-server --import tsx scripts/worker.ts \
- *     [--instance-id ID] [--poll-ms N] [--lease-ms N] [--processing-poll-ms N]
+ *     [--instance-id ID] [--poll-ms N] [--lease-ms N] [--processing-poll-ms N] [--lock-wait-ms N]
  *     [--backoff-base-ms N] [--backoff-cap-ms N] [--max-attempts N] [--once]
  */
 import { parseArgs } from "node:util";
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       "poll-ms": { type: "string" },
       "lease-ms": { type: "string" },
       "processing-poll-ms": { type: "string" },
+      "lock-wait-ms": { type: "string" },
       "backoff-base-ms": { type: "string" },
       "backoff-cap-ms": { type: "string" },
       "max-attempts": { type: "string" },
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const policy: Partial<SendingPolicy> = Object.fromEntries(
     Object.entries({
       processingPollMs: positive("processing-poll-ms", values["processing-poll-ms"]),
+      lockWaitMs: positive("lock-wait-ms", values["lock-wait-ms"]),
       backoffBaseMs: positive("backoff-base-ms", values["backoff-base-ms"]),
       backoffCapMs: positive("backoff-cap-ms", values["backoff-cap-ms"]),
       maxAttempts: positive("max-attempts", values["max-attempts"]),
