@@ -79,6 +79,8 @@ describe.each(testEngines())("the provider's observed contract, end to end, on %
   });
 
   it("500 Please resend, then the lock's 408s, then 201 → one document at the provider", async () => {
+    // A lock well beyond the worker's 100 ms lock wait, so resends meet it however slow the machine.
+    await sandbox.settings({ resendLockMs: 1_500 });
     await sandbox.fault({ mode: "FAKE_ELISE_SAVE_DOCUMENT_ERROR", paths: ["json"] });
     const issued = await issue();
     expect(await driveUntilSettled(t.db, worker, issued.id)).toBe("accepted");
