@@ -139,7 +139,7 @@ describe("the UAT scenario matrix", () => {
   });
 
   it("G (FAKE_ELISE_SAVE_DOCUMENT_ERROR): the lock is journaled, so it holds across a restart", async () => {
-    await sandbox.settings({ resendLockMs: 6_000 });
+    await sandbox.settings({ resendLockMs: 30_000 });
     const doc = sampleDocument();
     expect((await send(sandbox, doc, { erp: "FAKE_ELISE_SAVE_DOCUMENT_ERROR" })).status).toBe(500);
     await sandbox.restart();
