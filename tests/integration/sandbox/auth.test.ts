@@ -7,7 +7,7 @@ const OTHER_KEY = "other-issuer-key";
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ apiKeys: `EL094259216:sandbox-demo-key-094259216, ${OTHER_VAT}:${OTHER_KEY}`, accessTokenTtlMs: 1_500 });
+  sandbox = await startTestSandbox({ apiKeys: `EL094259216:sandbox-demo-key-094259216, ${OTHER_VAT}:${OTHER_KEY}`, accessTokenTtlMs: 2_500 });
 });
 
 afterAll(async () => {
@@ -73,7 +73,7 @@ describe("bearer tokens", () => {
     expect(tokens.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const payload = jwtPayload(tokens.accessToken);
     expect(payload).toMatchObject({ vat: "094259216" });
-    expect(Number(payload.exp) - Number(payload.iat)).toBe(2);
+    expect(Number(payload.exp) - Number(payload.iat)).toBe(3);
     expect(Object.keys(tokens.refreshToken)).toEqual(["token", "expires", "created"]);
     expect(tokens.refreshToken.created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(Date.parse(tokens.refreshToken.expires) - Date.parse(tokens.refreshToken.created)).toBe(7 * 24 * 3600 * 1000);
@@ -86,7 +86,7 @@ describe("bearer tokens", () => {
     expect((await http(`${sandbox.baseUrl}/Invoice/json`, { body: doc, headers: bearer })).status).toBe(201);
     expect((await status(sandbox, "internalId=unknown", bearer)).status).toBe(404);
     expect((await listDocuments(sandbox, 1, "", bearer)).status).toBe(200);
-    await sleep(1_600);
+    await sleep(2_600);
     expect((await http(`${sandbox.baseUrl}/Invoice/json`, { body: sampleDocument(), headers: bearer })).status).toBe(401);
     expect((await status(sandbox, "internalId=unknown", bearer)).status).toBe(401);
     expect((await listDocuments(sandbox, 1, "", bearer)).status).toBe(401);

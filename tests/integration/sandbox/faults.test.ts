@@ -6,7 +6,7 @@ import { errorCodes, failureCode, http, internalIdOf, json, sampleDocument, send
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ processingWindowMs: 400, delayedTimeoutMs: 200, delayedRegisterMs: 600, resendLockMs: 400 });
+  sandbox = await startTestSandbox({ processingWindowMs: 400, delayedTimeoutMs: 200, delayedRegisterMs: 1_000, resendLockMs: 400 });
 });
 
 afterAll(async () => {
@@ -152,7 +152,7 @@ describe("erp header switches", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(180);
     expect(json(result)).toEqual({ success: false, message: "IAPR Timeout" });
     expect(json(await status(sandbox, `internalId=${internalIdOf(doc)}`))).toMatchObject({ status: "processing" });
-    await sleep(Math.max(0, started + 700 - Date.now()));
+    await sleep(Math.max(0, started + 1_100 - Date.now()));
     expect(json(await status(sandbox, `internalId=${internalIdOf(doc)}`))).toMatchObject({ status: "accepted" });
     expect(await outcomes()).toContain("fault:FAKE_IAPR_DELAYED_TIMEOUT");
   });

@@ -7,7 +7,7 @@ import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { errorCodes, internalIdOf, json, sampleDocument, send, setPath, sleep, type Json, type Registered, type ValidationAnswer } from "./helpers";
 
 const DELAYED_TIMEOUT_MS = 300;
-const DELAYED_REGISTER_MS = 1_200;
+const DELAYED_REGISTER_MS = 2_000;
 const RESEND_LOCK_MS = 1_000;
 let sandbox: TestSandbox;
 
