@@ -27,11 +27,13 @@ export function readMyDataErrors(body: JsonObject): ProviderFieldError[] {
     .map((item) => (typeof item === "string" ? item : isJsonObject(item) ? (readText(item, "value", "message") ?? "") : ""))
     .map((text) => text.trim())
     .filter((text) => text !== "");
+  // Pair by equal text; when both lists are as long, the rest pair by position.
   const unpaired = [...fromXml];
+  const byPosition = words.length === fromXml.length;
   const errors = words.map((message, index) => {
-    const sameText = unpaired.findIndex((error) => error.message === message);
-    const pairedIndex = sameText >= 0 ? sameText : words.length === fromXml.length ? unpaired.indexOf(fromXml[index] as MyDataError) : -1;
-    const paired = pairedIndex >= 0 ? unpaired.splice(pairedIndex, 1)[0] : undefined;
+    const atPosition = byPosition ? fromXml[index] : undefined;
+    const paired = unpaired.find((error) => error.message === message) ?? (atPosition !== undefined && unpaired.includes(atPosition) ? atPosition : undefined);
+    if (paired !== undefined) unpaired.splice(unpaired.indexOf(paired), 1);
     const code = paired?.code ?? null;
     return { code, message, field: fieldOfAadeError(code, message) };
   });
