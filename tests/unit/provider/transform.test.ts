@@ -228,3 +228,25 @@ describe("the provider's 5.2 sample document", () => {
     expect(readField(sample, "summaries")).toMatchObject({ TotalGrossValue: 7.99 });
   });
 });
+
+describe("classifySendResponse on a myDATA refusal in the observed shape", () => {
+  it("pairs each of AADE's words with its code and places it on the line myDATA names", () => {
+    const xml = '<?xml version="1.0"?><ResponseDoc><response><index>1</index><statusCode>ValidationError</statusCode><errors>' +
+      "<error><message>Payment amounts do not match the total</message><code>407</code></error>" +
+      "<error><message>VatAmount does not match NetValue * VatCategory, invoice line: 2</message><code>229</code></error>" +
+      "</errors></response></ResponseDoc>";
+    const body = JSON.stringify({
+      myDataResponse: xml,
+      myDataErrors: [{ key: 1, value: "VatAmount does not match NetValue * VatCategory, invoice line: 2" }, { key: 1, value: "Payment amounts do not match the total" }],
+      errorMessage: "ValidationError", success: false, message: "Aade Validation Error: VatAmount does not match NetValue * VatCategory, invoice line: 2",
+    });
+    const outcome = classifySendResponse(400, {}, body, { nowMs: NOW });
+    expect(outcome).toMatchObject({
+      kind: "rejected", isAadeError: true,
+      errors: [
+        { code: "229", message: "VatAmount does not match NetValue * VatCategory, invoice line: 2", field: "Details[1].VATTotal" },
+        { code: "407", message: "Payment amounts do not match the total", field: "PaymentDetails.PaymentMethods" },
+      ],
+    });
+  });
+});
