@@ -39,6 +39,14 @@ const envSchema = z.object({
   /** Connect and response timeouts of provider calls, in milliseconds. */
   IMPACT_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   IMPACT_RESPONSE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** Host of the provider portal's document list; derived from IMPACT_BASE_URL when unset. */
+  IMPACT_PORTAL_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** `apikey` sends the APIKey header; `bearer` logs in and refreshes tokens. */
+  IMPACT_AUTH: z.enum(["apikey", "bearer"]).default("apikey"),
+  /** `1` lets findDocument ask `GET /MyData/status` (contract unknown) instead of the document list. */
+  IMPACT_STATUS_LOOKUP: z.enum(["0", "1"]).default("0"),
+  /** Name of the document list's end-date query parameter (`To` observed, `dateTo` in one client's notes). */
+  IMPACT_DOCUMENT_LIST_TO_PARAM: z.enum(["To", "dateTo"]).default("To"),
 });
 
 export interface Env {
@@ -47,6 +55,12 @@ export interface Env {
   provider: {
     baseUrl: string;
     apiKey: string;
+    /** Host of the document list (and of the documents' portal pages). */
+    portalUrl: string;
+    auth: "apikey" | "bearer";
+    /** Whether the unconfirmed status look-up is switched on (off by default). */
+    statusLookup: boolean;
+    listToParam: "To" | "dateTo";
     environment: ProviderEnvironment;
     isSandbox: boolean;
     connectTimeoutMs: number;
@@ -69,6 +83,14 @@ function classifyEnvironment(baseUrl: string, isSandbox: boolean): ProviderEnvir
   if (/uat|demo|test/i.test(host)) return "UAT";
   if (host === "127.0.0.1" || host === "localhost") return "SANDBOX";
   return "PRODUCTION";
+}
+
+/** The provider's portal host for an API host: UAT and production are known; anything else (the sandbox) serves both. */
+export function defaultPortalUrl(baseUrl: string): string {
+  const host = new URL(baseUrl).hostname.toLowerCase();
+  if (host === "einvoiceapiuat.impact.gr") return "https://einvoiceportaluat.impact.gr";
+  if (host === "einvoiceapi.impact.gr") return "https://einvoice.impact.gr";
+  return baseUrl;
 }
 
 /** Parses a process environment into the app's configuration; pure, so tests can call it. */
@@ -94,6 +116,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     provider: {
       baseUrl,
       apiKey,
+      portalUrl: (raw.IMPACT_PORTAL_URL ?? defaultPortalUrl(baseUrl)).replace(/\/+$/, ""),
+      auth: raw.IMPACT_AUTH,
+      statusLookup: raw.IMPACT_STATUS_LOOKUP === "1",
+      listToParam: raw.IMPACT_DOCUMENT_LIST_TO_PARAM,
       environment: classifyEnvironment(baseUrl, isSandbox),
       isSandbox,
       connectTimeoutMs: raw.IMPACT_CONNECT_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 /**
  * The myDATA-style error codes the sandbox answers with. 229 mirrors the code seen from the real
- * provider for a line VAT that does not match net × rate, and 407 the payment-amount code of
+ * provider for a line VAT that does not match net × rate (its UAT also answered the forced
+ * validation error with 229), and 407 the payment-amount code of
  * AADE's stubs; the others are the sandbox's own numbering (listed in sandbox/README.md).
  */
 export const AadeCode = {
@@ -23,5 +24,6 @@ export const AadeCode = {
   CorrelationMissing: 260,
   CorrelationNotAllowed: 261,
   PaymentsTotal: 407,
-  Forced: 999,
+  /** What the provider's UAT answered to `erp: FAKE_IAPR_VALIDATION_ERROR` ("Fake validation error"). */
+  Forced: 229,
 } as const;

@@ -12,16 +12,8 @@ export function checkAadeRules(doc: ParsedDocument, formatIssues: AadeIssue[]): 
   return [...lineIssues(doc.lines, doc.invoiceType), ...documentIssues(doc)];
 }
 
-/** "Aade Validation Error: <code>229</code> … invoice line: 1", the shape the provider relays. */
+/** AADE's words for a finding ("… invoice line: 1") under its code; the 400 relays them as they are. */
 export function wordAadeIssue(issue: AadeIssue): FieldError {
   const line = issue.line === null ? "" : ` invoice line: ${issue.line}`;
-  return {
-    code: String(issue.code),
-    message: `Aade Validation Error: <code>${issue.code}</code> ${issue.text}${line}`,
-    field: issue.field,
-  };
-}
-
-export function aadeRejectionMessage(errors: FieldError[]): string {
-  return errors.map((error) => error.message).join(" | ");
+  return { code: String(issue.code), message: `${issue.text}${line}`, field: issue.field === "" ? null : issue.field };
 }

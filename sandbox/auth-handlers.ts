@@ -13,13 +13,17 @@ export async function handleLogin(ex: Exchange): Promise<void> {
   if (vat === undefined || key === undefined) return replyUnauthorized(ex);
   const afm = normaliseVat(vat);
   if (!ex.ctx.keys.afmsForKey(key).includes(afm)) return replyUnauthorized(ex);
-  replyJson(ex, 200, ex.ctx.tokens.issue(afm, Date.now()), "login");
+  replyJson(ex, 200, ex.ctx.tokens.issue(afm, Date.now(), ex.ctx.settings.accessTokenTtlMs), "login");
 }
 
-/** The body is a bare JSON string holding the refresh token (an object with refreshToken is accepted too). */
+/**
+ * The body is a bare JSON string holding the refresh token (samples/authentication-refresh-request.json);
+ * `{ refreshToken }` or `{ refreshToken: { token } }` are accepted too.
+ */
 function readRefreshToken(value: unknown): string | undefined {
   if (typeof value === "string") return asText(value);
-  return asText(getField(value, "refreshToken"));
+  const field = getField(value, "refreshToken");
+  return asText(field) ?? asText(getField(field, "token"));
 }
 
 export async function handleRefresh(ex: Exchange): Promise<void> {
@@ -27,7 +31,7 @@ export async function handleRefresh(ex: Exchange): Promise<void> {
   const refreshToken = parsed.ok ? readRefreshToken(parsed.value) : undefined;
   const bearer = bearerToken(ex.req);
   if (refreshToken === undefined || bearer === undefined) return replyUnauthorized(ex);
-  const pair = ex.ctx.tokens.refresh(refreshToken, bearer, Date.now());
+  const pair = ex.ctx.tokens.refresh(refreshToken, bearer, Date.now(), ex.ctx.settings.accessTokenTtlMs);
   if (pair === null) return replyUnauthorized(ex);
   replyJson(ex, 200, pair, "refresh");
 }

@@ -3,12 +3,11 @@
  * that /Authentication/login hands out. Tokens live in memory only; after a restart clients
  * log in again, as they would after the provider's tokens expire.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { normaliseVat } from "./afm";
 import { newToken } from "./ids";
 
-export const ACCESS_TOKEN_TTL_MS = 15 * 60 * 1000;
 export const REFRESH_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 function digest(text: string): Buffer {
@@ -42,11 +41,18 @@ export class ApiKeyRegistry {
   }
 }
 
+/** The body of /Authentication/login and /Authentication/Refresh (observed-uat.md §7). */
 export interface TokenPair {
   accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
+  refreshToken: { token: string; expires: string; created: string };
 }
+
+/** "2026-04-18T22:49:47Z": UTC to the second, as the provider writes the refresh token's dates. */
+function utcSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+const base64url = (value: string | Buffer): string => Buffer.from(value).toString("base64url");
 
 interface Session {
   afm: string;
@@ -59,15 +65,32 @@ interface Session {
 export class TokenStore {
   private readonly byAccess = new Map<string, Session>();
   private readonly byRefresh = new Map<string, Session>();
+  /** Signs the access tokens; new on every start, like the sessions themselves. */
+  private readonly secret = randomBytes(32);
 
-  issue(afm: string, nowMs: number): TokenPair {
+  /** A JWT (HS256) whose payload carries the issuer VAT, `iat` and `exp`; the session's expiry is what counts. */
+  private accessJwt(afm: string, nowMs: number, expiresAtMs: number): string {
+    const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
+    const payload = base64url(JSON.stringify({
+      vat: afm, jti: randomBytes(8).toString("hex"), iat: Math.floor(nowMs / 1000),
+      exp: Math.floor(nowMs / 1000) + Math.ceil((expiresAtMs - nowMs) / 1000),
+    }));
+    const signature = createHmac("sha256", this.secret).update(`${header}.${payload}`).digest("base64url");
+    return `${header}.${payload}.${signature}`;
+  }
+
+  issue(afm: string, nowMs: number, ttlMs: number): TokenPair {
+    const accessExpiresAt = nowMs + ttlMs;
     const session: Session = {
-      afm, accessToken: newToken(), accessExpiresAt: nowMs + ACCESS_TOKEN_TTL_MS,
+      afm, accessToken: this.accessJwt(afm, nowMs, accessExpiresAt), accessExpiresAt,
       refreshToken: newToken(), refreshExpiresAt: nowMs + REFRESH_TOKEN_TTL_MS,
     };
     this.byAccess.set(session.accessToken, session);
     this.byRefresh.set(session.refreshToken, session);
-    return { accessToken: session.accessToken, refreshToken: session.refreshToken, expiresIn: ACCESS_TOKEN_TTL_MS / 1000 };
+    return {
+      accessToken: session.accessToken,
+      refreshToken: { token: session.refreshToken, expires: utcSeconds(session.refreshExpiresAt), created: utcSeconds(nowMs) },
+    };
   }
 
   afmForAccessToken(token: string, nowMs: number): string | null {
@@ -80,13 +103,13 @@ export class TokenStore {
    * is fine: refreshing is what one does when it expires) or with the refresh token itself,
    * because the provider's docs describe both.
    */
-  refresh(refreshToken: string, bearer: string, nowMs: number): TokenPair | null {
+  refresh(refreshToken: string, bearer: string, nowMs: number, ttlMs: number): TokenPair | null {
     const session = this.byRefresh.get(refreshToken);
     if (session === undefined || nowMs >= session.refreshExpiresAt) return null;
     if (bearer !== session.accessToken && bearer !== session.refreshToken) return null;
     this.byAccess.delete(session.accessToken);
     this.byRefresh.delete(session.refreshToken);
-    return this.issue(session.afm, nowMs);
+    return this.issue(session.afm, nowMs, ttlMs);
   }
 }
 

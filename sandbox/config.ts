@@ -4,8 +4,9 @@
  */
 import { existsSync } from "node:fs";
 import {
-  SANDBOX_DEFAULT_API_KEYS, SANDBOX_DEFAULT_DATA_DIR, SANDBOX_DEFAULT_DELAYED_TIMEOUT_MS, SANDBOX_DEFAULT_HOST,
-  SANDBOX_DEFAULT_PORT, SANDBOX_DEFAULT_PROCESSING_WINDOW_MS,
+  SANDBOX_DEFAULT_ACCESS_TOKEN_TTL_MS, SANDBOX_DEFAULT_API_KEYS, SANDBOX_DEFAULT_DATA_DIR, SANDBOX_DEFAULT_DELAYED_REGISTER_MS,
+  SANDBOX_DEFAULT_DELAYED_TIMEOUT_MS, SANDBOX_DEFAULT_DOCUMENTS_PAGE_SIZE, SANDBOX_DEFAULT_HOST, SANDBOX_DEFAULT_PORT,
+  SANDBOX_DEFAULT_PROCESSING_WINDOW_MS, SANDBOX_DEFAULT_RESEND_LOCK_MS,
 } from "./defaults";
 
 export interface SandboxOptions {
@@ -16,9 +17,17 @@ export interface SandboxOptions {
   apiKeys?: string;
   dataDir?: string;
   processingWindowMs?: number;
-  /** Base of document urls; defaults to http://127.0.0.1:<port>. */
+  /** Base of document urls and the portal `domain`; defaults to http://127.0.0.1:<port>. */
   publicUrl?: string;
   delayedTimeoutMs?: number;
+  /** When a FAKE_IAPR_DELAYED_TIMEOUT document is registered, counted from its arrival. */
+  delayedRegisterMs?: number;
+  /** How long a series|number stays locked after the save-error 500. */
+  resendLockMs?: number;
+  /** Rows per page of the portal document list. */
+  documentsPageSize?: number;
+  /** Lifetime of a login's access token. */
+  accessTokenTtlMs?: number;
   /** TTF used for PDFs; null forces the built-in Helvetica with transliterated Greek. */
   fontPath?: string | null;
 }
@@ -31,6 +40,10 @@ export interface SandboxConfig {
   processingWindowMs: number;
   publicUrl: string | null;
   delayedTimeoutMs: number;
+  delayedRegisterMs: number;
+  resendLockMs: number;
+  documentsPageSize: number;
+  accessTokenTtlMs: number;
   fontPath: string | null;
 }
 
@@ -76,6 +89,10 @@ export function readOptionsFromEnv(env: Record<string, string | undefined>): San
     processingWindowMs: readInteger(env, "SANDBOX_PROCESSING_WINDOW_MS", 0, 86_400_000),
     publicUrl,
     delayedTimeoutMs: readInteger(env, "SANDBOX_DELAYED_TIMEOUT_MS", 0, 600_000),
+    delayedRegisterMs: readInteger(env, "SANDBOX_DELAYED_REGISTER_MS", 0, 600_000),
+    resendLockMs: readInteger(env, "SANDBOX_RESEND_LOCK_MS", 0, 86_400_000),
+    documentsPageSize: readInteger(env, "SANDBOX_DOCUMENTS_PAGE_SIZE", 1, 10_000),
+    accessTokenTtlMs: readInteger(env, "SANDBOX_ACCESS_TOKEN_TTL_MS", 1, 86_400_000),
     ...(fontPath === undefined ? {} : { fontPath: fontPath === "none" ? null : fontPath }),
   };
 }
@@ -89,6 +106,10 @@ export function resolveConfig(options: SandboxOptions): SandboxConfig {
     processingWindowMs: options.processingWindowMs ?? SANDBOX_DEFAULT_PROCESSING_WINDOW_MS,
     publicUrl: options.publicUrl?.replace(/\/+$/, "") ?? null,
     delayedTimeoutMs: options.delayedTimeoutMs ?? SANDBOX_DEFAULT_DELAYED_TIMEOUT_MS,
+    delayedRegisterMs: options.delayedRegisterMs ?? SANDBOX_DEFAULT_DELAYED_REGISTER_MS,
+    resendLockMs: options.resendLockMs ?? SANDBOX_DEFAULT_RESEND_LOCK_MS,
+    documentsPageSize: options.documentsPageSize ?? SANDBOX_DEFAULT_DOCUMENTS_PAGE_SIZE,
+    accessTokenTtlMs: options.accessTokenTtlMs ?? SANDBOX_DEFAULT_ACCESS_TOKEN_TTL_MS,
     fontPath: options.fontPath === undefined ? findUnicodeFont() : options.fontPath,
   };
 }

@@ -5,6 +5,7 @@ import type { RuntimeSettings } from "./control-types";
 import type { FaultQueue } from "./faults";
 import type { RequestLog } from "./request-log";
 import type { SandboxStore } from "./store";
+import type { StoredDocument } from "./types";
 
 export interface SandboxContext {
   config: SandboxConfig;
@@ -22,9 +23,19 @@ export interface SandboxContext {
 }
 
 export function defaultSettings(config: SandboxConfig): RuntimeSettings {
-  return { duplicateShape: "409", processingWindowMs: config.processingWindowMs };
+  return {
+    duplicateShape: "409", processingWindowMs: config.processingWindowMs, delayedTimeoutMs: config.delayedTimeoutMs,
+    delayedRegisterMs: config.delayedRegisterMs, resendLockMs: config.resendLockMs, documentsPageSize: config.documentsPageSize,
+    accessTokenTtlMs: config.accessTokenTtlMs,
+  };
 }
 
-export function documentUrl(ctx: SandboxContext, signature: string): string {
-  return `${ctx.publicUrl}/v/${signature}`;
+/** The document's portal page, `{portal}/f/EL{afm}/{uid}/{token}`, as the provider links it. */
+export function documentUrl(ctx: SandboxContext, doc: Pick<StoredDocument, "issuerAfm" | "uid" | "signature">): string {
+  return `${ctx.publicUrl}/f/EL${doc.issuerAfm}/${doc.uid}/${doc.signature}`;
+}
+
+/** An AADE-style QR link (`…/TimologioQR/QRInfo?q=…`); the sandbox answers it with the document page. */
+export function qrUrl(ctx: SandboxContext, doc: Pick<StoredDocument, "signature">): string {
+  return `${ctx.publicUrl}/TimologioQR/QRInfo?q=${encodeURIComponent(Buffer.from(doc.signature, "hex").toString("base64"))}`;
 }

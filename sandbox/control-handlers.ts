@@ -4,7 +4,7 @@
  */
 import { centsToNumber } from "./amounts";
 import { defaultSettings } from "./context";
-import type { StoredDocumentSummary } from "./control-types";
+import { NUMERIC_SETTINGS, type StoredDocumentSummary } from "./control-types";
 import { parseJsonBody, readBody, replyJson, type Exchange } from "./exchange";
 import { parseFaultRequest } from "./faults";
 import { isObject } from "./json-fields";
@@ -31,16 +31,23 @@ export async function handleFaults(ex: Exchange): Promise<void> {
 export async function handleSettings(ex: Exchange): Promise<void> {
   const body = await readJsonObject(ex);
   if (body === null) return badRequest(ex, "body must be a JSON object");
-  const { duplicateShape, processingWindowMs } = body;
+  const { duplicateShape } = body;
   if (duplicateShape !== undefined && duplicateShape !== "409" && duplicateShape !== "2xx") {
     return badRequest(ex, 'duplicateShape must be "409" or "2xx"');
   }
-  if (processingWindowMs !== undefined && (typeof processingWindowMs !== "number" || !Number.isInteger(processingWindowMs) || processingWindowMs < 0)) {
-    return badRequest(ex, "processingWindowMs must be a whole number ≥ 0");
+  const numbers = Object.entries(NUMERIC_SETTINGS) as [keyof typeof NUMERIC_SETTINGS, number][];
+  for (const [name, min] of numbers) {
+    const value = body[name];
+    if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < min)) {
+      return badRequest(ex, `${name} must be a whole number ≥ ${min}`);
+    }
   }
   const { settings } = ex.ctx;
   if (duplicateShape !== undefined) settings.duplicateShape = duplicateShape;
-  if (processingWindowMs !== undefined) settings.processingWindowMs = processingWindowMs;
+  for (const [name] of numbers) {
+    const value = body[name];
+    if (typeof value === "number") settings[name] = value;
+  }
   replyJson(ex, 200, { ok: true, settings }, "control");
 }
 

@@ -34,4 +34,19 @@ export type DuplicateShape = "409" | "2xx";
 export interface RuntimeSettings {
   duplicateShape: DuplicateShape;
   processingWindowMs: number;
+  /** Wait before the 408 of FAKE_IAPR_DELAYED_TIMEOUT. */
+  delayedTimeoutMs: number;
+  /** When that document is registered, from its arrival; at or below delayedTimeoutMs the call answers 201 instead. */
+  delayedRegisterMs: number;
+  /** How long a series|number stays locked after the save-error 500. */
+  resendLockMs: number;
+  /** Rows per page of GET /api/Invoice/GetDocuments. */
+  documentsPageSize: number;
+  /** Lifetime of access tokens issued from now on. */
+  accessTokenTtlMs: number;
 }
+
+/** The settings POST /__control/settings may change, each a whole number ≥ its minimum. */
+export const NUMERIC_SETTINGS = {
+  processingWindowMs: 0, delayedTimeoutMs: 0, delayedRegisterMs: 0, resendLockMs: 0, documentsPageSize: 1, accessTokenTtlMs: 1,
+} as const satisfies Partial<Record<keyof RuntimeSettings, number>>;

@@ -1,15 +1,21 @@
-/** POST /Invoice/credit — credits an issued document found by its authentication code. */
+/**
+ * POST /Invoice/credit — credits an issued document found by its authentication code. Answers 201
+ * `{}` (observed-uat.md §7); the credit document then appears in GET /api/Invoice/GetDocuments.
+ */
 import { normaliseVat } from "./afm";
-import { MESSAGES, replyInvalidJson, replyRejected, replyUnauthorized } from "./answers";
+import { invalidJsonErrors, replyUnauthorized, replyValidation, validationMessage } from "./answers";
 import { credentialAfms } from "./auth";
 import { buildCredit, type CreditRequest } from "./credit-builder";
 import { noteIds, parseJsonBody, readBody, type Exchange } from "./exchange";
-import { applyErpFault, applyPreStoreFault } from "./fault-responses";
-import { readErpFault } from "./faults";
+import { applyErpFault, applyPreStoreFault, replyIfBusy, type SubmissionTarget } from "./fault-responses";
+import { erpFaultOf } from "./faults";
 import { asText, getField, isObject } from "./json-fields";
 import { newParseContext, readText, reportInvalid, type ParseContext } from "./parse-fields";
 import { identityOf, runSubmission, type Decision } from "./submission";
 import type { FieldError, StoredDocument } from "./types";
+
+/** No InvoicesDoc exists yet for a credit request the provider refused before building one. */
+const NO_REQUEST_XML = `<?xml version="1.0" encoding="UTF-8"?>\n<InvoicesDoc xmlns="http://www.aade.gr/myDATA/invoice/v1.0" />\n`;
 
 function readFlag(ctx: ParseContext, body: unknown, name: string): boolean {
   const value = getField(body, name);
@@ -46,9 +52,9 @@ function parseCreditRequest(body: unknown): { request: CreditRequest } | { error
 function rejectCredit(ex: Exchange, request: CreditRequest, error: FieldError): void {
   const issuerAfm = normaliseVat(request.issuerTin);
   ex.ctx.store.saveRejected({
-    internalId: request.internalId, uid: null, issuerAfm, at: new Date().toISOString(), message: MESSAGES.validationFailed, errors: [error],
+    internalId: request.internalId, uid: null, issuerAfm, at: new Date().toISOString(), message: validationMessage([error]), errors: [error],
   });
-  replyRejected(ex, MESSAGES.validationFailed, [error]);
+  replyValidation(ex, [error], NO_REQUEST_XML);
 }
 
 /** A 5.1 can be issued only once per original; 5.2 credits are repeatable. */
@@ -70,14 +76,17 @@ export async function handleInvoiceCredit(ex: Exchange): Promise<void> {
   const afms = credentialAfms(req, ctx.keys, ctx.tokens, Date.now());
   if (afms.length === 0) return replyUnauthorized(ex);
   const parsed = parseJsonBody(body);
-  if (!parsed.ok || !isObject(parsed.value)) return replyInvalidJson(ex);
+  if (!parsed.ok || !isObject(parsed.value)) return replyValidation(ex, invalidJsonErrors(), NO_REQUEST_XML);
   const read = parseCreditRequest(parsed.value);
-  if ("errors" in read) return replyRejected(ex, MESSAGES.validationFailed, read.errors);
+  if ("errors" in read) return replyValidation(ex, read.errors, NO_REQUEST_XML);
   const { request } = read;
   noteIds(ex, { internalId: request.internalId });
   const issuerAfm = normaliseVat(request.issuerTin);
   if (!afms.includes(issuerAfm)) return replyUnauthorized(ex);
-  if (await applyErpFault(ex, readErpFault(req.headers.erp), { issuerAfm, internalId: request.internalId })) return;
+  const target: SubmissionTarget = { issuerAfm, internalId: request.internalId, series: request.series, number: request.number };
+  if (replyIfBusy(ex, target)) return;
+  const erp = erpFaultOf(req.headers.erp, fault);
+  if (applyErpFault(ex, erp, target, () => NO_REQUEST_XML)) return;
   const original = ctx.store.findByAuthenticationCode(issuerAfm, request.authenticationCode);
   if (original === undefined) {
     const message = "No document with this authentication code was issued by this issuer.";
@@ -90,7 +99,10 @@ export async function handleInvoiceCredit(ex: Exchange): Promise<void> {
   const credit = buildCredit(original, request, receivedAt);
   const accept = { kind: "accept", document: credit.document, payload: credit.payload, creditOfMark: original.mark } as const;
   await runSubmission(ex, {
-    identity: identityOf(credit.document), origin: "credit", fault, receivedAt,
+    identity: identityOf(credit.document), series: request.series, number: request.number, origin: "credit", fault, receivedAt,
+    delayedRegistration: erp === "FAKE_IAPR_DELAYED_TIMEOUT",
     decide: () => decideCredit(ex, original, request, accept),
+    // The provider documents 201 with an empty object: no MARK; the credit is found in the document list.
+    successBody: () => ({}),
   });
 }

@@ -1,8 +1,11 @@
-/** How injected faults answer before anything is stored: control-API faults and `erp` header switches. */
+/**
+ * How injected faults answer before anything is stored (control-API faults and `erp` switches),
+ * and the "already being transmitted" guard that a save-error 500 and a delayed registration leave behind.
+ */
 import { AadeCode } from "./aade-codes";
-import { aadeRejectionMessage, wordAadeIssue } from "./aade-rules";
-import { replyIaprTimeout, replyRejected, replySaveError } from "./answers";
-import { resetConnection, sleep, type Exchange } from "./exchange";
+import { wordAadeIssue } from "./aade-rules";
+import { replyIaprTimeout, replyInFlight, replySaveError, replyValidation, validationMessage } from "./answers";
+import { resetConnection, type Exchange } from "./exchange";
 import type { ErpFault, Fault } from "./faults";
 
 /** Answers for faults that strike before the document is stored; true when the request is done. */
@@ -25,35 +28,60 @@ export function applyPreStoreFault(ex: Exchange, fault: Fault | null): boolean {
   }
 }
 
-/** Whose document a forced rejection concerns, so that /MyData/status reports it as rejected. */
-export interface RejectionTarget {
+/** Whose document a request concerns, as far as it could be read before validation. */
+export interface SubmissionTarget {
   issuerAfm: string;
   internalId: string | null;
+  /** Null when the body has none; then no number can be locked. */
+  series: string | null;
+  number: string | null;
 }
 
-/** The UAT harness switches (impact-api.md §11), applied once the caller is authenticated. */
-export async function applyErpFault(ex: Exchange, fault: ErpFault | null, target: RejectionTarget | null): Promise<boolean> {
-  if (fault === null) return false;
+/**
+ * 408 "already being transmitted" while the series|number is locked after a save-error 500, or
+ * while a FAKE_IAPR_DELAYED_TIMEOUT document of the same series waits to be registered
+ * (observed-uat.md §6, case C). True when the request is answered.
+ */
+export function replyIfBusy(ex: Exchange, target: SubmissionTarget | null): boolean {
+  if (target?.series == null || target.number === null) return false;
+  const now = Date.now();
+  const { store } = ex.ctx;
+  if (!store.isLocked(target.issuerAfm, target.series, target.number, now) && store.pendingInSeries(target.issuerAfm, target.series, now) === undefined) {
+    return false;
+  }
+  replyInFlight(ex, target.series, target.number, target.internalId);
+  return true;
+}
+
+/**
+ * The UAT harness switches (observed-uat.md §6), applied once the caller is authenticated.
+ * FAKE_IAPR_DELAYED_TIMEOUT is not answered here: its document goes through validation and is
+ * registered late (submission.ts). True when the request is answered.
+ */
+export function applyErpFault(ex: Exchange, fault: ErpFault | null, target: SubmissionTarget | null, requestXml: () => string): boolean {
+  if (fault === null || fault === "FAKE_IAPR_DELAYED_TIMEOUT") return false;
   const outcome = `fault:${fault}`;
   switch (fault) {
     case "FAKE_IAPR_TIMEOUT":
       replyIaprTimeout(ex, outcome);
       return true;
-    case "FAKE_IAPR_DELAYED_TIMEOUT":
-      if (await sleep(ex.ctx.config.delayedTimeoutMs, ex.ctx.shutdown)) replyIaprTimeout(ex, outcome);
-      return true;
     case "FAKE_IAPR_VALIDATION_ERROR": {
-      const errors = [wordAadeIssue({ code: AadeCode.Forced, text: "Validation error forced by the erp header.", field: "", line: null })]
-        .map((error) => ({ ...error, field: null }));
-      const message = aadeRejectionMessage(errors);
+      const errors = [wordAadeIssue({ code: AadeCode.Forced, text: "Fake validation error", field: "", line: null })];
       if (target?.internalId) {
-        ex.ctx.store.saveRejected({ ...target, internalId: target.internalId, uid: null, at: new Date().toISOString(), message, errors });
+        const message = validationMessage(errors);
+        ex.ctx.store.saveRejected({
+          issuerAfm: target.issuerAfm, internalId: target.internalId, uid: null, at: new Date().toISOString(), message, errors,
+        });
       }
-      replyRejected(ex, message, errors);
-      ex.entry.outcome = outcome;
+      replyValidation(ex, errors, requestXml(), outcome);
       return true;
     }
     case "FAKE_ELISE_SAVE_DOCUMENT_ERROR":
+      if (target?.series != null && target.number !== null) {
+        ex.ctx.store.lockNumber({
+          issuerAfm: target.issuerAfm, series: target.series, number: target.number, untilMs: Date.now() + ex.ctx.settings.resendLockMs,
+        });
+      }
       replySaveError(ex, outcome);
       return true;
   }

@@ -4,9 +4,15 @@
  */
 import { isObject } from "./json-fields";
 
+export const ERP_FAULTS = [
+  "FAKE_IAPR_TIMEOUT", "FAKE_IAPR_DELAYED_TIMEOUT", "FAKE_IAPR_VALIDATION_ERROR", "FAKE_ELISE_SAVE_DOCUMENT_ERROR",
+] as const;
+export type ErpFault = (typeof ERP_FAULTS)[number];
+
+/** The control API also queues the `erp` switches, so clients that never send that header can meet them. */
 export const FAULT_MODES = [
   "delay", "error500", "error500_after_store", "accept_then_hang", "reset_before_store", "reset_after_store",
-  "malformed_2xx", "timeout_408", "status_error500",
+  "malformed_2xx", "timeout_408", "status_error500", ...ERP_FAULTS,
 ] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
@@ -22,11 +28,6 @@ export interface QueuedFault extends Fault {
   remaining: number;
   paths: FaultPath[];
 }
-
-export const ERP_FAULTS = [
-  "FAKE_IAPR_TIMEOUT", "FAKE_IAPR_DELAYED_TIMEOUT", "FAKE_IAPR_VALIDATION_ERROR", "FAKE_ELISE_SAVE_DOCUMENT_ERROR",
-] as const;
-export type ErpFault = (typeof ERP_FAULTS)[number];
 
 const isMode = (value: unknown): value is FaultMode => FAULT_MODES.some((mode) => mode === value);
 const isPath = (value: unknown): value is FaultPath => FAULT_PATHS.some((path) => path === value);
@@ -77,4 +78,9 @@ export class FaultQueue {
 export function readErpFault(header: string | string[] | undefined): ErpFault | null {
   const value = (Array.isArray(header) ? header[0] : header)?.trim().toUpperCase();
   return ERP_FAULTS.find((fault) => fault === value) ?? null;
+}
+
+/** The `erp` switch of a request: its header, else a switch queued through the control API. */
+export function erpFaultOf(header: string | string[] | undefined, queued: Fault | null): ErpFault | null {
+  return readErpFault(header) ?? ERP_FAULTS.find((fault) => fault === queued?.mode) ?? null;
 }

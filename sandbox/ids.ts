@@ -72,9 +72,14 @@ export function sequenceOfMark(mark: string): number {
   return Number.isSafeInteger(value) && value > MARK_BASE ? value - MARK_BASE : 0;
 }
 
-/** Unguessable token of a public document link. */
+/** Unguessable token of a portal document link: 32 uppercase hex digits, as the provider's. */
 export function newSignature(): string {
-  return randomBytes(20).toString("hex");
+  return randomBytes(16).toString("hex").toUpperCase();
+}
+
+/** The provider's `integritySignature`: two SHA-1 digests joined by "-", derived from the document's identifiers. */
+export function integritySignature(parts: { uid: string; mark: string; authenticationCode: string }): string {
+  return `${sha1Upper(`${parts.uid}|${parts.mark}`)}-${sha1Upper(`${parts.authenticationCode}|${parts.mark}`)}`;
 }
 
 export function newToken(): string {

@@ -11,9 +11,10 @@ import {
   handleClearRequests, handleFaults, handleListDocuments, handleListRequests, handleReset, handleSettings,
 } from "./control-handlers";
 import { handleInvoiceCredit } from "./credit-handler";
-import { handleDocument } from "./document-handlers";
+import { handleDocument, handleQrInfo, type DocumentView } from "./document-handlers";
 import { PayloadTooLargeError, replyJson, type Exchange } from "./exchange";
 import { handleInvoiceJson } from "./invoice-handler";
+import { handleGetDocuments } from "./portal-handler";
 import { handleStatus } from "./status-handler";
 
 type Handler = (ex: Exchange) => void | Promise<void>;
@@ -24,6 +25,7 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
   "/mydata/status": { GET: handleStatus },
   "/authentication/login": { POST: handleLogin },
   "/authentication/refresh": { POST: handleRefresh },
+  "/timologioqr/qrinfo": { GET: handleQrInfo },
   "/health": { GET: (ex) => replyJson(ex, 200, { ok: true }, "health") },
   "/__control/faults": { POST: handleFaults },
   "/__control/settings": { POST: handleSettings },
@@ -32,16 +34,34 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
   "/__control/documents": { GET: handleListDocuments },
 };
 
+/** The portal's document link, /f/{vat}/{uid}/{token}, and the older /v/{token}. */
+const PORTAL_DOCUMENT_PATH = /^\/f\/([A-Za-z]{0,2}\d{8,9})\/([0-9A-Fa-f]{40})\/([A-Za-z0-9_-]+)(?:\/(pdf|aade))?$/i;
 const DOCUMENT_PATH = /^\/v\/([A-Za-z0-9_-]+)(?:\/(pdf|aade))?$/i;
+const DOCUMENT_LIST_PATH = /^\/api\/invoice\/getdocuments\/([^/]+)\/([^/]+)$/i;
+
+function viewOf(suffix: string | undefined): DocumentView {
+  if (suffix === undefined) return "html";
+  return suffix.toLowerCase() === "pdf" ? "pdf" : "aade";
+}
 
 function findHandler(method: string, pathname: string): Handler | "wrong-method" | undefined {
   const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  const portal = PORTAL_DOCUMENT_PATH.exec(trimmed);
+  if (portal !== null) {
+    if (method !== "GET") return "wrong-method";
+    const link = { vat: portal[1] ?? "", uid: portal[2] ?? "", signature: portal[3] ?? "" };
+    return (ex) => handleDocument(ex, link, viewOf(portal[4]));
+  }
   const document = DOCUMENT_PATH.exec(trimmed);
   if (document !== null) {
     if (method !== "GET") return "wrong-method";
-    const signature = document[1] ?? "";
-    const view = document[2]?.toLowerCase() === "pdf" ? "pdf" : document[2] === undefined ? "html" : "aade";
-    return (ex) => handleDocument(ex, signature, view);
+    const link = { signature: document[1] ?? "" };
+    return (ex) => handleDocument(ex, link, viewOf(document[2]));
+  }
+  const list = DOCUMENT_LIST_PATH.exec(trimmed);
+  if (list !== null) {
+    if (method !== "GET") return "wrong-method";
+    return (ex) => handleGetDocuments(ex, decodeURIComponent(list[1] ?? ""), list[2] ?? "");
   }
   const route = ROUTES[trimmed.toLowerCase()];
   if (route === undefined) return undefined;

@@ -7,6 +7,7 @@ import { credentialAfms } from "./auth";
 import { documentUrl } from "./context";
 import { hang, noteIds, replyJson, replyRaw, resetConnection, sleep, type Exchange } from "./exchange";
 import type { Fault } from "./faults";
+import { isRegistered } from "./store";
 import type { FieldError } from "./types";
 
 interface StatusBody {
@@ -37,10 +38,13 @@ function lookUp(ex: Exchange, afms: string[], internalId: string | null, mark: s
       return { internalId, status: "processing", ...NONE, message: "Document is still being processed.", errors: [] };
     }
     const doc = internalId !== null ? store.findByInternalId(issuerAfm, internalId) : mark !== null ? store.findByMark(issuerAfm, mark) : undefined;
+    if (doc !== undefined && !isRegistered(doc, Date.now())) {
+      return { internalId: doc.internalId, status: "processing", ...NONE, message: "Document is still being processed.", errors: [] };
+    }
     if (doc !== undefined && (mark === null || doc.mark === mark)) {
       return {
         internalId: doc.internalId, status: "accepted", mark: doc.mark, uid: doc.uid, authenticationCode: doc.authenticationCode,
-        url: documentUrl(ex.ctx, doc.signature), message: "Document transmitted", errors: [],
+        url: documentUrl(ex.ctx, doc), message: "Document transmitted", errors: [],
       };
     }
     const rejection = internalId === null || doc !== undefined ? undefined : store.lastRejection(issuerAfm, internalId);

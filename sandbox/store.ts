@@ -14,13 +14,32 @@ interface Attempt extends SubmissionIdentity {
   receivedAtMs: number;
 }
 
+/** A series|number that answers 408 "already being transmitted" until `untilMs` (after the save-error 500). */
+export interface NumberLock {
+  issuerAfm: string;
+  series: string;
+  number: string;
+  untilMs: number;
+}
+
 type StoreRecord =
   | { kind: "accepted"; document: StoredDocument }
+  | { kind: "lock"; lock: NumberLock }
   | { kind: "rejected"; rejection: RejectionRecord }
   | { kind: "attempt-start"; attempt: Attempt }
   | { kind: "attempt-end"; id: string };
 
 const scoped = (issuerAfm: string, key: string): string => `${issuerAfm}|${key}`;
+const lockKey = (lock: Pick<NumberLock, "issuerAfm" | "series" | "number">): string => `${lock.issuerAfm}|${lock.series}|${lock.number}`;
+
+/** Milliseconds since the epoch at which myDATA registered the document. */
+export function registeredAtMs(doc: StoredDocument): number {
+  return Date.parse(doc.registeredAt ?? doc.acceptedAt);
+}
+
+export function isRegistered(doc: StoredDocument, nowMs: number): boolean {
+  return registeredAtMs(doc) <= nowMs;
+}
 
 export class SandboxStore {
   private readonly file: JsonlFile;
@@ -30,6 +49,7 @@ export class SandboxStore {
   private bySignature = new Map<string, StoredDocument>();
   private rejections = new Map<string, RejectionRecord>();
   private openAttempts = new Map<string, Attempt>();
+  private locks = new Map<string, NumberLock>();
   private lastSequence = 0;
 
   constructor(dataDir: string) {
@@ -49,8 +69,30 @@ export class SandboxStore {
     return this.byInternalId.get(scoped(issuerAfm, internalId));
   }
 
+  /** Portal tokens match in any case (the QR link carries them as base64 of their bytes). */
   findBySignature(signature: string): StoredDocument | undefined {
-    return this.bySignature.get(signature);
+    return this.bySignature.get(signature.toLowerCase());
+  }
+
+  /** The issuer's documents myDATA has registered by `nowMs`, oldest issue date first. */
+  registeredDocuments(issuerAfm: string, nowMs: number): StoredDocument[] {
+    return this.documents
+      .filter((doc) => doc.issuerAfm === issuerAfm && isRegistered(doc, nowMs))
+      .sort((a, b) => a.document.issueDate.localeCompare(b.document.issueDate) || Number(a.mark) - Number(b.mark));
+  }
+
+  /** A FAKE_IAPR_DELAYED_TIMEOUT document of this issuer and series still waiting to be registered. */
+  pendingInSeries(issuerAfm: string, series: string, nowMs: number): StoredDocument | undefined {
+    return this.documents.find((doc) => doc.issuerAfm === issuerAfm && doc.document.series === series && !isRegistered(doc, nowMs));
+  }
+
+  lockNumber(lock: NumberLock): void {
+    this.write({ kind: "lock", lock });
+  }
+
+  isLocked(issuerAfm: string, series: string, number: string, nowMs: number): boolean {
+    const lock = this.locks.get(lockKey({ issuerAfm, series, number }));
+    return lock !== undefined && nowMs < lock.untilMs;
   }
 
   findByAuthenticationCode(issuerAfm: string, code: string): StoredDocument | undefined {
@@ -90,12 +132,15 @@ export class SandboxStore {
     if (this.openAttempts.has(id)) this.write({ kind: "attempt-end", id });
   }
 
-  /** True while an unanswered attempt for the same UID or InternalDocumentId is younger than the window. */
+  /**
+   * True while an unanswered attempt for the same UID is younger than the window. Without a UID
+   * (status look-ups) the InternalDocumentId is compared instead.
+   */
   isProcessing(identity: SubmissionIdentity, nowMs: number, windowMs: number): boolean {
     for (const attempt of this.openAttempts.values()) {
       if (nowMs >= attempt.receivedAtMs + windowMs || attempt.issuerAfm !== identity.issuerAfm) continue;
       const sameUid = identity.uid !== null && attempt.uid === identity.uid;
-      const sameInternalId = identity.internalId !== null && attempt.internalId === identity.internalId;
+      const sameInternalId = identity.uid === null && identity.internalId !== null && attempt.internalId === identity.internalId;
       if (sameUid || sameInternalId) return true;
     }
     return false;
@@ -109,6 +154,7 @@ export class SandboxStore {
     this.bySignature.clear();
     this.rejections.clear();
     this.openAttempts.clear();
+    this.locks.clear();
     this.lastSequence = 0;
   }
 
@@ -128,10 +174,13 @@ export class SandboxStore {
         this.documents.push(doc);
         this.byUid.set(doc.uid, doc);
         this.byInternalId.set(scoped(doc.issuerAfm, doc.internalId), doc);
-        this.bySignature.set(doc.signature, doc);
+        this.bySignature.set(doc.signature.toLowerCase(), doc);
         this.lastSequence = Math.max(this.lastSequence, sequenceOfMark(doc.mark));
         break;
       }
+      case "lock":
+        this.locks.set(lockKey(record.lock), record.lock);
+        break;
       case "rejected":
         this.rejections.set(scoped(record.rejection.issuerAfm, record.rejection.internalId), record.rejection);
         break;

@@ -1,27 +1,34 @@
 /**
  * The path every submission (POST /Invoice/json and /Invoice/credit) takes once it is parsed
- * and authenticated: "still processing" check → attempt opened → optional delay → duplicate
- * check → decision → store → answer (or the post-store fault).
+ * and authenticated: "already being transmitted" check → attempt opened → optional delay →
+ * duplicate check by myDATA UID → decision → store → answer (or the post-store fault).
  */
 import { formatCents } from "./amounts";
-import { replyDuplicate, replyProcessing, replyRejected, replySaveError, successBody } from "./answers";
+import { registeredBody, replyDuplicate, replyIaprTimeout, replyInFlight, replySaveError, replyValidation } from "./answers";
 import { hang, noteIds, replyJson, replyRaw, resetConnection, sleep, type Exchange } from "./exchange";
 import type { Fault } from "./faults";
 import { computeAuthenticationCode, computeUid, newSignature } from "./ids";
+import { isRegistered } from "./store";
 import type { FieldError, ParsedDocument, StoredDocument, SubmissionIdentity } from "./types";
 
 export type Decision =
-  | { kind: "reject"; message: string; errors: FieldError[] }
+  | { kind: "reject"; message: string; errors: FieldError[]; requestXml: string }
   | { kind: "conflict"; message: string }
   | { kind: "accept"; document: ParsedDocument; payload: unknown; creditOfMark: string | null };
 
 export interface SubmissionPlan {
   identity: SubmissionIdentity;
+  series: string;
+  number: string;
   origin: StoredDocument["origin"];
   fault: Fault | null;
+  /** `erp: FAKE_IAPR_DELAYED_TIMEOUT`: myDATA registers the document late, the call may time out first. */
+  delayedRegistration: boolean;
   receivedAt: Date;
   /** Runs after the processing, delay and duplicate steps; pure apart from reading the store. */
   decide(): Decision;
+  /** The 201 body; POST /Invoice/credit answers `{}`. */
+  successBody?: (doc: StoredDocument) => unknown;
 }
 
 export function identityOf(doc: ParsedDocument): SubmissionIdentity {
@@ -32,7 +39,7 @@ export function identityOf(doc: ParsedDocument): SubmissionIdentity {
   return { issuerAfm: doc.issuer.afm, uid, internalId: doc.internalId };
 }
 
-function storeAccepted(ex: Exchange, plan: SubmissionPlan, decision: Extract<Decision, { kind: "accept" }>): StoredDocument {
+function storeAccepted(ex: Exchange, plan: SubmissionPlan, decision: Extract<Decision, { kind: "accept" }>, registeredAt: Date): StoredDocument {
   const { document } = decision;
   const mark = ex.ctx.store.nextMark();
   const uid = identityOf(document).uid ?? "";
@@ -42,9 +49,11 @@ function storeAccepted(ex: Exchange, plan: SubmissionPlan, decision: Extract<Dec
     gross: formatCents(document.summary.grossCents), vat: formatCents(document.summary.vatCents),
     counterpartyAfm: document.counterparty?.afm ?? "",
   });
+  const acceptedAt = new Date();
   const stored: StoredDocument = {
     mark, uid, authenticationCode, signature: newSignature(), internalId: document.internalId,
-    issuerAfm: document.issuer.afm, receivedAt: plan.receivedAt.toISOString(), acceptedAt: new Date().toISOString(),
+    issuerAfm: document.issuer.afm, receivedAt: plan.receivedAt.toISOString(), acceptedAt: acceptedAt.toISOString(),
+    ...(registeredAt > acceptedAt ? { registeredAt: registeredAt.toISOString() } : {}),
     origin: plan.origin, creditOfMark: decision.creditOfMark, document, payload: decision.payload,
   };
   ex.ctx.store.saveAccepted(stored);
@@ -52,8 +61,9 @@ function storeAccepted(ex: Exchange, plan: SubmissionPlan, decision: Extract<Dec
 }
 
 /** The 201, or what a post-store fault turns it into. */
-function answerAccepted(ex: Exchange, doc: StoredDocument, fault: Fault | null): void {
-  const body = successBody(ex, doc);
+function answerAccepted(ex: Exchange, plan: SubmissionPlan, doc: StoredDocument): void {
+  const body = plan.successBody === undefined ? registeredBody(ex.ctx, doc) : plan.successBody(doc);
+  const { fault } = plan;
   const outcome = fault === null ? "accepted" : `fault:${fault.mode}`;
   switch (fault?.mode) {
     case "error500_after_store":
@@ -71,23 +81,35 @@ function answerAccepted(ex: Exchange, doc: StoredDocument, fault: Fault | null):
   }
 }
 
-function findDuplicate(ex: Exchange, identity: SubmissionIdentity): StoredDocument | undefined {
-  const { store } = ex.ctx;
-  const byUid = identity.uid === null ? undefined : store.findByUid(identity.uid);
-  return byUid ?? (identity.internalId === null ? undefined : store.findByInternalId(identity.issuerAfm, identity.internalId));
+/**
+ * FAKE_IAPR_DELAYED_TIMEOUT: the document is stored now but registered only `delayedRegisterMs`
+ * after it arrived; until then it is in flight. When registration comes before the provider's
+ * timeout the call answers 201 (case D), otherwise 408 "IAPR Timeout" (case C).
+ */
+async function registerLate(ex: Exchange, plan: SubmissionPlan, decision: Extract<Decision, { kind: "accept" }>): Promise<void> {
+  const { settings, shutdown } = ex.ctx;
+  const registeredAt = new Date(plan.receivedAt.getTime() + settings.delayedRegisterMs);
+  const stored = storeAccepted(ex, plan, decision, registeredAt);
+  if (settings.delayedRegisterMs <= settings.delayedTimeoutMs) {
+    if (await sleep(Math.max(0, registeredAt.getTime() - Date.now()), shutdown)) answerAccepted(ex, { ...plan, fault: null }, stored);
+    return;
+  }
+  const timeoutAt = plan.receivedAt.getTime() + settings.delayedTimeoutMs;
+  if (await sleep(Math.max(0, timeoutAt - Date.now()), shutdown)) replyIaprTimeout(ex, "fault:FAKE_IAPR_DELAYED_TIMEOUT");
 }
 
 export async function runSubmission(ex: Exchange, plan: SubmissionPlan): Promise<void> {
   const { ctx } = ex;
   const { identity } = plan;
   noteIds(ex, identity);
-  if (ctx.store.isProcessing(identity, Date.now(), ctx.settings.processingWindowMs)) return replyProcessing(ex);
+  const busy = (): void => replyInFlight(ex, plan.series, plan.number, identity.internalId);
+  if (ctx.store.isProcessing(identity, Date.now(), ctx.settings.processingWindowMs)) return busy();
   const attemptId = ctx.store.startAttempt(identity, plan.receivedAt.getTime());
   // The attempt ends only with a complete response: a hang or reset leaves it open.
   ex.beforeComplete = () => ctx.store.endAttempt(attemptId);
   if (plan.fault?.mode === "delay" && !(await sleep(plan.fault.ms, ctx.shutdown))) return;
-  const existing = findDuplicate(ex, identity);
-  if (existing !== undefined) return replyDuplicate(ex, existing);
+  const existing = identity.uid === null ? undefined : ctx.store.findByUid(identity.uid);
+  if (existing !== undefined) return isRegistered(existing, Date.now()) ? replyDuplicate(ex, existing) : busy();
   const decision = plan.decide();
   if (decision.kind === "reject") {
     if (identity.internalId !== null) {
@@ -96,9 +118,14 @@ export async function runSubmission(ex: Exchange, plan: SubmissionPlan): Promise
         at: new Date().toISOString(), message: decision.message, errors: decision.errors,
       });
     }
-    return replyRejected(ex, decision.message, decision.errors);
+    if (plan.delayedRegistration) {
+      // myDATA's refusal never reached the caller: the provider timed out first.
+      if (await sleep(ctx.settings.delayedTimeoutMs, ctx.shutdown)) replyIaprTimeout(ex, "fault:FAKE_IAPR_DELAYED_TIMEOUT");
+      return;
+    }
+    return replyValidation(ex, decision.errors, decision.requestXml);
   }
   if (decision.kind === "conflict") return replyJson(ex, 409, { success: false, message: decision.message }, "conflict");
-  const stored = storeAccepted(ex, plan, decision);
-  answerAccepted(ex, stored, plan.fault);
+  if (plan.delayedRegistration) return registerLate(ex, plan, decision);
+  answerAccepted(ex, plan, storeAccepted(ex, plan, decision, new Date()));
 }

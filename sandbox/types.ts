@@ -94,12 +94,20 @@ export interface StoredDocument {
   mark: string;
   uid: string;
   authenticationCode: string;
-  /** Public document link token: the url is `{public}/v/{signature}`. */
+  /**
+   * Secret token of the document's portal links: `{portal}/f/EL{afm}/{uid}/{signature}` (and the
+   * older `{portal}/v/{signature}`). 32 uppercase hex digits; earlier journals hold 40 lowercase ones.
+   */
   signature: string;
   internalId: string;
   issuerAfm: string;
   receivedAt: string;
   acceptedAt: string;
+  /**
+   * When myDATA registered it: later than acceptedAt only for FAKE_IAPR_DELAYED_TIMEOUT, whose
+   * document is in flight until then. Absent in older journals (= acceptedAt).
+   */
+  registeredAt?: string;
   origin: "json" | "credit";
   /** MARK of the document this one credits (origin "credit" only). */
   creditOfMark: string | null;

@@ -1,7 +1,9 @@
-/** GET /v/{signature}/aade — the document as myDATA holds it (an InvoicesDoc-like XML). */
+/** GET {document url}/aade — the document as myDATA holds it (an InvoicesDoc-like XML); also the `myDataRequest` of a 400. */
 import { formatCents } from "./amounts";
 import { vatBreakdown } from "./document-view";
-import type { ParsedLine, ParsedParty, StoredDocument } from "./types";
+import { normaliseVat } from "./afm";
+import { asText, getField, getObject } from "./json-fields";
+import type { ParsedDocument, ParsedLine, ParsedParty, StoredDocument } from "./types";
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -34,8 +36,37 @@ function detail(line: ParsedLine): string {
     `${element("vatExemptionCategory", line.vatExemption, "      ")}${classifications}    </invoiceDetails>\n`;
 }
 
+interface Identifiers {
+  uid: string;
+  mark: string;
+  authenticationCode: string;
+}
+
 export function renderAadeXml(stored: StoredDocument): string {
-  const doc = stored.document;
+  return renderInvoicesDoc(stored.document, stored);
+}
+
+/** The InvoicesDoc the provider sent myDATA for a document (`myDataRequest` of a 400): no MARK yet. */
+export function renderRequestXml(doc: ParsedDocument): string {
+  return renderInvoicesDoc(doc, null);
+}
+
+/**
+ * The same for a body that did not pass the provider's own checks: only the issuer and the
+ * header fields that could be read.
+ */
+export function renderPartialRequestXml(raw: unknown): string {
+  const text = (value: unknown): string | null => asText(value) ?? null;
+  const issuerVat = text(getField(getObject(raw, "Issuer"), "Vat"));
+  const i = "      ";
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<InvoicesDoc xmlns="http://www.aade.gr/myDATA/invoice/v1.0">\n  <invoice>\n` +
+    `    <issuer>\n${element("vatNumber", issuerVat === null ? null : normaliseVat(issuerVat), i)}    </issuer>\n` +
+    `    <invoiceHeader>\n${element("series", text(getField(raw, "Series")), i)}${element("aa", text(getField(raw, "Number")), i)}` +
+    `${element("issueDate", text(getField(raw, "DateIssued"))?.slice(0, 10) ?? null, i)}${element("invoiceType", text(getField(raw, "InvoiceTypeCode")), i)}` +
+    `    </invoiceHeader>\n  </invoice>\n</InvoicesDoc>\n`;
+}
+
+function renderInvoicesDoc(doc: ParsedDocument, ids: Identifiers | null): string {
   const i = "      ";
   const header = `    <invoiceHeader>\n${element("series", doc.series, i)}${element("aa", doc.number, i)}${element("issueDate", doc.issueDate, i)}` +
     `${element("invoiceType", doc.invoiceType, i)}${element("currency", doc.currency, i)}` +
@@ -51,7 +82,7 @@ export function renderAadeXml(stored: StoredDocument): string {
     `    </invoiceSummary>\n`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<InvoicesDoc xmlns="http://www.aade.gr/myDATA/invoice/v1.0" xmlns:icls="https://www.aade.gr/myDATA/incomeClassificaton/v1.0">\n` +
-    `  <invoice>\n${element("uid", stored.uid, "    ")}${element("mark", stored.mark, "    ")}${element("authenticationCode", stored.authenticationCode, "    ")}` +
+    `  <invoice>\n${element("uid", ids?.uid ?? null, "    ")}${element("mark", ids?.mark ?? null, "    ")}${element("authenticationCode", ids?.authenticationCode ?? null, "    ")}` +
     party("issuer", doc.issuer) + (doc.counterparty === null ? "" : party("counterpart", doc.counterparty)) +
     header + payments + doc.lines.map(detail).join("") + summary + `  </invoice>\n</InvoicesDoc>\n`;
 }

@@ -4,13 +4,14 @@
  * Prints one JSON line per lifecycle event on stdout.
  *
  *   node --conditions=react-server --import tsx scripts/worker.ts \
- *     [--instance-id ID] [--poll-ms N] [--lease-ms N] [--processing-poll-ms N]
+ *     [--instance-id ID] [--poll-ms N] [--lease-ms N] [--processing-poll-ms N] [--lock-wait-ms N]
  *     [--backoff-base-ms N] [--backoff-cap-ms N] [--max-attempts N] [--once]
  */
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/connect";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { getEnv } from "@/lib/env";
+import { providerClientConfig } from "@/lib/provider";
 import { createProviderClient } from "@/lib/provider/impact/client";
 import type { SendingPolicy } from "@/lib/sending/policy";
 import { leaseMsFor } from "@/lib/sending/start";
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       "poll-ms": { type: "string" },
       "lease-ms": { type: "string" },
       "processing-poll-ms": { type: "string" },
+      "lock-wait-ms": { type: "string" },
       "backoff-base-ms": { type: "string" },
       "backoff-cap-ms": { type: "string" },
       "max-attempts": { type: "string" },
@@ -43,11 +45,12 @@ async function main(): Promise<void> {
   const env = getEnv();
   const db = openDatabase(env.databaseUrl);
   await migrateToLatest(db);
-  const { baseUrl, apiKey, connectTimeoutMs, responseTimeoutMs } = env.provider;
-  const client = createProviderClient({ baseUrl, apiKey, connectTimeoutMs, responseTimeoutMs });
+  const { baseUrl } = env.provider;
+  const client = createProviderClient(providerClientConfig(env.provider));
   const policy: Partial<SendingPolicy> = Object.fromEntries(
     Object.entries({
       processingPollMs: positive("processing-poll-ms", values["processing-poll-ms"]),
+      lockWaitMs: positive("lock-wait-ms", values["lock-wait-ms"]),
       backoffBaseMs: positive("backoff-base-ms", values["backoff-base-ms"]),
       backoffCapMs: positive("backoff-cap-ms", values["backoff-cap-ms"]),
       maxAttempts: positive("max-attempts", values["max-attempts"]),

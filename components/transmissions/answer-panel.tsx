@@ -4,7 +4,7 @@ import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 /**
  * What the provider and myDATA gave back: MARK, UID, authentication code, the document link
- * with a QR code of it, and the PDF and XML served through the dashboard.
+ * with the QR code of AADE's link, and the PDF and XML served through the dashboard.
  */
 export async function AnswerPanel({ view }: { view: DetailView }) {
   const locale = await getRequestLocale();
@@ -24,7 +24,7 @@ export async function AnswerPanel({ view }: { view: DetailView }) {
       </dl>
       {view.qrSvg !== null && (
         <figure className="w-36 shrink-0">
-          {/* The SVG is drawn by the qrcode library from the document URL: geometry only, no markup from outside. */}
+          {/* The SVG is drawn by the qrcode library from AADE's link (erpQrCode): geometry only, no markup from outside. */}
           <div role="img" aria-label={ht("detail.qr", locale)} className="aspect-square w-36" dangerouslySetInnerHTML={{ __html: view.qrSvg }} />
           <figcaption className="mt-1 text-center text-xs text-slate-500">QR</figcaption>
         </figure>

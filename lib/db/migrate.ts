@@ -6,6 +6,7 @@ import { authMigration } from "@/lib/db/migrations/002-auth";
 import { composeMigration } from "@/lib/db/migrations/003-compose";
 import { historyIndexesMigration } from "@/lib/db/migrations/004-history-indexes";
 import { storedDraftMigration } from "@/lib/db/migrations/005-stored-draft";
+import { providerAnswerMigration } from "@/lib/db/migrations/006-provider-answer";
 import type { Db } from "@/lib/db/schema";
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
@@ -16,6 +17,7 @@ function allMigrations(engine: Engine): Record<string, Migration> {
     "003-compose": composeMigration(engine),
     "004-history-indexes": historyIndexesMigration(engine),
     "005-stored-draft": storedDraftMigration(engine),
+    "006-provider-answer": providerAnswerMigration(engine),
   };
 }
 

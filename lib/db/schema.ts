@@ -13,7 +13,15 @@ import type { DocumentStatus } from "@/lib/domain/statuses";
 export type { DocumentStatus };
 
 /** What the worker does next with a document that is still moving. */
-export type NextAction = "send" | "lookup" | "confirm_duplicate";
+export type NextAction =
+  /** POST the stored document (again: an identical re-POST is how a lost answer is recovered). */
+  | "send"
+  /** Find it at the provider (document list); not there → send it again. */
+  | "lookup"
+  /** A duplicate answer without a readable stored body: find it in the document list and check it is ours. */
+  | "confirm_duplicate"
+  /** `/Invoice/credit` answered `{}`: the credit exists; wait until the document list shows it. */
+  | "await_listing";
 
 /** `compose` = a full document sent to /Invoice/json; `credit_existing` = a /Invoice/credit request. */
 export type DocumentKind = "compose" | "credit_existing";
@@ -121,6 +129,8 @@ export interface DocumentsTable {
   uid: string | null;
   authentication_code: string | null;
   url: string | null;
+  /** AADE's QR link (`erpQrCode`), when the provider's answer carried it. */
+  qr_url: string | null;
   last_error_json: string | null;
   created_by: string | null;
   created_at: string;

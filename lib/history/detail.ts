@@ -18,7 +18,7 @@ function pretty(body: string | null): string | null {
   }
 }
 
-/** The QR code of a document URL as SVG; null when there is none or it cannot be encoded. */
+/** The QR code of a link as SVG; null when there is none or it cannot be encoded. */
 export async function qrSvgOf(url: string | null): Promise<string | null> {
   if (url === null || url === "") return null;
   try {
@@ -30,8 +30,10 @@ export async function qrSvgOf(url: string | null): Promise<string | null> {
 
 /**
  * A document as the detail page shows it: identity and answers, the document as sent (read from
- * its stored draft, amounts recomputed; and its exact JSON, redacted), every attempt, the timeline, the last failure's errors placed on the
- * wizard's fields, the actions legal now for this viewer, and a QR code of its URL.
+ * its stored draft, amounts recomputed; and its exact JSON, redacted), every attempt, the
+ * timeline, the last failure's errors placed on the wizard's fields, the actions legal now for
+ * this viewer, and the QR code of AADE's link (`qrUrl`): none when the provider gave none,
+ * never one built from the portal URL.
  * Null for an id that is not a document.
  */
 export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; now?: Date }): Promise<DetailView | null> {
@@ -58,7 +60,7 @@ export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; no
       leaseLive: stored?.lease_until !== null && stored?.lease_until !== undefined && stored.lease_until > now,
       canAct: opts.canAct,
     }),
-    qrSvg: await qrSvgOf(detail.url),
+    qrSvg: await qrSvgOf(detail.qrUrl),
     pdfHref: hasUrl ? `/api/transmissions/${id}/pdf` : null,
     xmlHref: hasUrl ? `/api/transmissions/${id}/aade` : null,
   };

@@ -29,7 +29,10 @@ export interface TransmissionEvent {
 
 export interface TransmissionDetail extends TransmissionSummary {
   authenticationCode: string | null;
+  /** The provider's portal page of the document (`{url}/pdf`, `{url}/aade`). */
   url: string | null;
+  /** AADE's QR link (`erpQrCode` of the provider's answer); null when the answer did not carry it. */
+  qrUrl: string | null;
   draftId: string | null;
   /** The exact body sent on every attempt (contains no secret). */
   payloadJson: string;
@@ -98,6 +101,7 @@ export async function getTransmission(db: Db, id: string): Promise<TransmissionD
     ...toTransmissionSummary(row),
     authenticationCode: row.authentication_code,
     url: row.url,
+    qrUrl: row.qr_url,
     draftId: row.draft_id,
     payloadJson: row.payload_json,
     payloadSha256: row.payload_sha256,

@@ -17,6 +17,13 @@ export const messages = {
   "overview.keyMissing": { el: "λείπει", en: "missing" },
   "overview.reachable": { el: "Προσβάσιμος", en: "Reachable" },
   "overview.database": { el: "Βάση δεδομένων", en: "Database" },
+  "overview.portalUrl": { el: "Πύλη (λίστα παραστατικών)", en: "Portal (document list)" },
+  "overview.authMode": { el: "Πιστοποίηση", en: "Authentication" },
+  "overview.authApikey": { el: "κλειδί API (κεφαλίδα APIKey)", en: "API key (APIKey header)" },
+  "overview.authBearer": { el: "bearer token (σύνδεση και ανανέωση)", en: "bearer token (login and refresh)" },
+  "overview.statusLookup": { el: "Αναζήτηση κατάστασης (/MyData/status)", en: "Status look-up (/MyData/status)" },
+  "overview.statusLookupOn": { el: "ενεργή", en: "on" },
+  "overview.statusLookupOff": { el: "ανενεργή — η λίστα παραστατικών της πύλης", en: "off — the portal's document list" },
   "common.yes": { el: "ναι", en: "yes" },
   "common.no": { el: "όχι", en: "no" },
 } satisfies Record<string, Record<Locale, string>>;

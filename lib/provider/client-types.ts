@@ -1,7 +1,10 @@
 import type { CreditExistingRequest, LookupOutcome, SendOutcome } from "@/lib/provider/types";
-import type { StatusLookupParams } from "@/lib/provider/impact/status-lookup";
+import type { DocumentQuery, ListToParam } from "@/lib/provider/impact/document-list";
 
-export type { StatusLookupParams };
+export type { DocumentQuery, ListToParam };
+
+/** How calls authenticate: the `APIKey` header, or a bearer token from `POST /Authentication/login`. */
+export type ProviderAuthMode = "apikey" | "bearer";
 
 /** How to reach the provider. Comes from `getEnv().provider` in the app, from a sandbox in tests. */
 export interface ProviderClientConfig {
@@ -13,6 +16,16 @@ export interface ProviderClientConfig {
   /** Time allowed, once connected, for the complete answer. */
   responseTimeoutMs: number;
   userAgent?: string | undefined;
+  /** Host of the document list (`https://einvoiceportaluat.impact.gr`); the base URL when omitted. */
+  portalUrl?: string | undefined;
+  /** `apikey` when omitted. */
+  auth?: ProviderAuthMode | undefined;
+  /** true: findDocument asks `GET /MyData/status` (contract unknown) instead of the document list. */
+  statusLookup?: boolean | undefined;
+  /** Name of the list's end-date parameter; `To` when omitted. */
+  listToParam?: ListToParam | undefined;
+  /** Milliseconds since the epoch; for token lifetimes. */
+  clock?: (() => number) | undefined;
 }
 
 /** Per-call options of the sending calls. */
@@ -20,6 +33,8 @@ export interface SendOptions {
   /** Extra request headers (e.g. the provider's `erp` test header). Authentication headers always win. */
   headers?: Record<string, string> | undefined;
   signal?: AbortSignal | undefined;
+  /** The issuer whose token a bearer-mode call carries; read from the document when omitted. */
+  issuerVat?: string | undefined;
 }
 
 export type DocumentFileKind = "pdf" | "aade";
@@ -41,8 +56,11 @@ export interface ProviderClient {
   sendDocument(document: unknown, options?: SendOptions): Promise<SendOutcome>;
   /** `POST {base}/Invoice/credit`: credit an already issued document. */
   creditExisting(request: CreditExistingRequest, options?: SendOptions): Promise<SendOutcome>;
-  /** The status look-up decided in PRODUCT.md (see status-lookup.ts). */
-  lookupStatus(params: StatusLookupParams, options?: Pick<SendOptions, "signal">): Promise<LookupOutcome>;
+  /**
+   * Finds a document at the provider: in the portal's document list by series and number (by
+   * default), or through `GET /MyData/status` when that adapter is switched on.
+   */
+  findDocument(query: DocumentQuery, options?: Pick<SendOptions, "signal">): Promise<LookupOutcome>;
   /** `GET {url}/pdf` or `{url}/aade`; redirects are not followed. */
   fetchDocumentFile(url: string, kind: DocumentFileKind): Promise<DocumentFileOutcome>;
 }

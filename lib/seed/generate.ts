@@ -111,7 +111,7 @@ export function generateSeedDocument(
   const statusEvent = (at: Moment, type: DocumentStatus, detail: Record<string, unknown>) =>
     events.push({ document_id: id, at: at.text, type, actor: null, detail_json: JSON.stringify(detail) });
 
-  let accepted: { mark: string; uid: string; authenticationCode: string; url: string } | null = null;
+  let accepted: { mark: string; uid: string; authenticationCode: string; url: string; qrUrl: string } | null = null;
   let lastError: RecordedError | null = null;
   let nextAction: DocumentsTable["next_action"] = null;
   let nextAttemptAt: string | null = null;
@@ -121,15 +121,16 @@ export function generateSeedDocument(
   if (status === "accepted") {
     if (spec.fate === "accepted_after_retry") {
       const failed = attempt("unavailable", 500, unavailable, "Provider answered HTTP 500");
-      statusEvent(failed, "unknown", { reason: "provider_unavailable", from: "sending", nextAction: "lookup", inMs: 1_200 });
+      statusEvent(failed, "unknown", { reason: "provider_unavailable", from: "sending", nextAction: "send", inMs: 1_200 });
     }
     const mark = ctx.nextMark();
     const afm = ctx.issuer.vat.replace(/^EL/, "");
     const uid = sha1(`${afm}-${issuedAt.slice(0, 10)}-0-5.2-${spec.series}-${spec.number}`);
     const authenticationCode = sha1(`${uid}-${mark}`);
     const url = `${ctx.providerBaseUrl}/v/${sha1(`${internalDocumentId}-${mark}`).toLowerCase().slice(0, 32)}`;
-    accepted = { mark, uid, authenticationCode, url };
-    const body = JSON.stringify({ success: true, message: "Document transmitted", mark, uid, authenticationCode, url, series: spec.series, number: spec.number, internalId: internalDocumentId, qrUrl: url });
+    const qrUrl = `https://mydataapidev.aade.gr/TimologioQR/QRInfo?q=${encodeURIComponent(Buffer.from(`${uid}-${mark}`).toString("base64"))}`;
+    accepted = { mark, uid, authenticationCode, url, qrUrl };
+    const body = `{"mark":${mark},${JSON.stringify({ uid, authenticationCode, status: "SUBMITTED", series: spec.series, number: spec.number, url, erpQrCode: qrUrl, internalId: internalDocumentId, success: true }).slice(1)}`;
     const done = attempt("accepted", 201, body, null);
     statusEvent(done, "accepted", { reason: "accepted", from: "sending", mark });
   } else if (status === "rejected") {
@@ -148,8 +149,8 @@ export function generateSeedDocument(
   } else if (status === "unknown") {
     const ended = attempt("ambiguous", null, null, "no answer within 30000 ms");
     lastError = { kind: "ambiguous", httpStatus: null, message: "no answer within 30000 ms", errors: [], reason: "timeout" };
-    statusEvent(ended, "unknown", { reason: "no_answer_timeout", from: "sending", nextAction: "lookup", inMs: 15_000 });
-    nextAction = "lookup";
+    statusEvent(ended, "unknown", { reason: "no_answer_timeout", from: "sending", nextAction: "send", inMs: 15_000 });
+    nextAction = "send";
     nextAttemptAt = momentAfter(ctx.now, 15_000).text;
   } else if (status === "sending") {
     attempt("sending", null, null, null, false);
@@ -192,6 +193,7 @@ export function generateSeedDocument(
     uid: accepted?.uid ?? null,
     authentication_code: accepted?.authenticationCode ?? null,
     url: accepted?.url ?? null,
+    qr_url: accepted?.qrUrl ?? null,
     last_error_json: lastError === null ? null : JSON.stringify(lastError),
     created_by: spec.createdBy,
     created_at: created.text,

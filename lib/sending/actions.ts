@@ -3,6 +3,7 @@ import { appendEvents } from "@/lib/db/events";
 import type { Db, DocumentStatus } from "@/lib/db/schema";
 import { dbTimeAfter, toDbTime } from "@/lib/db/time";
 import type { ProviderClient } from "@/lib/provider/client-types";
+import { documentQueryOf, ourIdentityOf } from "@/lib/sending/document-query";
 import { lookupDetail } from "@/lib/sending/timeline";
 import { ActionNotAllowedError, DocumentNotFoundError } from "@/lib/sending/errors";
 import type { DocumentRow } from "@/lib/sending/leases";
@@ -24,30 +25,41 @@ async function loadDocument(db: Db, id: string): Promise<DocumentRow> {
   return row;
 }
 
+function lastErrorKind(doc: DocumentRow): string | null {
+  if (doc.last_error_json === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(doc.last_error_json);
+    return typeof parsed === "object" && parsed !== null && "kind" in parsed && typeof parsed.kind === "string" ? parsed.kind : null;
+  } catch {
+    return null;
+  }
+}
+
 function leaseLive(doc: DocumentRow, now: Date): boolean {
   return doc.lease_until !== null && doc.lease_until > toDbTime(now);
 }
 
 /**
- * Looks the document up at the provider now and records the answer on its timeline. An
+ * Looks for the document at the provider now (its document list, or the status look-up when
+ * switched on) and records the answer on its timeline. An
  * acceptance of our document settles it (or refreshes its MARK/UID/URL); see refreshEffect
  * for the rest. Safe in any state and alongside a running worker.
  * @throws DocumentNotFoundError
  */
 export async function refreshDocument(db: Db, client: ProviderClient, id: string, opts: { actor?: string; now?: Date } = {}): Promise<ActionResult> {
   const doc = await loadDocument(db, id);
-  const outcome = await client.lookupStatus({ internalId: doc.internal_document_id, mark: doc.mark ?? undefined });
   const now = opts.now ?? new Date();
+  const outcome = await client.findDocument(documentQueryOf(doc, now));
   const at = toDbTime(now);
   const effect = refreshEffect(
-    { status: doc.status, nextAction: doc.next_action, leaseLive: leaseLive(doc, now) },
+    { status: doc.status, nextAction: doc.next_action, leaseLive: leaseLive(doc, now), lastErrorKind: lastErrorKind(doc) },
     outcome,
-    { internalId: doc.internal_document_id, series: doc.series, number: doc.number, mark: doc.mark },
+    ourIdentityOf(doc),
   );
   return db.transaction().execute(async (trx) => {
     let row: Pick<DocumentRow, "status"> | undefined;
     if (effect?.status === "accepted") {
-      const { mark, uid, authenticationCode, url } = effect.accepted;
+      const { mark, uid, authenticationCode, url, qrUrl } = effect.accepted;
       row = await trx
         .updateTable("documents")
         .set({
@@ -56,6 +68,7 @@ export async function refreshDocument(db: Db, client: ProviderClient, id: string
           ...(uid === "" ? {} : { uid }),
           ...(authenticationCode === "" ? {} : { authentication_code: authenticationCode }),
           ...(url === "" ? {} : { url }),
+          ...(qrUrl === undefined ? {} : { qr_url: qrUrl }),
         })
         .where("id", "=", id)
         .where((eb) => eb.or([eb("status", "!=", "accepted"), eb("mark", "=", mark)]))
@@ -82,7 +95,8 @@ export async function refreshDocument(db: Db, client: ProviderClient, id: string
 
 /**
  * Sends the identical document again, when legal: from `unknown` or `needs_attention` (a
- * document already sent is looked up first, then resent if the provider does not have it).
+ * registered one comes back as a duplicate carrying its MARK; a credit of an existing document
+ * is looked for in the document list first).
  * Resets the attempt budget and the deadline.
  * @throws DocumentNotFoundError
  * @throws ActionNotAllowedError in any other state, or while a worker is handling it.
@@ -96,7 +110,7 @@ export async function retryDocument(db: Db, id: string, actor: string | undefine
     if (leaseLive(doc, now)) throw new ActionNotAllowedError("retry", doc.status, "busy");
     const transition = nextState({ status: doc.status, nextAction: doc.next_action }, { type: "retry_requested" }, {
       now, deadlineAt: new Date(doc.deadline_at), sendsUsed: 0, attemptCount: doc.attempt_count, retryStep: 0, random: 0,
-      policy: DEFAULT_SENDING_POLICY, ours: { internalId: doc.internal_document_id, series: doc.series, number: doc.number, mark: doc.mark },
+      policy: DEFAULT_SENDING_POLICY, ours: ourIdentityOf(doc), kind: doc.kind,
     });
     const row = await trx
       .updateTable("documents")

@@ -78,6 +78,8 @@ async function applyTransition(db: Db, doc: DocumentRow, expected: DocumentStatu
           uid: transition.accepted.uid || null,
           authentication_code: transition.accepted.authenticationCode || null,
           url: transition.accepted.url || null,
+          // A list row carries no QR link: keep the one an earlier answer gave.
+          ...(transition.accepted.qrUrl === undefined ? {} : { qr_url: transition.accepted.qrUrl }),
           last_error_json: null,
         }),
     ...(transition.error === undefined ? {} : { last_error_json: JSON.stringify(transition.error) }),
@@ -120,7 +122,7 @@ export async function recordSendOutcome(
         outcome: outcome.kind,
         latency_ms: Math.round(latencyMs),
         response_body: clip(outcome.body),
-        error: outcome.kind === "accepted" ? null : outcome.message,
+        error: outcome.kind === "accepted" || outcome.kind === "accepted_without_mark" ? null : outcome.message,
       })
       .where("document_id", "=", doc.id)
       .where("seq", "=", doc.attempt_count)

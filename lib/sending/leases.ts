@@ -2,7 +2,7 @@ import "server-only";
 import type { Selectable } from "kysely";
 import { engineOf } from "@/lib/db/dialect-helpers";
 import { appendEvents } from "@/lib/db/events";
-import type { Db, DocumentsTable } from "@/lib/db/schema";
+import type { Db, DocumentsTable, NextAction } from "@/lib/db/schema";
 import { dbTimeAfter, toDbTime } from "@/lib/db/time";
 
 /** A document row as the worker holds it after claiming. */
@@ -83,8 +83,10 @@ export async function renewLease(db: Db, params: { id: string; owner: string; no
 
 /**
  * The reconciler's sweep: documents left in `sending` whose lease has expired (their worker
- * stopped between writing the attempt and recording its outcome) become `unknown` with a
- * look-up as the next step, never a blind resend. Their open attempt is marked interrupted.
+ * stopped between writing the attempt and recording its outcome) become `unknown`. A composed
+ * document is then sent again, identical (a registered one comes back as a duplicate carrying its
+ * MARK); a credit of an existing document is first looked for in the document list. Their open
+ * attempt is marked interrupted.
  * @returns how many documents were reclaimed.
  */
 export async function reclaimExpiredSends(db: Db, now: Date): Promise<number> {
@@ -92,7 +94,14 @@ export async function reclaimExpiredSends(db: Db, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .updateTable("documents")
-      .set({ status: "unknown", next_action: "lookup", next_attempt_at: nowText, lease_owner: null, lease_until: null, updated_at: nowText })
+      .set((eb) => ({
+        status: "unknown",
+        next_action: eb.case().when("kind", "=", "credit_existing").then(eb.val<NextAction>("lookup")).else(eb.val<NextAction>("send")).end(),
+        next_attempt_at: nowText,
+        lease_owner: null,
+        lease_until: null,
+        updated_at: nowText,
+      }))
       .where("status", "=", "sending")
       .where("lease_until", "<", nowText)
       .returning(["id", "attempt_count"])

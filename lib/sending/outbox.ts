@@ -114,6 +114,7 @@ export async function insertOutboxDocument(db: Db, doc: OutboxDocument, opts: Ou
       uid: null,
       authentication_code: null,
       url: null,
+      qr_url: null,
       last_error_json: null,
       created_by: opts.actor ?? null,
       created_at: at,

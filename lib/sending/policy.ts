@@ -10,8 +10,13 @@ export interface SendingPolicy {
   backoffBaseMs: number;
   /** Largest back-off ceiling. */
   backoffCapMs: number;
-  /** Wait between look-ups while the provider reports the document as still processing. */
+  /** Wait between look-ups while the provider reports the document as still processing (or not yet listed). */
   processingPollMs: number;
+  /**
+   * Wait before sending again after the provider locked the series/number: a 408 "… is already
+   * being transmitted." or a 500 "Please resend." (about 2 minutes on UAT).
+   */
+  lockWaitMs: number;
 }
 
 export const DEFAULT_SENDING_POLICY: SendingPolicy = {
@@ -20,6 +25,7 @@ export const DEFAULT_SENDING_POLICY: SendingPolicy = {
   backoffBaseMs: 2_000,
   backoffCapMs: 5 * 60 * 1000,
   processingPollMs: 15_000,
+  lockWaitMs: 120_000,
 };
 
 /**

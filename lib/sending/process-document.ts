@@ -1,6 +1,7 @@
 import "server-only";
 import type { ProviderClient } from "@/lib/provider/client-types";
 import type { CreditExistingRequest, SendOutcome } from "@/lib/provider/types";
+import { documentQueryOf, ourIdentityOf } from "@/lib/sending/document-query";
 import { beginAttempt, recordLookup, recordSendOutcome } from "@/lib/sending/attempt-store";
 import { renewLease, type DocumentRow } from "@/lib/sending/leases";
 import type { SendingPolicy } from "@/lib/sending/policy";
@@ -18,7 +19,7 @@ export interface WorkerDeps {
   random: () => number;
 }
 
-/** Steps taken on one claim before the document goes back to the queue (look-up → resend → confirm). */
+/** Steps taken on one claim before the document goes back to the queue (send → resend → confirm). */
 const MAX_STEPS_PER_CLAIM = 4;
 
 /** The machine's view of a stored document at `now`. */
@@ -31,14 +32,16 @@ export function machineContext(doc: DocumentRow, deps: Pick<WorkerDeps, "policy"
     retryStep: doc.retry_step,
     random: deps.random(),
     policy: deps.policy,
-    ours: { internalId: doc.internal_document_id, series: doc.series, number: doc.number, mark: doc.mark },
+    ours: ourIdentityOf(doc),
+    kind: doc.kind,
   };
 }
 
 /** Sends the stored bytes: the exact JSON text of a composed document, or the stored /Invoice/credit body. */
 function sendStored(client: ProviderClient, doc: DocumentRow): Promise<SendOutcome> {
-  if (doc.kind === "credit_existing") return client.creditExisting(JSON.parse(doc.payload_json) as CreditExistingRequest);
-  return client.sendDocument(doc.payload_json);
+  const options = { issuerVat: doc.issuer_vat };
+  if (doc.kind === "credit_existing") return client.creditExisting(JSON.parse(doc.payload_json) as CreditExistingRequest, options);
+  return client.sendDocument(doc.payload_json, options);
 }
 
 /** The next step may follow at once, under the same lease. */
@@ -63,7 +66,7 @@ async function sendStep(deps: WorkerDeps, doc: DocumentRow): Promise<DocumentRow
 
 async function lookupStep(deps: WorkerDeps, doc: DocumentRow): Promise<DocumentRow | null> {
   if (!(await renewLease(deps.db, { id: doc.id, owner: deps.owner, now: deps.clock(), leaseMs: deps.leaseMs }))) return null;
-  const outcome = await deps.client.lookupStatus({ internalId: doc.internal_document_id, mark: doc.mark ?? undefined });
+  const outcome = await deps.client.findDocument(documentQueryOf(doc, deps.clock()));
   const now = deps.clock();
   const transition = nextState({ status: doc.status, nextAction: doc.next_action }, { type: "looked_up", outcome }, machineContext(doc, deps, now));
   const keep = continuesNow(transition);
@@ -73,8 +76,9 @@ async function lookupStep(deps: WorkerDeps, doc: DocumentRow): Promise<DocumentR
 
 /**
  * Moves one claimed document as far as it can go now: sends it (queued, or unknown whose
- * next action is send) or looks it up (unknown), and chains the steps that may follow at
- * once (not found → resend; duplicate → confirm). Every step is persisted before the next.
+ * next action is send) or looks for it at the provider (unknown), and chains the steps that
+ * may follow at once (not found → resend; duplicate without its stored body → confirm). Every
+ * step is persisted before the next.
  */
 export async function processClaimedDocument(deps: WorkerDeps, claimed: DocumentRow): Promise<void> {
   let doc: DocumentRow | null = claimed;

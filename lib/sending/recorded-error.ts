@@ -5,7 +5,7 @@ import type { LookupOutcome, SendOutcome } from "@/lib/provider/types";
 export type { RecordedError };
 
 /** The failure part of a send outcome (an accepted outcome has none). */
-export function describeSendError(outcome: Exclude<SendOutcome, { kind: "accepted" }>): RecordedError {
+export function describeSendError(outcome: Exclude<SendOutcome, { kind: "accepted" | "accepted_without_mark" }>): RecordedError {
   switch (outcome.kind) {
     case "rejected":
       return { kind: "rejected", httpStatus: outcome.httpStatus, message: outcome.message, errors: outcome.errors, isAadeError: outcome.isAadeError };

@@ -28,7 +28,7 @@ export function lookupDetail(outcome: LookupOutcome, reason?: string): Record<st
   const base = { result: outcome.kind, httpStatus: outcome.httpStatus, ...(reason === undefined ? {} : { reason }) };
   switch (outcome.kind) {
     case "found":
-      return { ...base, status: outcome.status, mark: outcome.mark ?? null, message: outcome.message };
+      return { ...base, status: outcome.status, mark: outcome.mark ?? null, message: outcome.message, ...(outcome.source === undefined ? {} : { source: outcome.source }) };
     case "not_found":
       return base;
     case "unavailable":

@@ -13,8 +13,31 @@ import { SANDBOX_DEFAULT_API_KEYS, SANDBOX_DEMO_API_KEY, SANDBOX_DEMO_VAT } from
 
 export type { RequestLogEntry, StoredDocumentSummary };
 
-export interface TestSandboxOptions {
+/** Sandbox settings a test may shorten; each becomes its SANDBOX_* variable (or startSandbox option). */
+export interface TestSandboxTimings {
   processingWindowMs?: number;
+  /** Wait before the 408 of FAKE_IAPR_DELAYED_TIMEOUT. */
+  delayedTimeoutMs?: number;
+  /** When that document is registered, from its arrival. */
+  delayedRegisterMs?: number;
+  /** Lock of a series|number after the save-error 500. */
+  resendLockMs?: number;
+  /** Rows per page of GET /api/Invoice/GetDocuments. */
+  documentsPageSize?: number;
+  /** Lifetime of access tokens. */
+  accessTokenTtlMs?: number;
+}
+
+const TIMING_VARIABLES: Record<keyof TestSandboxTimings, string> = {
+  processingWindowMs: "SANDBOX_PROCESSING_WINDOW_MS",
+  delayedTimeoutMs: "SANDBOX_DELAYED_TIMEOUT_MS",
+  delayedRegisterMs: "SANDBOX_DELAYED_REGISTER_MS",
+  resendLockMs: "SANDBOX_RESEND_LOCK_MS",
+  documentsPageSize: "SANDBOX_DOCUMENTS_PAGE_SIZE",
+  accessTokenTtlMs: "SANDBOX_ACCESS_TOKEN_TTL_MS",
+};
+
+export interface TestSandboxOptions extends TestSandboxTimings {
   /** "VAT:key,VAT:key"; the demo pair is used when omitted. */
   apiKeys?: string;
   /** Kept after stop(); a fresh temporary directory (removed on stop) when omitted. */
@@ -31,7 +54,7 @@ export interface TestSandbox {
   vat: string;
   dataDir: string;
   fault(f: { mode: string; times?: number; ms?: number; paths?: string[] }): Promise<void>;
-  settings(s: { duplicateShape?: "409" | "2xx"; processingWindowMs?: number }): Promise<void>;
+  settings(s: TestSandboxTimings & { duplicateShape?: "409" | "2xx" }): Promise<void>;
   reset(opts?: { store?: boolean }): Promise<void>;
   requests(): Promise<RequestLogEntry[]>;
   documents(): Promise<StoredDocumentSummary[]>;
@@ -97,7 +120,7 @@ function spawnSandbox(env: Record<string, string>): Promise<Runner> {
   });
 }
 
-async function startInProcess(options: { port: number; dataDir: string; apiKeys: string; processingWindowMs?: number }): Promise<Runner> {
+async function startInProcess(options: TestSandboxTimings & { port: number; dataDir: string; apiKeys: string }): Promise<Runner> {
   // Loaded only here: spawned sandboxes need none of the server code in the test process.
   const { startSandbox } = await import("@/sandbox/app");
   const running = await startSandbox({ host: "127.0.0.1", ...options });
@@ -119,12 +142,17 @@ export async function startTestSandbox(opts: TestSandboxOptions = {}): Promise<T
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "credit-desk-sandbox-"));
   const apiKeys = opts.apiKeys ?? SANDBOX_DEFAULT_API_KEYS;
   const useChild = opts.spawn ?? true;
+  const timings: TestSandboxTimings = {};
+  const timingEnv: Record<string, string> = {};
+  for (const [name, variable] of Object.entries(TIMING_VARIABLES) as [keyof TestSandboxTimings, string][]) {
+    const value = opts[name];
+    if (value === undefined) continue;
+    timings[name] = value;
+    timingEnv[variable] = String(value);
+  }
   const launch = (port: number): Promise<Runner> => useChild
-    ? spawnSandbox({
-      SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", SANDBOX_DATA_DIR: dataDir, SANDBOX_API_KEYS: apiKeys,
-      ...(opts.processingWindowMs === undefined ? {} : { SANDBOX_PROCESSING_WINDOW_MS: String(opts.processingWindowMs) }),
-    })
-    : startInProcess({ port, dataDir, apiKeys, ...(opts.processingWindowMs === undefined ? {} : { processingWindowMs: opts.processingWindowMs }) });
+    ? spawnSandbox({ SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", SANDBOX_DATA_DIR: dataDir, SANDBOX_API_KEYS: apiKeys, ...timingEnv })
+    : startInProcess({ port, dataDir, apiKeys, ...timings });
   let runner = await launch(0);
   const baseUrl = runner.baseUrl;
   let stopped = false;

@@ -19,6 +19,23 @@ describe("configuration", () => {
     });
   });
 
+  it("derives the portal of the document list from the API host, unless IMPACT_PORTAL_URL says otherwise", () => {
+    const portal = (source: Record<string, string>) => parseEnv({ IMPACT_API_KEY: "k", ...source }).provider.portalUrl;
+    expect(portal({ IMPACT_BASE_URL: "https://einvoiceapiuat.impact.gr" })).toBe("https://einvoiceportaluat.impact.gr");
+    expect(portal({ IMPACT_BASE_URL: "https://einvoiceapi.impact.gr/" })).toBe("https://einvoice.impact.gr");
+    expect(parseEnv({}).provider.portalUrl).toBe("http://127.0.0.1:4010");
+    expect(parseEnv({ SANDBOX_PORT: "4120" }).provider.portalUrl).toBe("http://127.0.0.1:4120");
+    expect(portal({ IMPACT_BASE_URL: "http://127.0.0.1:4999" })).toBe("http://127.0.0.1:4999");
+    expect(portal({ IMPACT_BASE_URL: "https://einvoiceapiuat.impact.gr", IMPACT_PORTAL_URL: "https://portal.example.gr/" })).toBe("https://portal.example.gr");
+  });
+
+  it("authenticates with the API key, lists with To, and never asks the status look-up unless told", () => {
+    expect(parseEnv({}).provider).toMatchObject({ auth: "apikey", statusLookup: false, listToParam: "To" });
+    expect(parseEnv({ IMPACT_AUTH: "bearer", IMPACT_STATUS_LOOKUP: "1", IMPACT_DOCUMENT_LIST_TO_PARAM: "dateTo" }).provider).toMatchObject({
+      auth: "bearer", statusLookup: true, listToParam: "dateTo",
+    });
+  });
+
   it("fails fast, naming the variable, when a real provider has no key", () => {
     expect(() => parseEnv({ IMPACT_BASE_URL: "https://einvoiceapi.impact.gr" })).toThrow(/IMPACT_API_KEY/);
   });
@@ -28,6 +45,10 @@ describe("configuration", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ IMPACT_BASE_URL: "ftp://x", IMPACT_API_KEY: "k" }, "IMPACT_BASE_URL"],
     [{ ADMIN_EMAIL: "admin@example.com" }, "ADMIN_PASSWORD"],
+    [{ IMPACT_AUTH: "oauth" }, "IMPACT_AUTH"],
+    [{ IMPACT_STATUS_LOOKUP: "yes" }, "IMPACT_STATUS_LOOKUP"],
+    [{ IMPACT_PORTAL_URL: "portal" }, "IMPACT_PORTAL_URL"],
+    [{ IMPACT_DOCUMENT_LIST_TO_PARAM: "until" }, "IMPACT_DOCUMENT_LIST_TO_PARAM"],
   ])("refuses %o with a message naming %s", (source, name) => {
     expect(() => parseEnv(source)).toThrow(ConfigurationError);
     expect(() => parseEnv(source)).toThrow(new RegExp(name));

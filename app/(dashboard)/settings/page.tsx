@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/credit-note/page-header";
+import { ProviderConnection } from "@/components/settings/provider-connection";
 import { requireUser } from "@/lib/auth/current-user";
 import { composeT, type ComposeMessageKey } from "@/lib/i18n/compose-messages";
+import { getEnv } from "@/lib/env";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 export const dynamic = "force-dynamic";
@@ -14,13 +16,15 @@ const SECTIONS: { href: string; title: ComposeMessageKey; hint: ComposeMessageKe
   { href: "/settings/audit", title: "settings.audit", hint: "settings.auditHint", role: "admin" },
 ];
 
-// /settings — the settings sections the signed-in user may open, and the language switch.
+// /settings — the settings sections the signed-in user may open, the language switch, and the provider connection (read-only).
 export default async function SettingsPage() {
   const user = await requireUser({ role: "viewer" });
   const locale = await getRequestLocale();
   const allowed = SECTIONS.filter((section) => user.role === "admin" || (section.role === "clerk" && user.role === "clerk"));
+  const { environment, baseUrl, portalUrl, auth, apiKey, statusLookup } = getEnv().provider;
+  const connection = { environment, baseUrl, portalUrl, auth, keyConfigured: apiKey.length > 0, statusLookup };
   return (
-    <section aria-labelledby="page-title">
+    <section aria-labelledby="page-title" className="space-y-6">
       <PageHeader title={composeT("settings.title", locale)} locale={locale} />
       {allowed.length === 0 && <p className="text-sm text-slate-600">{composeT("settings.none", locale)}</p>}
       <ul className="grid grid-cols-2 gap-4">
@@ -33,6 +37,7 @@ export default async function SettingsPage() {
           </li>
         ))}
       </ul>
+      <ProviderConnection view={connection} locale={locale} />
     </section>
   );
 }

@@ -7,11 +7,6 @@ import "server-only";
  */
 export type ProviderAuth = { kind: "apiKey"; apiKey: string } | { kind: "bearer"; accessToken: string };
 
-/** The secret a ProviderAuth carries, so it can be redacted from anything stored or logged. */
-export function authSecret(auth: ProviderAuth): string {
-  return auth.kind === "apiKey" ? auth.apiKey : auth.accessToken;
-}
-
 /** The only place that builds authentication headers. */
 export function authHeaders(auth: ProviderAuth): Record<string, string> {
   switch (auth.kind) {

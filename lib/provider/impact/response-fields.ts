@@ -11,12 +11,60 @@ export type JsonObject = Record<string, unknown>;
 /** Response headers as node:http delivers them (names lower-case). */
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
-/** Parses text as a JSON object; arrays, scalars and invalid JSON give null. */
+/**
+ * Parses JSON text keeping every integer exact: an integer token of 16 digits or more (where a
+ * double may round) becomes a string of its digits before JSON.parse sees it, so a MARK such as
+ * 9007199254740993 is read as written, never through a float. Shorter integers are exact as
+ * numbers and stay numbers. Throws like JSON.parse on invalid text.
+ */
+export function parseJsonExact(text: string): unknown {
+  return JSON.parse(quoteLongIntegers(text));
+}
+
+/** The text with every integer token of 16+ digits outside strings wrapped in quotes. */
+function quoteLongIntegers(text: string): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"') {
+      const end = stringEnd(text, i);
+      out += text.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) {
+      const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+      const token = match?.[0] ?? ch;
+      const isLongInteger = match !== null && match[1] === undefined && match[2] === undefined && token.replace("-", "").length >= 16;
+      out += isLongInteger ? `"${token}"` : token;
+      i += token.length;
+      continue;
+    }
+    out += ch;
+    i += 1;
+  }
+  return out;
+}
+
+/** Index just past the JSON string that starts at `start` (a quote). */
+function stringEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === "\\") i += 2;
+    else if (ch === '"') return i + 1;
+    else i += 1;
+  }
+  return text.length;
+}
+
+/** Parses text as a JSON object (integers exact, see parseJsonExact); arrays, scalars and invalid JSON give null. */
 export function parseJsonObject(text: string): JsonObject | null {
   const trimmed = text.trim();
   if (!trimmed.startsWith("{")) return null;
   try {
-    const value: unknown = JSON.parse(trimmed);
+    const value = parseJsonExact(trimmed);
     return isJsonObject(value) ? value : null;
   } catch {
     return null;
@@ -56,18 +104,14 @@ export function readFlag(source: JsonObject, ...names: string[]): boolean | unde
 }
 
 /**
- * Reads an integer identifier (such as a MARK) exactly as written in the raw JSON text, so
- * that a number beyond 2^53 is not rounded by JSON.parse. Falls back to readText.
+ * Reads an integer identifier (such as a MARK) as its exact digits. The object must come from
+ * parseJsonObject / parseJsonExact, which keep long integers as digit strings; a number that
+ * arrives here is short enough to be exact.
  */
-export function readIdentifier(source: JsonObject, rawText: string, ...names: string[]): string | undefined {
+export function readIdentifier(source: JsonObject, ...names: string[]): string | undefined {
   const value = readField(source, ...names);
-  if (typeof value === "number") {
-    for (const name of names) {
-      const match = new RegExp(`"${name}"\\s*:\\s*(-?\\d+)(?![\\d.eE])`, "i").exec(rawText);
-      if (match?.[1] !== undefined) return match[1];
-    }
-  }
-  return readText(source, ...names);
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : undefined;
+  return readText(source, ...names)?.trim();
 }
 
 /** First value of a header, looked up case-insensitively. */

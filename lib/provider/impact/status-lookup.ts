@@ -61,7 +61,7 @@ export function classifyLookupResponse(httpStatus: number, _headers: ResponseHea
   if (status === undefined) {
     return ambiguous("malformed", httpStatus, bodyText, `Status look-up answer has no known status (${statusText ?? "none"})`);
   }
-  const mark = readIdentifier(body, bodyText, "mark");
+  const mark = readIdentifier(body, "mark");
   if (status === "accepted" && mark === undefined) {
     return ambiguous("malformed", httpStatus, bodyText, "Status look-up says accepted but gives no MARK");
   }

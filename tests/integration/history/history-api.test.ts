@@ -4,6 +4,7 @@ import { POST as issue } from "@/app/api/credit-notes/route";
 import { GET as listRoute } from "@/app/api/transmissions/route";
 import { GET as exportCsv } from "@/app/api/transmissions/export.csv/route";
 import { GET as aade } from "@/app/api/transmissions/[id]/aade/route";
+import { GET as detailRoute } from "@/app/api/transmissions/[id]/route";
 import { POST as fix } from "@/app/api/transmissions/[id]/fix/route";
 import { GET as pdf } from "@/app/api/transmissions/[id]/pdf/route";
 import { POST as refresh } from "@/app/api/transmissions/[id]/refresh/route";
@@ -85,6 +86,13 @@ describe.each(testEngines())("history, detail and Fix & resend over route handle
     const { mark } = await t.db.selectFrom("documents").select("mark").where("id", "=", id).executeTakeFirstOrThrow();
     expect(await xml.text()).toContain(String(mark));
     expect((await call(pdf, `/api/transmissions/${id}/pdf`, {}, { id })).status).toBe(401);
+    // AADE's QR link (erpQrCode) is kept apart from the portal url, and it is what the QR encodes.
+    const detail = (await (await call(detailRoute, `/api/transmissions/${id}`, { token: viewer.token }, { id })).json()) as { url: string; qrUrl: string | null };
+    const [registered] = (await sandbox.documents()).filter((doc) => doc.mark === mark);
+    expect(registered).toBeDefined();
+    expect(detail.qrUrl).toMatch(/^https?:\/\//);
+    expect(detail.qrUrl).not.toBe(detail.url);
+    expect((await loadDetail(t.db, id, { canAct: false }))?.qrSvg).toContain("<svg");
     const missing = randomUUID();
     expect((await call(pdf, `/api/transmissions/${missing}/pdf`, { token: viewer.token }, { id: missing })).status).toBe(404);
   });
@@ -139,12 +147,12 @@ describe.each(testEngines())("history, detail and Fix & resend over route handle
     expect((await call(fix, `/api/transmissions/${unknown}/fix`, { body: { draft }, token: clerk.token }, { id: unknown })).status).toBe(404);
   });
 
-  it("turns an unknown document into an accepted one with Refresh status", async () => {
+  it("turns an unknown document into an accepted one with Refresh (the document list)", async () => {
     await sandbox.fault({ mode: "accept_then_hang", times: 1, paths: ["json"] });
     const id = await issued(clerk.token);
     // Jitter fixed at half the ceiling: a 0 ms draw would look the document up in the same pass.
     await manualWorker(t.db, clientFor(sandbox, 400), "hang-worker", () => 0.5).runOnce();
-    expect(await t.db.selectFrom("documents").select(["status", "next_action"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ status: "unknown", next_action: "lookup" });
+    expect(await t.db.selectFrom("documents").select(["status", "next_action"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ status: "unknown", next_action: "send" });
     expect((await loadDetail(t.db, id, { canAct: true }))?.actions).toEqual(["refresh", "retry", "copy"]);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await call(refresh, `/api/transmissions/${id}/refresh`, { body: {}, token: viewer.token }, { id })).status).toBe(403);
@@ -152,6 +160,9 @@ describe.each(testEngines())("history, detail and Fix & resend over route handle
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ id, status: "accepted", changed: true });
     expect((await t.db.selectFrom("documents").select("mark").where("id", "=", id).executeTakeFirstOrThrow()).mark).toMatch(/^\d{15}$/);
+    const asked = (await sandbox.requests()).map((entry) => entry.path.toLowerCase());
+    expect(asked.some((path) => path.startsWith("/api/invoice/getdocuments"))).toBe(true);
+    expect(asked.some((path) => path.startsWith("/mydata/status"))).toBe(false);
   });
 
   it("exports as CSV exactly the rows the table pages through for a filter, Greek intact, with a BOM", async () => {

@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createProviderClient } from "@/lib/provider/impact/client";
-import type { ProviderClient, ProviderClientConfig } from "@/lib/provider/client-types";
-import type { LookupOutcome, SendOutcome } from "@/lib/provider/types";
+import type { DocumentQuery, ProviderClient, ProviderClientConfig } from "@/lib/provider/client-types";
+import type { SendOutcome } from "@/lib/provider/types";
 import { startTestSandbox } from "@/tests/support/sandbox";
 
 // Every fault the sandbox can inject, reached through the real client over HTTP, and the
@@ -18,7 +18,7 @@ type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 let sandbox: Sandbox;
 
 /** The provider's 5.2 sample, issued by the sandbox's demo VAT under a fresh identity. */
-function freshDocument(): { text: string; internalId: string } {
+function freshDocument(): { text: string; internalId: string; query: DocumentQuery } {
   const document = JSON.parse(SAMPLE_TEXT) as {
     Series: string;
     Number: string;
@@ -30,7 +30,8 @@ function freshDocument(): { text: string; internalId: string } {
   document.Series = `T${internalId.slice(0, 8).toUpperCase()}`;
   document.Number = String(randomInt(1, 1_000_000_000));
   document.DistributionDetails.InternalDocumentId = internalId;
-  return { text: JSON.stringify(document, null, 2), internalId };
+  const query = { issuerVat: sandbox.vat, series: document.Series, number: document.Number, internalId, from: "2023-03-23", to: "2023-03-25" };
+  return { text: JSON.stringify(document, null, 2), internalId, query };
 }
 
 function client(overrides: Partial<ProviderClientConfig> = {}): ProviderClient {
@@ -50,14 +51,21 @@ function expectAccepted(outcome: SendOutcome, httpStatus = 201): Extract<SendOut
   return outcome;
 }
 
-/** Look-ups until the sandbox stops saying processing (bounded); the last outcome. */
-async function settledLookup(internalId: string): Promise<LookupOutcome> {
-  let outcome = await client().lookupStatus({ internalId });
-  for (let i = 0; i < 20 && outcome.kind === "found" && outcome.status === "processing"; i += 1) {
+/** Re-POSTs the identical document until the sandbox stops saying "already being transmitted" (bounded); the last outcome. */
+async function resendSettled(text: string): Promise<SendOutcome> {
+  let outcome = await client().sendDocument(text);
+  for (let i = 0; i < 30 && outcome.kind === "locked"; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 150));
-    outcome = await client().lookupStatus({ internalId });
+    outcome = await client().sendDocument(text);
   }
   return outcome;
+}
+
+/** A duplicate answer carrying our own stored document, with the MARK the provider gave it. */
+function expectOurDuplicate(outcome: SendOutcome, internalId: string): string {
+  expect(outcome).toMatchObject({ kind: "duplicate", registered: { internalId } });
+  if (outcome.kind !== "duplicate" || outcome.registered === null) throw new Error(`expected a duplicate, got ${outcome.kind}`);
+  return outcome.registered.mark;
 }
 
 beforeAll(async () => {
@@ -73,14 +81,17 @@ beforeEach(async () => {
 });
 
 describe("sending through the sandbox", () => {
-  it("accepts a valid document and serves its PDF and status", async () => {
-    const { text, internalId } = freshDocument();
+  it("accepts a valid document (AADE's QR link apart from the portal url), serves its PDF and lists it", async () => {
+    const { text, internalId, query } = freshDocument();
     const accepted = expectAccepted(await client().sendDocument(text));
     expect(accepted.internalId ?? internalId).toBe(internalId);
-    const pdf = await client().fetchDocumentFile(accepted.url, "pdf");
+    expect(accepted.mark).toMatch(/^\d{15}$/);
+    expect(accepted.qrUrl).toBeTruthy();
+    expect(accepted.qrUrl).not.toBe(accepted.url);
+    const pdf = await client({ responseTimeoutMs: 15_000 }).fetchDocumentFile(accepted.url, "pdf");
     expect(pdf).toMatchObject({ ok: true, contentType: expect.stringContaining("application/pdf") });
     if (pdf.ok) expect(pdf.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    expect(await client().lookupStatus({ internalId })).toMatchObject({ kind: "found", status: "accepted", mark: accepted.mark });
+    expect(await client().findDocument(query)).toMatchObject({ kind: "found", status: "accepted", source: "document_list", mark: accepted.mark, uid: accepted.uid });
     const log = await sandbox.requests();
     expect(log.some((entry) => entry.path.toLowerCase() === "/invoice/json" && entry.apiKeyPresent)).toBe(true);
   });
@@ -102,46 +113,59 @@ describe("sending through the sandbox", () => {
       held = (await sandbox.documents()).some((document) => document.internalId === internalId);
     }
     expect(held).toBe(true);
-    expect(await settledLookup(internalId)).toMatchObject({ kind: "found", status: "accepted" });
+    expectOurDuplicate(await resendSettled(text), internalId);
   });
 
-  it.each([
-    ["error500", "not_found"],
-    ["error500_after_store", "found"],
-  ])("reports %s as unavailable 500 (look-up afterwards: %s)", async (mode, lookupKind) => {
-    await sandbox.fault({ mode, times: 1 });
+  it("reports error500 as unavailable 500, nothing registered: the identical resend is accepted", async () => {
+    await sandbox.fault({ mode: "error500", times: 1 });
+    const { text } = freshDocument();
+    expect(await client().sendDocument(text)).toMatchObject({ kind: "unavailable", httpStatus: 500, registered: "no" });
+    expectAccepted(await resendSettled(text));
+  });
+
+  it("reports error500_after_store as unavailable 500; the identical resend comes back as our duplicate", async () => {
+    await sandbox.fault({ mode: "error500_after_store", times: 1 });
     const { text, internalId } = freshDocument();
     expect(await client().sendDocument(text)).toMatchObject({ kind: "unavailable", httpStatus: 500 });
-    expect(await settledLookup(internalId)).toMatchObject({ kind: lookupKind });
+    expectOurDuplicate(await resendSettled(text), internalId);
   });
 
-  it("reports the provider's save error (erp: FAKE_ELISE_SAVE_DOCUMENT_ERROR) as unavailable 500", async () => {
-    const outcome = await client().sendDocument(freshDocument().text, { headers: { erp: "FAKE_ELISE_SAVE_DOCUMENT_ERROR" } });
-    expect(outcome).toMatchObject({ kind: "unavailable", httpStatus: 500 });
+  it("reports the provider's save error as 500 Please resend, then the number's lock as locked (408 already being transmitted)", async () => {
+    const { text } = freshDocument();
+    const outcome = await client().sendDocument(text, { headers: { erp: "FAKE_ELISE_SAVE_DOCUMENT_ERROR" } });
+    expect(outcome).toMatchObject({ kind: "unavailable", httpStatus: 500, registered: "no", message: "Could not accept document. Please resend." });
+    expect(await client().sendDocument(text)).toMatchObject({ kind: "locked", httpStatus: 408, message: expect.stringMatching(/already being transmitted/) as unknown as string });
   });
 
-  it("times out on accept_then_hang, and the look-up then finds the document", async () => {
+  it("times out on accept_then_hang; the identical resend brings back our document with its MARK", async () => {
     await sandbox.fault({ mode: "accept_then_hang", times: 1 });
     const { text, internalId } = freshDocument();
     expect(await client().sendDocument(text)).toMatchObject({ kind: "ambiguous", reason: "timeout", connected: true });
-    const lookup = await client().lookupStatus({ internalId });
-    expect(lookup.kind).toBe("found");
-    if (lookup.kind === "found") expect(["accepted", "processing"]).toContain(lookup.status);
+    expectOurDuplicate(await resendSettled(text), internalId);
   });
 
-  it("reports reset_before_store as a connected reset, and the provider does not know the document", async () => {
+  it("reports reset_before_store as a connected reset; the provider has nothing, so the identical resend is accepted", async () => {
     await sandbox.fault({ mode: "reset_before_store", times: 1 });
-    const { text, internalId } = freshDocument();
+    const { text } = freshDocument();
     expect(await client().sendDocument(text)).toMatchObject({ kind: "ambiguous", reason: "reset", connected: true });
-    expect(await settledLookup(internalId)).toMatchObject({ kind: "not_found", httpStatus: 404 });
+    expectAccepted(await resendSettled(text));
   });
 
-  it("reports reset_after_store as a connected reset; the identical resend is a duplicate", async () => {
+  it("reports reset_after_store as a connected reset; the identical resend is a 409 carrying our stored document", async () => {
     await sandbox.fault({ mode: "reset_after_store", times: 1 });
     const { text, internalId } = freshDocument();
     expect(await client().sendDocument(text)).toMatchObject({ kind: "ambiguous", reason: "reset", connected: true });
-    expect(await settledLookup(internalId)).toMatchObject({ kind: "found", status: "accepted" });
-    expect(await client().sendDocument(text)).toMatchObject({ kind: "duplicate", httpStatus: 409 });
+    const outcome = await resendSettled(text);
+    expectOurDuplicate(outcome, internalId);
+    expect(outcome.httpStatus).toBe(409);
+  });
+
+  it("reports FAKE_IAPR_DELAYED_TIMEOUT as 408 IAPR Timeout (maybe registered); once registered, the resend carries the MARK", async () => {
+    await sandbox.settings({ delayedTimeoutMs: 100, delayedRegisterMs: 400 });
+    await sandbox.fault({ mode: "FAKE_IAPR_DELAYED_TIMEOUT", times: 1 });
+    const { text, internalId } = freshDocument();
+    expect(await client().sendDocument(text)).toMatchObject({ kind: "unavailable", httpStatus: 408, registered: "maybe", message: "IAPR Timeout" });
+    expectOurDuplicate(await resendSettled(text), internalId);
   });
 
   it("reports an unreadable 2xx as ambiguous malformed", async () => {
@@ -151,11 +175,11 @@ describe("sending through the sandbox", () => {
     expect(outcome.kind === "ambiguous" && outcome.httpStatus !== null && outcome.httpStatus >= 200 && outcome.httpStatus < 300).toBe(true);
   });
 
-  it("reports timeout_408 and erp: FAKE_IAPR_TIMEOUT as unavailable 408", async () => {
+  it("reports timeout_408 and erp: FAKE_IAPR_TIMEOUT as unavailable 408, maybe registered", async () => {
     await sandbox.fault({ mode: "timeout_408", times: 1 });
-    expect(await client().sendDocument(freshDocument().text)).toMatchObject({ kind: "unavailable", httpStatus: 408 });
+    expect(await client().sendDocument(freshDocument().text)).toMatchObject({ kind: "unavailable", httpStatus: 408, registered: "maybe" });
     const outcome = await client().sendDocument(freshDocument().text, { headers: { erp: "FAKE_IAPR_TIMEOUT" } });
-    expect(outcome).toMatchObject({ kind: "unavailable", httpStatus: 408 });
+    expect(outcome).toMatchObject({ kind: "unavailable", httpStatus: 408, registered: "maybe" });
   });
 
   it("reports erp: FAKE_IAPR_VALIDATION_ERROR as a myDATA rejection", async () => {
@@ -175,17 +199,15 @@ describe("sending through the sandbox", () => {
     if (outcome.kind === "rejected") expect(outcome.errors.length).toBeGreaterThan(0);
   });
 
-  it.each(["409", "2xx"] as const)("reports a resent document as duplicate (%s shape)", async (duplicateShape) => {
+  it.each(["409", "2xx"] as const)("reports a resent document as a duplicate carrying its stored answer (%s shape)", async (duplicateShape) => {
     await sandbox.settings({ duplicateShape });
-    const { text } = freshDocument();
-    expectAccepted(await client().sendDocument(text));
+    const { text, internalId } = freshDocument();
+    const accepted = expectAccepted(await client().sendDocument(text));
     const outcome = await client().sendDocument(text);
-    expect(outcome.kind).toBe("duplicate");
-    if (outcome.kind === "duplicate") {
-      if (duplicateShape === "409") expect(outcome.httpStatus).toBe(409);
-      else expect(outcome.httpStatus).toBeLessThan(300);
-      expect(outcome.message).toMatch(/already.*transmitted/i);
-    }
+    expect(expectOurDuplicate(outcome, internalId)).toBe(accepted.mark);
+    expect(outcome).toMatchObject({ registered: { uid: accepted.uid, authenticationCode: accepted.authenticationCode, url: accepted.url, qrUrl: accepted.qrUrl } });
+    if (duplicateShape === "409") expect(outcome.httpStatus).toBe(409);
+    else expect(outcome.httpStatus).toBeLessThan(300);
   });
 
   it("reports a wrong key as unauthorized", async () => {
@@ -202,20 +224,22 @@ describe("sending through the sandbox", () => {
   });
 });
 
-describe("status look-up and credit through the sandbox", () => {
-  it("does not know an id it never saw", async () => {
-    expect(await client().lookupStatus({ internalId: randomUUID() })).toMatchObject({ kind: "not_found", httpStatus: 404 });
+describe("finding documents and crediting through the sandbox", () => {
+  it("does not list a document it never saw, and never asks /MyData/status by default", async () => {
+    expect(await client().findDocument(freshDocument().query)).toMatchObject({ kind: "not_found" });
+    expect((await sandbox.requests()).filter((entry) => entry.path.toLowerCase().includes("/mydata/status"))).toEqual([]);
   });
 
-  it("reports status_error500 as unavailable", async () => {
+  it("asks the status look-up only when switched on (status_error500 → unavailable)", async () => {
+    expect(await client({ statusLookup: true }).findDocument(freshDocument().query)).toMatchObject({ kind: "not_found", httpStatus: 404 });
     await sandbox.fault({ mode: "status_error500", times: 1 });
-    expect(await client().lookupStatus({ internalId: randomUUID() })).toMatchObject({ kind: "unavailable", httpStatus: 500 });
+    expect(await client({ statusLookup: true }).findDocument(freshDocument().query)).toMatchObject({ kind: "unavailable", httpStatus: 500 });
   });
 
-  it("credits an issued document, which gets its own MARK", async () => {
+  it("credits an issued document: 201 {} without a MARK; the credit's own MARK is in the document list", async () => {
     const original = expectAccepted(await client().sendDocument(freshDocument().text));
     const internalId = randomUUID();
-    const outcome = await client().creditExisting({
+    const request = {
       issuerTin: sandbox.vat,
       authenticationCode: original.authenticationCode,
       mark: original.mark,
@@ -224,9 +248,13 @@ describe("status look-up and credit through the sandbox", () => {
       internalId,
       relateCredit: false,
       preventDocumentMapping: false,
-    });
-    const credit = expectAccepted(outcome);
-    expect(credit.mark).not.toBe(original.mark);
-    expect(await client().lookupStatus({ internalId })).toMatchObject({ kind: "found", status: "accepted", mark: credit.mark });
+    };
+    const outcome = await client().creditExisting(request);
+    expect(outcome).toMatchObject({ kind: "accepted_without_mark", httpStatus: 201 });
+    const series = `C${internalId.slice(0, 8).toUpperCase()}`;
+    const today = new Date().toISOString().slice(0, 10);
+    const listed = await client().findDocument({ issuerVat: sandbox.vat, series, number: request.number, internalId, from: "2020-01-01", to: `${Number(today.slice(0, 4)) + 1}-01-01`, invoiceTypes: ["5.1", "5.2"] });
+    expect(listed).toMatchObject({ kind: "found", status: "accepted", series, listed: { invoiceType: "5.2" } });
+    if (listed.kind === "found") expect(listed.mark).not.toBe(original.mark);
   });
 });

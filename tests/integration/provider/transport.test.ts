@@ -61,6 +61,7 @@ beforeEach(() => {
 });
 
 const ACCEPTED = '{"mark":"400001951234567","uid":"U","authenticationCode":"A","url":"http://x/v/1"}';
+const QUERY = { issuerVat: "EL094259216", series: "S1", number: "7", internalId: "id-7", from: "2026-04-17", to: "2026-04-19", invoiceTypes: ["5.1", "5.2"] };
 
 describe("provider transport", () => {
   it("sends a string document byte for byte with the provider headers", async () => {
@@ -91,12 +92,41 @@ describe("provider transport", () => {
     ]);
   });
 
-  it("asks the status look-up by internal id and mark", async () => {
+  it("asks the status look-up by internal id and mark only when that adapter is switched on", async () => {
     main.handle((_req, res) => res.writeHead(200).end('{"status":"processing"}'));
-    const outcome = await client().lookupStatus({ internalId: "id 1", mark: "42" });
-    expect(outcome).toMatchObject({ kind: "found", status: "processing" });
+    const outcome = await client({ statusLookup: true }).findDocument({ ...QUERY, internalId: "id 1", mark: "42" });
+    expect(outcome).toMatchObject({ kind: "found", status: "processing", source: "status" });
     expect(main.seen[0]).toMatchObject({ method: "GET", url: "/api/MyData/status?internalId=id+1&mark=42" });
     expect(main.seen[0]?.headers.apikey).toBe(KEY);
+  });
+
+  it("by default finds a document in the portal's list, page by page, and never asks /MyData/status", async () => {
+    other.handle((req, res) => {
+      const page = Number(/GetDocuments\/[^/]+\/(\d+)\//.exec(req.url ?? "")?.[1]);
+      if (page === 1) res.writeHead(200, { NextPage: "2" }).end('[{"series":"A","number":"1","mark":400001961605001,"invoiceType":"5.2"}]');
+      else if (page === 2) res.writeHead(200, { NextPage: "" }).end(`[{"series":"S1","number":"7","mark":400001961605377,"uid":"U7","authenticationCode":"C7","url":"http://portal/f/7","invoiceType":"5.1","counterPartyVAT":"EL800512345","totalAmount":7.99}]`);
+      else res.writeHead(404).end("Page > TotalPageSize");
+    });
+    const outcome = await client({ portalUrl: other.baseUrl }).findDocument(QUERY);
+    expect(outcome).toMatchObject({
+      kind: "found", status: "accepted", source: "document_list", mark: "400001961605377", uid: "U7", authenticationCode: "C7", url: "http://portal/f/7",
+      listed: { invoiceType: "5.1", counterpartyVat: "EL800512345", totalAmount: "7.99" },
+    });
+    expect(other.seen.map((r) => r.url)).toEqual([
+      "/api/Invoice/GetDocuments/EL094259216/1/?From=20260417&To=20260419",
+      "/api/Invoice/GetDocuments/EL094259216/2/?From=20260417&To=20260419",
+    ]);
+    expect(other.seen[0]?.headers.apikey).toBe(KEY);
+    expect(main.seen).toEqual([]);
+  });
+
+  it("reads past the last page as not found, and names the end date as configured", async () => {
+    other.handle((req, res) => (req.url?.includes("/1/") === true ? res.writeHead(200, { NextPage: "2" }).end("[]") : res.writeHead(404).end("Page > TotalPageSize")));
+    expect(await client({ portalUrl: other.baseUrl, listToParam: "dateTo" }).findDocument(QUERY)).toMatchObject({ kind: "not_found" });
+    expect(other.seen.map((r) => r.url)).toEqual([
+      "/api/Invoice/GetDocuments/EL094259216/1/?From=20260417&dateTo=20260419",
+      "/api/Invoice/GetDocuments/EL094259216/2/?From=20260417&dateTo=20260419",
+    ]);
   });
 
   it("gives up after the response timeout and says the provider may hold the document", async () => {
@@ -155,7 +185,7 @@ describe("provider transport", () => {
     await new Promise((resolve) => closed.server.close(resolve));
     const outcome = await createProviderClient({ baseUrl, apiKey: KEY, connectTimeoutMs: 1_000, responseTimeoutMs: 1_000 }).sendDocument("{}");
     expect(outcome).toMatchObject({ kind: "ambiguous", reason: "connect", connected: false });
-    expect(await createProviderClient({ baseUrl, apiKey: KEY, connectTimeoutMs: 1_000, responseTimeoutMs: 1_000 }).lookupStatus({ internalId: "x" }))
+    expect(await createProviderClient({ baseUrl, apiKey: KEY, connectTimeoutMs: 1_000, responseTimeoutMs: 1_000 }).findDocument(QUERY))
       .toMatchObject({ kind: "ambiguous", reason: "connect", connected: false });
   });
 
@@ -201,5 +231,80 @@ describe("fetchDocumentFile", () => {
     main.handle((_req, res) => res.writeHead(302, { Location: `${other.baseUrl}/x` }).end());
     expect(await client().fetchDocumentFile(`${main.baseUrl}/v/abc`, "pdf")).toMatchObject({ ok: false, httpStatus: 302 });
     expect(other.seen).toHaveLength(0);
+  });
+});
+
+describe("bearer mode", () => {
+  /** A JWT-shaped token whose `exp` is `expSeconds` (only the claim is read). */
+  const jwt = (name: string, expSeconds: number) =>
+    `h.${Buffer.from(JSON.stringify({ exp: expSeconds, name })).toString("base64url")}.s`;
+
+  function provider(opts: { lifetimeS: number; now: () => number }) {
+    let issued = 0;
+    main.handle((req, res, body) => {
+      if (req.url === "/api/Authentication/login" || req.url === "/api/Authentication/Refresh") {
+        issued += 1;
+        const exp = Math.floor(opts.now() / 1000) + opts.lifetimeS;
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({
+          accessToken: jwt(`t${issued}`, exp), refreshToken: { token: `r${issued}`, expires: new Date(opts.now() + 7 * 86_400_000).toISOString() },
+        }));
+        return;
+      }
+      const token = req.headers.authorization ?? "";
+      res.writeHead(token.startsWith("Bearer h.") ? 201 : 401).end(token.startsWith("Bearer h.") ? ACCEPTED : '{"message":"Unauthorized"}');
+      void body;
+    });
+  }
+
+  const calls = (path: string) => main.seen.filter((r) => r.url === `/api/Authentication/${path}`);
+
+  it("logs in once for concurrent sends of one issuer, with {key, vat}, and sends the token", async () => {
+    provider({ lifetimeS: 900, now: Date.now });
+    const bearer = client({ auth: "bearer" });
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => bearer.sendDocument('{"Issuer":{"Vat":"EL094259216"}}')));
+    expect(outcomes.every((o) => o.kind === "accepted")).toBe(true);
+    expect(calls("login")).toHaveLength(1);
+    expect(JSON.parse(calls("login")[0]?.body.toString() ?? "{}")).toEqual({ key: KEY, vat: "EL094259216" });
+    const sends = main.seen.filter((r) => r.url === "/api/Invoice/json");
+    expect(sends).toHaveLength(5);
+    for (const send of sends) {
+      expect(send.headers.authorization).toMatch(/^Bearer h\./);
+      expect(send.headers.apikey).toBeUndefined();
+    }
+  });
+
+  it("refreshes shortly before the access token expires, with the refresh token as a JSON string", async () => {
+    let now = Date.parse("2026-04-18T10:00:00Z");
+    provider({ lifetimeS: 900, now: () => now });
+    const bearer = client({ auth: "bearer", clock: () => now });
+    await bearer.sendDocument("{}", { issuerVat: "EL094259216" });
+    now += 600_000; // 10 minutes: still fresh
+    await bearer.sendDocument("{}", { issuerVat: "EL094259216" });
+    expect([calls("login").length, calls("Refresh").length]).toEqual([1, 0]);
+    now += 270_000; // 30 s before expiry: renewed first
+    await bearer.sendDocument("{}", { issuerVat: "EL094259216" });
+    expect([calls("login").length, calls("Refresh").length]).toEqual([1, 1]);
+    expect(calls("Refresh")[0]?.body.toString()).toBe('"r1"');
+    expect(calls("Refresh")[0]?.headers.authorization).toMatch(/^Bearer h\./);
+    const last = main.seen.filter((r) => r.url === "/api/Invoice/json").at(-1);
+    expect(Buffer.from(last?.headers.authorization?.split(".")[1] ?? "", "base64url").toString()).toContain('"t2"');
+  });
+
+  it("keeps one login per issuer VAT", async () => {
+    provider({ lifetimeS: 900, now: Date.now });
+    const bearer = client({ auth: "bearer" });
+    await Promise.all([
+      bearer.sendDocument("{}", { issuerVat: "EL094259216" }),
+      bearer.sendDocument("{}", { issuerVat: "EL094259216" }),
+      bearer.sendDocument("{}", { issuerVat: "EL800512345" }),
+    ]);
+    expect(calls("login").map((r) => (JSON.parse(r.body.toString()) as { vat: string }).vat).sort()).toEqual(["EL094259216", "EL800512345"]);
+  });
+
+  it("a refused login makes the document rejected as unauthorized; nothing is sent", async () => {
+    main.handle((_req, res) => res.writeHead(401).end('{"message":"Invalid key"}'));
+    const outcome = await client({ auth: "bearer" }).sendDocument("{}", { issuerVat: "EL094259216" });
+    expect(outcome).toMatchObject({ kind: "unauthorized", httpStatus: 401 });
+    expect(main.seen.filter((r) => r.url === "/api/Invoice/json")).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
-import { camelCased, http, internalIdOf, json, sampleDocument, send, setPath } from "./helpers";
+import { camelCased, http, internalIdOf, json, sampleDocument, send, setPath, type Registered } from "./helpers";
 
 let sandbox: TestSandbox;
 
@@ -12,32 +12,33 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-interface Success {
-  success: boolean;
-  message: string;
-  mark: string;
-  uid: string;
-  authenticationCode: string;
-  url: string;
-  series: string;
-  number: string;
-  internalId: string;
-  qrUrl: string;
-}
+type Success = Registered;
 
 describe("POST /Invoice/json with the provider's 5.2 sample", () => {
-  it("accepts it with every success field", async () => {
+  it("accepts it with every field of the observed 201 body", async () => {
     const doc = sampleDocument();
     const result = await send(sandbox, doc);
     expect(result.status).toBe(201);
     const body = json<Success>(result);
-    expect(body).toMatchObject({ success: true, message: "Document transmitted", series: "D9439", internalId: internalIdOf(doc) });
+    expect(body).toMatchObject({
+      success: true, status: "SUBMITTED", series: "D9439", internalId: internalIdOf(doc), dateIssued: "2023-03-24T00:00:00", domain: sandbox.baseUrl,
+    });
+    expect(body).not.toHaveProperty("message");
+    expect(body).not.toHaveProperty("qrUrl");
     expect(body.number).toBe(doc.Number);
-    expect(body.mark).toMatch(/^\d{15}$/);
+    expect(Number.isSafeInteger(body.mark)).toBe(true);
+    expect(result.text).toMatch(/"mark":\d{15},/);
     expect(body.uid).toMatch(/^[0-9A-F]{40}$/);
     expect(body.authenticationCode).toMatch(/^[0-9A-F]{40}$/);
-    expect(body.url).toMatch(new RegExp(`^${sandbox.baseUrl}/v/[0-9a-f]+$`));
-    expect(body.qrUrl).toBe(body.url);
+    expect(body.signature).toBe(`EL094259216-${body.authenticationCode}`);
+    expect(body.integritySignature).toMatch(/^[0-9A-F]{40}-[0-9A-F]{40}$/);
+    expect(body.url).toBe(`${sandbox.baseUrl}/f/EL094259216/${body.uid}/${body.url.split("/").pop() ?? ""}`);
+    expect(body.url).toMatch(/\/[0-9A-F]{32}$/);
+    expect(body.erpQrCode).toMatch(new RegExp(`^${sandbox.baseUrl}/TimologioQR/QRInfo\\?q=\\S+$`));
+    expect(body.myDataResponse).toContain(`<invoiceUid>${body.uid}</invoiceUid>`);
+    expect(body.myDataResponse).toContain(`<invoiceMark>${String(body.mark)}</invoiceMark>`);
+    expect(body.myDataResponse).toContain(`<qrUrl>${body.erpQrCode}</qrUrl>`);
+    expect(body.myDataResponse).toContain("<statusCode>Success</statusCode>");
   });
 
   it("derives the UID from issuer AFM, date, branch, type, series and number", async () => {
@@ -75,7 +76,7 @@ describe("POST /Invoice/json with the provider's 5.2 sample", () => {
   it("answers 400 to a body that is not JSON", async () => {
     const result = await send(sandbox, "{ not json");
     expect(result.status).toBe(400);
-    expect(json(result)).toMatchObject({ success: false });
+    expect(json(result)).toMatchObject({ success: false, errorMessage: "ValidationError", message: "Aade Validation Error: The request body is not valid JSON." });
   });
 });
 
@@ -86,22 +87,35 @@ describe("document links", () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers["content-type"]).toContain("application/pdf");
     expect(pdf.raw.subarray(0, 4).toString("latin1")).toBe("%PDF");
-    expect(pdf.raw.toString("latin1")).toContain(body.mark);
+    expect(pdf.raw.toString("latin1")).toContain(String(body.mark));
     expect(pdf.raw.toString("latin1")).toContain("/FontFile2");
 
     const xml = await http(`${body.url}/aade`);
     expect(xml.status).toBe(200);
     expect(xml.headers["content-type"]).toContain("xml");
     expect(xml.text).toMatch(/^<\?xml/);
-    expect(xml.text).toContain(`<mark>${body.mark}</mark>`);
+    expect(xml.text).toContain(`<mark>${String(body.mark)}</mark>`);
     expect(xml.text).toContain(`<uid>${body.uid}</uid>`);
     expect(xml.text).toContain("<invoiceType>5.2</invoiceType>");
     expect(xml.text).toContain("<totalGrossValue>7.99</totalGrossValue>");
 
     const page = await http(body.url);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(body.mark);
+    expect(page.text).toContain(String(body.mark));
     expect(page.text).toContain("Φαρδιά ζώνη cowboy");
+
+    const qr = await http(body.erpQrCode);
+    expect(qr.status).toBe(302);
+    expect(qr.headers.location).toBe(body.url);
+    const token = body.url.split("/").pop() ?? "";
+    expect((await http(`${sandbox.baseUrl}/v/${token}/pdf`)).status).toBe(200);
+  });
+
+  it("answers 404 when the VAT or UID of a portal link does not match its token", async () => {
+    const body = json<Success>(await send(sandbox, sampleDocument()));
+    const token = body.url.split("/").pop() ?? "";
+    expect((await http(`${sandbox.baseUrl}/f/EL925667500/${body.uid}/${token}`)).status).toBe(404);
+    expect((await http(`${sandbox.baseUrl}/f/EL094259216/${"0".repeat(40)}/${token}`)).status).toBe(404);
   });
 
   it("answers 404 for an unknown signature", async () => {

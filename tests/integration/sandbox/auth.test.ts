@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
-import { http, json, sampleDocument, setPath, status } from "./helpers";
+import { http, json, listDocuments, sampleDocument, setPath, sleep, status } from "./helpers";
 
 const OTHER_VAT = "EL925667500";
 const OTHER_KEY = "other-issuer-key";
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ apiKeys: `EL094259216:sandbox-demo-key-094259216, ${OTHER_VAT}:${OTHER_KEY}` });
+  sandbox = await startTestSandbox({ apiKeys: `EL094259216:sandbox-demo-key-094259216, ${OTHER_VAT}:${OTHER_KEY}`, accessTokenTtlMs: 2_500 });
 });
 
 afterAll(async () => {
@@ -16,11 +16,16 @@ afterAll(async () => {
 
 interface Tokens {
   accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
+  refreshToken: { token: string; expires: string; created: string };
 }
 
-const login = (vat: string, key: string) => http(`${sandbox.baseUrl}/Authentication/login`, { body: { vat, key } });
+const login = (vat: string, key: string) => http(`${sandbox.baseUrl}/Authentication/login`, { body: { key, vat } });
+
+/** The payload of a JWT, decoded without checking its signature. */
+function jwtPayload(token: string): Record<string, unknown> {
+  const [, payload = ""] = token.split(".");
+  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
+}
 
 describe("API key", () => {
   it("answers 401 to a wrong key, a missing key and another issuer's key", async () => {
@@ -51,22 +56,49 @@ describe("API key", () => {
     expect(JSON.stringify(entries)).not.toContain(OTHER_KEY);
   });
 
-  it("requires a key for status look-ups", async () => {
+  it("requires a key for status look-ups and the document list", async () => {
     expect((await status(sandbox, "internalId=x", {})).status).toBe(401);
+    expect((await listDocuments(sandbox, 1, "", {})).status).toBe(401);
+    expect((await listDocuments(sandbox, 1, "", { APIKey: OTHER_KEY })).status).toBe(401);
+    expect((await listDocuments(sandbox, 1, "", { apikey: sandbox.apiKey })).status).toBe(200);
   });
 });
 
 describe("bearer tokens", () => {
-  it("logs in, sends with the access token, refreshes and sends with the new one", async () => {
+  it("logs in with {key, vat}: a JWT access token and a refresh token object", async () => {
     const first = await login("EL094259216", sandbox.apiKey);
     expect(first.status).toBe(200);
     const tokens = json<Tokens>(first);
-    expect(tokens.expiresIn).toBe(900);
-    expect(tokens.accessToken).not.toBe(tokens.refreshToken);
+    expect(Object.keys(tokens)).toEqual(["accessToken", "refreshToken"]);
+    expect(tokens.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const payload = jwtPayload(tokens.accessToken);
+    expect(payload).toMatchObject({ vat: "094259216" });
+    expect(Number(payload.exp) - Number(payload.iat)).toBe(3);
+    expect(Object.keys(tokens.refreshToken)).toEqual(["token", "expires", "created"]);
+    expect(tokens.refreshToken.created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(Date.parse(tokens.refreshToken.expires) - Date.parse(tokens.refreshToken.created)).toBe(7 * 24 * 3600 * 1000);
+  });
+
+  it("accepts the bearer token on every endpoint and refuses it once expired (401)", async () => {
+    const tokens = json<Tokens>(await login("EL094259216", sandbox.apiKey));
+    const bearer = { Authorization: `Bearer ${tokens.accessToken}` };
+    const doc = sampleDocument();
+    expect((await http(`${sandbox.baseUrl}/Invoice/json`, { body: doc, headers: bearer })).status).toBe(201);
+    expect((await status(sandbox, "internalId=unknown", bearer)).status).toBe(404);
+    expect((await listDocuments(sandbox, 1, "", bearer)).status).toBe(200);
+    await sleep(2_600);
+    expect((await http(`${sandbox.baseUrl}/Invoice/json`, { body: sampleDocument(), headers: bearer })).status).toBe(401);
+    expect((await status(sandbox, "internalId=unknown", bearer)).status).toBe(401);
+    expect((await listDocuments(sandbox, 1, "", bearer)).status).toBe(401);
+  });
+
+  it("logs in, sends with the access token, refreshes and sends with the new one", async () => {
+    const tokens = json<Tokens>(await login("EL094259216", sandbox.apiKey));
     const bearer = { Authorization: `Bearer ${tokens.accessToken}` };
     expect((await http(`${sandbox.baseUrl}/Invoice/json`, { body: sampleDocument(), headers: bearer })).status).toBe(201);
 
-    const refreshed = await http(`${sandbox.baseUrl}/authentication/refresh`, { body: JSON.stringify(tokens.refreshToken), headers: bearer });
+    // The body is a bare JSON string (samples/authentication-refresh-request.json).
+    const refreshed = await http(`${sandbox.baseUrl}/authentication/refresh`, { body: JSON.stringify(tokens.refreshToken.token), headers: bearer });
     expect(refreshed.status).toBe(200);
     const next = json<Tokens>(refreshed);
     expect(next.accessToken).not.toBe(tokens.accessToken);
@@ -82,7 +114,7 @@ describe("bearer tokens", () => {
     expect((await http(`${sandbox.baseUrl}/Invoice/json`, { body: sampleDocument(), headers: bogus })).status).toBe(401);
     const tokens = json<Tokens>(await login("EL094259216", sandbox.apiKey));
     const refresh = (headers: Record<string, string>) =>
-      http(`${sandbox.baseUrl}/Authentication/Refresh`, { body: JSON.stringify(tokens.refreshToken), headers });
+      http(`${sandbox.baseUrl}/Authentication/Refresh`, { body: JSON.stringify(tokens.refreshToken.token), headers });
     expect((await refresh(bogus)).status).toBe(401);
     expect((await refresh({})).status).toBe(401);
   });

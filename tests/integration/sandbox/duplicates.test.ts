@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
-import { failureCode, internalIdOf, json, sampleDocument, send, setPath, sleep, status } from "./helpers";
+import { failureCode, internalIdOf, json, sampleDocument, send, setPath, sleep, status, type Registered } from "./helpers";
 
 const WINDOW_MS = 1_500;
 let sandbox: TestSandbox;
@@ -17,36 +17,45 @@ beforeEach(async () => {
   await sandbox.reset();
 });
 
-describe("duplicates", () => {
-  it("answers 409 to the same document sent twice", async () => {
+const inFlight = (doc: Record<string, unknown>): string =>
+  `Document ${String(doc.Series)}|${String(doc.Number)} with InternalId ${internalIdOf(doc)} is already being transmitted.`;
+
+describe("duplicates (by myDATA UID)", () => {
+  it("answers 409 with the stored 201 body, uniqueId and the provider's message to the same document sent twice", async () => {
     const doc = sampleDocument();
-    const first = json(await send(sandbox, doc));
+    const first = json<Registered>(await send(sandbox, doc));
     const again = await send(sandbox, doc);
     expect(again.status).toBe(409);
-    expect(json(again)).toMatchObject({ success: false, message: "This invoice has already been transmitted to our systems", mark: first.mark });
+    expect(json(again)).toEqual({ ...first, success: false, uniqueId: first.uid, message: "Successfully submitted to IAPR" });
   });
 
-  it("answers 200 success:false with the 2xx duplicate shape", async () => {
+  it("answers 200 success:false with the stored body in the 2xx duplicate shape", async () => {
     await sandbox.settings({ duplicateShape: "2xx" });
     const doc = sampleDocument();
-    expect((await send(sandbox, doc)).status).toBe(201);
+    const first = json<Registered>(await send(sandbox, doc));
     const again = await send(sandbox, doc);
     expect(again.status).toBe(200);
-    expect(json(again)).toMatchObject({ success: false, message: "Document has already been transmitted" });
+    expect(json(again)).toEqual({ ...first, success: false, message: "Document has already been transmitted" });
   });
 
-  it("detects a duplicate InternalDocumentId under a different number", async () => {
+  it("does not match on InternalDocumentId: the same id under another number is a new document", async () => {
     const doc = sampleDocument();
-    expect((await send(sandbox, doc)).status).toBe(201);
+    const first = json<Registered>(await send(sandbox, doc));
     setPath(doc, "Number", `${String(doc.Number)}9`);
-    expect((await send(sandbox, doc)).status).toBe(409);
+    const second = await send(sandbox, doc);
+    expect(second.status).toBe(201);
+    expect(json<Registered>(second)).toMatchObject({ internalId: first.internalId, number: doc.Number });
+    expect(json<Registered>(second).uid).not.toBe(first.uid);
   });
 
-  it("detects a duplicate UID under a different InternalDocumentId", async () => {
+  it("answers a duplicate UID under another InternalDocumentId with the FIRST document's body", async () => {
     const doc = sampleDocument();
-    expect((await send(sandbox, doc)).status).toBe(201);
+    const first = json<Registered>(await send(sandbox, doc));
     setPath(doc, "DistributionDetails.InternalDocumentId", `${internalIdOf(doc)}-other`);
-    expect((await send(sandbox, doc)).status).toBe(409);
+    const again = await send(sandbox, doc);
+    expect(again.status).toBe(409);
+    expect(json<Registered>(again)).toMatchObject({ internalId: first.internalId, mark: first.mark, uid: first.uid, uniqueId: first.uid });
+    expect(json<Registered>(again).internalId).not.toBe(internalIdOf(doc));
   });
 
   it("treats the same number on another date as a different document", async () => {
@@ -58,15 +67,16 @@ describe("duplicates", () => {
   });
 });
 
-describe("still processing (408)", () => {
-  it("answers 408 to a resend while the first request is delayed, then the first is accepted", async () => {
+describe("already being transmitted (408)", () => {
+  it("answers 408 naming the request's series|number and InternalId while the first request is delayed, then the first is accepted", async () => {
     await sandbox.fault({ mode: "delay", ms: 800, times: 1 });
     const doc = sampleDocument();
     const first = send(sandbox, doc);
     await sleep(200);
+    setPath(doc, "DistributionDetails.InternalDocumentId", `${internalIdOf(doc)}-resend`);
     const resend = await send(sandbox, doc);
     expect(resend.status).toBe(408);
-    expect(json(resend)).toEqual({ success: false, message: "Document is still being processed. Please try again later." });
+    expect(json(resend)).toEqual({ success: false, message: inFlight(doc) });
     expect((await first).status).toBe(201);
     expect((await send(sandbox, doc)).status).toBe(409);
   });

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
-import { failureCode, http, internalIdOf, json, sampleDocument, send, sleep, status } from "./helpers";
+import { errorCodes, failureCode, http, internalIdOf, json, sampleDocument, send, sleep, status, type ValidationAnswer } from "./helpers";
 
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ processingWindowMs: 400 });
+  sandbox = await startTestSandbox({ processingWindowMs: 400, delayedTimeoutMs: 200, delayedRegisterMs: 1_000, resendLockMs: 400 });
 });
 
 afterAll(async () => {
@@ -88,10 +88,12 @@ describe("control faults on POST /Invoice/json", () => {
     expect(json(await status(sandbox, `internalId=${internalIdOf(doc)}`))).toMatchObject({ status: "accepted" });
   });
 
-  it("timeout_408: 408 without storing", async () => {
+  it("timeout_408: 408 IAPR Timeout without storing", async () => {
     await sandbox.fault({ mode: "timeout_408" });
     const doc = sampleDocument();
-    expect((await send(sandbox, doc)).status).toBe(408);
+    const result = await send(sandbox, doc);
+    expect(result.status).toBe(408);
+    expect(json(result)).toEqual({ success: false, message: "IAPR Timeout" });
     expect((await status(sandbox, `internalId=${internalIdOf(doc)}`)).status).toBe(404);
   });
 
@@ -131,25 +133,51 @@ describe("faults on /MyData/status", () => {
 
 describe("erp header switches", () => {
   it.each([
-    ["FAKE_IAPR_TIMEOUT", 408],
-    ["FAKE_IAPR_DELAYED_TIMEOUT", 408],
-    ["FAKE_ELISE_SAVE_DOCUMENT_ERROR", 500],
-  ])("%s → %i without storing", async (erp, expected) => {
+    ["FAKE_IAPR_TIMEOUT", 408, "IAPR Timeout"],
+    ["FAKE_ELISE_SAVE_DOCUMENT_ERROR", 500, "Could not accept document. Please resend."],
+  ])("%s → %i without storing", async (erp, expected, message) => {
     const doc = sampleDocument();
     const result = await send(sandbox, doc, { erp });
     expect(result.status).toBe(expected);
+    expect(json(result)).toEqual({ success: false, message });
     expect((await status(sandbox, `internalId=${internalIdOf(doc)}`)).status).toBe(404);
     expect(await outcomes()).toContain(`fault:${erp}`);
   });
 
-  it("FAKE_IAPR_VALIDATION_ERROR → 400 Aade Validation Error, reported as rejected", async () => {
+  it("FAKE_IAPR_DELAYED_TIMEOUT → 408 IAPR Timeout after the wait; the document is registered later", async () => {
+    const doc = sampleDocument();
+    const started = Date.now();
+    const result = await send(sandbox, doc, { erp: "FAKE_IAPR_DELAYED_TIMEOUT" });
+    expect(result.status).toBe(408);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(180);
+    expect(json(result)).toEqual({ success: false, message: "IAPR Timeout" });
+    expect(json(await status(sandbox, `internalId=${internalIdOf(doc)}`))).toMatchObject({ status: "processing" });
+    await sleep(Math.max(0, started + 1_100 - Date.now()));
+    expect(json(await status(sandbox, `internalId=${internalIdOf(doc)}`))).toMatchObject({ status: "accepted" });
+    expect(await outcomes()).toContain("fault:FAKE_IAPR_DELAYED_TIMEOUT");
+  });
+
+  it("FAKE_IAPR_VALIDATION_ERROR → 400 in the observed shape, reported as rejected", async () => {
     const doc = sampleDocument();
     const result = await send(sandbox, doc, { erp: "fake_iapr_validation_error" });
     expect(result.status).toBe(400);
-    const body = json<{ message: string; errors: { code: string }[] }>(result);
-    expect(body.message).toMatch(/^Aade Validation Error: <code>\d+<\/code>/);
-    expect(body.errors[0]?.code).toMatch(/^\d+$/);
+    const body = json<ValidationAnswer>(result);
+    expect(body).toMatchObject({
+      myDataErrors: [{ key: 1, value: "Fake validation error" }], errorMessage: "ValidationError", success: false,
+      message: "Aade Validation Error: Fake validation error",
+    });
+    expect(errorCodes(body)).toEqual(["229"]);
+    expect(body.myDataRequest).toContain("<vatNumber>094259216</vatNumber>");
     expect(json(await status(sandbox, `internalId=${internalIdOf(doc)}`))).toMatchObject({ status: "rejected" });
+  });
+
+  it("can be queued through the control API for clients that never send the header", async () => {
+    await sandbox.fault({ mode: "FAKE_ELISE_SAVE_DOCUMENT_ERROR" });
+    const doc = sampleDocument();
+    expect((await send(sandbox, doc)).status).toBe(500);
+    expect((await send(sandbox, doc)).status).toBe(408);
+    await sandbox.fault({ mode: "FAKE_IAPR_TIMEOUT" });
+    expect(json(await send(sandbox, sampleDocument()))).toEqual({ success: false, message: "IAPR Timeout" });
   });
 });
 
@@ -171,7 +199,7 @@ describe("control API", () => {
     const doc = sampleDocument();
     const sent = json(await send(sandbox, doc));
     expect(await sandbox.documents()).toEqual([{
-      internalId: internalIdOf(doc), uid: sent.uid, mark: sent.mark, series: "D9439", number: doc.Number, invoiceType: "5.2",
+      internalId: internalIdOf(doc), uid: sent.uid, mark: String(sent.mark), series: "D9439", number: doc.Number, invoiceType: "5.2",
       totals: { net: 6.44, vat: 1.55, gross: 7.99 }, acceptedAt: expect.any(String),
     }]);
     await sandbox.reset({ store: true });

@@ -122,3 +122,77 @@ export function status(sandbox: TestSandbox, query: string, headers: Record<stri
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The 201 body of POST /Invoice/json, which 409s repeat for the stored document (observed-uat.md §1–2). */
+export interface Registered {
+  integritySignature: string;
+  signature: string;
+  uid: string;
+  mark: number;
+  authenticationCode: string;
+  myDataResponse: string;
+  status: string;
+  series: string;
+  number: string;
+  dateIssued: string;
+  domain: string;
+  url: string;
+  erpQrCode: string;
+  internalId: string;
+  success: boolean;
+  uniqueId?: string;
+  message?: string;
+}
+
+/** A 400 in the observed shape (observed-uat.md §3). */
+export interface ValidationAnswer {
+  myDataResponse: string;
+  myDataErrors: { key: number; value: string }[];
+  errorMessage: string;
+  myDataRequest: string;
+  success: boolean;
+  message: string;
+}
+
+/** The AADE codes of a 400, read from the `<code>` elements of its myDataResponse. */
+export function errorCodes(body: ValidationAnswer): string[] {
+  return [...body.myDataResponse.matchAll(/<code>([^<]*)<\/code>/g)].map((match) => match[1] ?? "");
+}
+
+/** A row of GET /api/Invoice/GetDocuments (observed-uat.md §7). */
+export interface DocumentRow {
+  series: string;
+  number: string;
+  branchCode: number;
+  posId: null;
+  dateIssued: string;
+  counterPartyVAT: string | null;
+  mark: number;
+  uid: string;
+  authenticationCode: string;
+  invoiceType: string;
+  dateUpdated: string;
+  isViewed: boolean;
+  isAccepted: boolean;
+  isArchivedByIssuer: boolean;
+  totalAmount: number;
+  totalVatAmount: number;
+  url: string;
+}
+
+export function listDocuments(
+  sandbox: TestSandbox, page: number | string, query = "", headers: Record<string, string> = { APIKey: sandbox.apiKey },
+): Promise<HttpResult> {
+  return http(`${sandbox.baseUrl}/api/Invoice/GetDocuments/${sandbox.vat}/${String(page)}/${query === "" ? "" : `?${query}`}`, { headers });
+}
+
+/** "yyyyMMdd" of a YYYY-MM-DD date. */
+export const compactDay = (isoDay: string): string => isoDay.replaceAll("-", "");
+
+export function sendCredit(sandbox: TestSandbox, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<HttpResult> {
+  return http(`${sandbox.baseUrl}/Invoice/credit`, { body, headers: { APIKey: sandbox.apiKey, ...headers } });
+}
+
+export function login(sandbox: TestSandbox, vat: string, key: string): Promise<HttpResult> {
+  return http(`${sandbox.baseUrl}/Authentication/login`, { body: { key, vat } });
+}

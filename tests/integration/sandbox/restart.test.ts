@@ -21,12 +21,12 @@ describe("durability across a restart (SIGKILL)", () => {
     await sandbox.restart();
 
     expect((await send(sandbox, doc)).status).toBe(409);
-    expect(json(await status(sandbox, `internalId=${internalIdOf(doc)}`))).toMatchObject({ status: "accepted", mark: sent.mark, url: sent.url });
+    expect(json(await status(sandbox, `internalId=${internalIdOf(doc)}`))).toMatchObject({ status: "accepted", mark: String(sent.mark), url: sent.url });
     const pdf = await http(`${String(sent.url)}/pdf`);
     expect(pdf.raw.toString("latin1")).toContain(String(sent.mark));
     const next = json(await send(sandbox, sampleDocument()));
     expect(BigInt(String(next.mark))).toBeGreaterThan(BigInt(String(sent.mark)));
-    expect((await sandbox.documents()).map((stored) => stored.mark)).toEqual(expect.arrayContaining([sent.mark, next.mark]));
+    expect((await sandbox.documents()).map((stored) => stored.mark)).toEqual(expect.arrayContaining([String(sent.mark), String(next.mark)]));
   });
 
   it("keeps rejections and the processing state of an unanswered request", async () => {

@@ -35,7 +35,7 @@ describe("GET /MyData/status", () => {
     const result = await status(sandbox, `internalId=${internalIdOf(doc)}`);
     expect(result.status).toBe(200);
     expect(json<StatusBody>(result)).toEqual({
-      internalId: internalIdOf(doc), status: "accepted", mark: sent.mark, uid: sent.uid,
+      internalId: internalIdOf(doc), status: "accepted", mark: String(sent.mark), uid: sent.uid,
       authenticationCode: sent.authenticationCode, url: sent.url, message: "Document transmitted", errors: [],
     });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
-import { json, sampleDocument, send, setPath, type Json } from "./helpers";
+import { errorCodes, internalIdOf, json, sampleDocument, send, setPath, status as lookUp, type Json, type ValidationAnswer } from "./helpers";
 
 let sandbox: TestSandbox;
 
@@ -12,17 +12,21 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-interface Rejection {
-  success: boolean;
-  message: string;
-  errors: { code: string; message: string; field: string | null }[];
-}
-
 interface Case {
   rule: string;
   change: (doc: Json) => void;
+  /** The sandbox's own finding code, as /MyData/status reports it. */
   code: string;
   field: string;
+}
+
+/** The AADE code a provider-stage finding is answered with (101: fails myDATA's XSD; 102: Greek VAT number). */
+const AADE_CODE: Record<string, string> = { MissingField: "101", InvalidCode: "101", InvalidValue: "101", InvalidAfm: "102" };
+
+interface Finding {
+  code: string;
+  message: string;
+  field: string | null;
 }
 
 const set = (...pairs: [string, unknown][]) => (doc: Json): void => {
@@ -116,40 +120,62 @@ const AADE_CASES: Case[] = [
   { rule: "a 5.2 is not correlated", change: set(["CorrelatedInvoices", [400001000000001]]), code: "261", field: "CorrelatedInvoices" },
 ];
 
-async function rejectionFor(change: (doc: Json) => void): Promise<{ status: number; body: Rejection }> {
+/**
+ * Sends the changed sample; the findings with their fields come from /MyData/status (the 400 itself
+ * carries AADE's words and codes only), or are null when the document cannot be looked up.
+ */
+async function rejectionFor(change: (doc: Json) => void): Promise<{ status: number; body: ValidationAnswer; findings: Finding[] | null }> {
   const doc = sampleDocument();
   change(doc);
   const result = await send(sandbox, doc);
-  return { status: result.status, body: json<Rejection>(result) };
+  const internalId = internalIdOf(doc);
+  const looked = internalId === "undefined" ? null : await lookUp(sandbox, `internalId=${internalId}`);
+  const findings = looked?.status === 200 ? json<{ errors: Finding[] }>(looked).errors : null;
+  return { status: result.status, body: json<ValidationAnswer>(result), findings };
+}
+
+/** Every 400 has the observed shape, whatever the finding. */
+function expectObservedShape(body: ValidationAnswer): void {
+  expect(Object.keys(body)).toEqual(["myDataResponse", "myDataErrors", "errorMessage", "myDataRequest", "success", "message"]);
+  expect(body).toMatchObject({ errorMessage: "ValidationError", success: false });
+  expect(body.myDataResponse).toContain("<statusCode>ValidationError</statusCode>");
+  expect(body.myDataRequest).toMatch(/<InvoicesDoc /);
+  expect(body.myDataErrors.map((error) => error.key)).toEqual(body.myDataErrors.map((_, index) => index + 1));
+  expect(body.message).toBe(`Aade Validation Error: ${body.myDataErrors.map((error) => error.value).join(" | ")}`);
 }
 
 describe("provider-level validation", () => {
-  it.each(PROVIDER_CASES)("$rule → 400 naming $field", async ({ change, code, field }) => {
-    const { status, body } = await rejectionFor(change);
+  it.each(PROVIDER_CASES)("$rule → 400 with AADE code for $code, naming $field", async ({ change, code, field }) => {
+    const { status, body, findings } = await rejectionFor(change);
     expect(status).toBe(400);
-    expect(body).toMatchObject({ success: false, message: "Validation failed" });
-    expect(body.errors).toContainEqual(expect.objectContaining({ code, field }));
+    expectObservedShape(body);
+    expect(errorCodes(body)).toContain(AADE_CODE[code]);
+    if (findings === null) expect(body.myDataErrors.map((error) => error.value).join("\n")).toContain(field);
+    else expect(findings).toContainEqual(expect.objectContaining({ code, field }));
   });
 
   it("words the Greek AFM rule like the provider", async () => {
     const { body } = await rejectionFor(set(["CounterParty.Vat", "EL12"], ["CounterParty.Address.CountryCode", "GR"]));
-    expect(body.errors.map((error) => error.message)).toContain("Invalid Counterparty VAT Number (AFM) for Country Code -GR-");
+    expect(body.myDataErrors.map((error) => error.value)).toContain("Invalid Counterparty VAT Number (AFM) for Country Code -GR-");
+    expect(errorCodes(body)).toContain("102");
   });
 });
 
 describe("myDATA-level validation", () => {
   it.each(AADE_CASES)("$rule → 400 <code>$code</code> naming $field", async ({ change, code, field }) => {
-    const { status, body } = await rejectionFor(change);
+    const { status, body, findings } = await rejectionFor(change);
     expect(status).toBe(400);
-    expect(body.success).toBe(false);
-    expect(body.message).toContain("Aade Validation Error");
-    expect(body.message).toContain(`<code>${code}</code>`);
-    expect(body.errors).toContainEqual(expect.objectContaining({ code, field }));
+    expectObservedShape(body);
+    expect(errorCodes(body)).toContain(code);
+    expect(body.myDataRequest).toContain("<invoiceDetails>");
+    expect(findings).toContainEqual(expect.objectContaining({ code, field }));
   });
 
   it("names the invoice line in line-level errors", async () => {
     const { body } = await rejectionFor(set(["Details[0].VATTotal", 1.57], ["Details[0].Total", 8.01]));
-    expect(body.errors.find((error) => error.code === "229")?.message).toMatch(/^Aade Validation Error: <code>229<\/code> .* invoice line: 1$/);
+    const index = errorCodes(body).indexOf("229");
+    expect(body.myDataErrors[index]?.value).toMatch(/ invoice line: 1$/);
+    expect(body.myDataResponse).toMatch(/<message>[^<]* invoice line: 1<\/message>\r\n {8}<code>229<\/code>/);
   });
 
   it("accepts a 0% line that carries an exemption reason", async () => {

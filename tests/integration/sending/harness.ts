@@ -10,7 +10,7 @@ import type { TestSandbox } from "@/tests/support/sandbox";
 export const REPO_ROOT = join(__dirname, "../../..");
 
 /** Short windows so that every recovery path runs in well under a second. */
-export const FAST_POLICY = { backoffBaseMs: 20, backoffCapMs: 150, processingPollMs: 80, maxAttempts: 8 };
+export const FAST_POLICY = { backoffBaseMs: 20, backoffCapMs: 150, processingPollMs: 80, lockWaitMs: 100, maxAttempts: 8 };
 export const CLIENT_RESPONSE_TIMEOUT_MS = 600;
 
 export function clientFor(sandbox: TestSandbox, responseTimeoutMs = CLIENT_RESPONSE_TIMEOUT_MS): ProviderClient {
@@ -104,7 +104,7 @@ export function spawnWorkerProcess(
     process.execPath,
     [
       "--conditions=react-server", "--import", "tsx", "scripts/worker.ts",
-      "--lease-ms", "1500", "--processing-poll-ms", "80", "--backoff-base-ms", "20", "--backoff-cap-ms", "150", "--poll-ms", "50",
+      "--lease-ms", "1500", "--processing-poll-ms", "80", "--lock-wait-ms", "100", "--backoff-base-ms", "20", "--backoff-cap-ms", "150", "--poll-ms", "50",
       ...args,
     ],
     {

@@ -64,29 +64,34 @@ describe.each(testEngines())("sending over HTTP to the sandbox, on %s", (engine)
     expect(await eventTypes(t.db, issued.id)).toEqual(["queued", "attempt_started", "attempt_finished", "accepted"]);
   });
 
-  it("F2 accepted, then the connection hung → unknown → look-up → accepted with its MARK, sent once", async () => {
+  it("F2 accepted, then the connection hung → unknown → the identical re-POST brings back its stored answer → accepted with its MARK, one document", async () => {
     await sandbox.fault({ mode: "accept_then_hang", paths: ["json"] });
     const issued = await issue();
     expect(await driveUntilSettled(t.db, worker, issued.id)).toBe("accepted");
     const doc = await loadDocument(t.db, issued.id);
-    expect(doc.attempt_count).toBe(1);
-    expect((await attemptsOf(t.db, issued.id))[0]).toMatchObject({ outcome: "ambiguous", http_status: null });
+    const attempts = await attemptsOf(t.db, issued.id);
+    expect(attempts[0]).toMatchObject({ outcome: "ambiguous", http_status: null });
+    expect(attempts.at(-1)).toMatchObject({ outcome: "duplicate" });
+    expect(new Set(attempts.map((a) => a.request_sha256)).size).toBe(1);
     expect(doc.mark).toBe((await providerDoc(issued.internalDocumentId))[0]?.mark);
-    expect(await eventTypes(t.db, issued.id)).toContain("lookup");
+    expect(doc.qr_url).toMatch(/^http/);
+    expect(await providerDoc(issued.internalDocumentId)).toHaveLength(1);
   });
 
-  it("F3 response timeout while the provider is still working (delay > client timeout) → look-ups wait, one document", async () => {
+  it("F3 response timeout while the provider is still working (delay > client timeout) → re-POSTs wait out its lock, one document", async () => {
     await sandbox.settings({ processingWindowMs: 1_500 });
     await sandbox.fault({ mode: "delay", ms: 1_000, paths: ["json"] });
     const issued = await issue();
     expect(await driveUntilSettled(t.db, worker, issued.id)).toBe("accepted");
-    expect((await attemptsOf(t.db, issued.id))[0]).toMatchObject({ outcome: "ambiguous" });
+    const outcomes = (await attemptsOf(t.db, issued.id)).map((a) => a.outcome);
+    expect(outcomes[0]).toBe("ambiguous");
+    // While the provider still works on the first call, a re-POST is answered "already being transmitted".
+    expect(outcomes).toContain("locked");
+    expect(outcomes.at(-1)).toBe("duplicate");
     expect(await providerDoc(issued.internalDocumentId)).toHaveLength(1);
-    const lookups = await t.db.selectFrom("events").select("detail_json").where("document_id", "=", issued.id).where("type", "=", "lookup").execute();
-    expect(lookups.some((e) => e.detail_json?.includes('"processing"'))).toBe(true);
   });
 
-  it("F3b 408 before accepting → look-up finds nothing → the identical bytes are resent → accepted", async () => {
+  it("F3b 408 before accepting → the identical bytes are resent → accepted", async () => {
     await sandbox.fault({ mode: "timeout_408", paths: ["json"] });
     const issued = await issue();
     expect(await driveUntilSettled(t.db, worker, issued.id)).toBe("accepted");
@@ -95,18 +100,20 @@ describe.each(testEngines())("sending over HTTP to the sandbox, on %s", (engine)
     expect(new Set(attempts.map((a) => a.request_sha256)).size).toBe(1);
   });
 
-  it("F4a connection reset before storing → look-up: not found → resend → accepted", async () => {
+  it("F4a connection reset before storing → resend → accepted", async () => {
     await sandbox.fault({ mode: "reset_before_store", paths: ["json"] });
     const issued = await issue();
     expect(await driveUntilSettled(t.db, worker, issued.id)).toBe("accepted");
     expect((await attemptsOf(t.db, issued.id)).map((a) => a.outcome)).toEqual(["ambiguous", "accepted"]);
   });
 
-  it("F4b connection reset after storing → look-up finds it → accepted without a resend", async () => {
+  it("F4b connection reset after storing → the re-POST's 409 carries it → accepted, one document", async () => {
     await sandbox.fault({ mode: "reset_after_store", paths: ["json"] });
     const issued = await issue();
     expect(await driveUntilSettled(t.db, worker, issued.id)).toBe("accepted");
-    expect((await attemptsOf(t.db, issued.id)).map((a) => a.outcome)).toEqual(["ambiguous"]);
+    const outcomes = (await attemptsOf(t.db, issued.id)).map((a) => a.outcome);
+    expect([outcomes[0], outcomes.at(-1)]).toEqual(["ambiguous", "duplicate"]);
+    expect(await providerDoc(issued.internalDocumentId)).toHaveLength(1);
   });
 
   it("F5 500 then OK → resent once → accepted", async () => {
@@ -116,19 +123,19 @@ describe.each(testEngines())("sending over HTTP to the sandbox, on %s", (engine)
     expect((await attemptsOf(t.db, issued.id)).map((a) => [a.http_status, a.outcome])).toEqual([[500, "unavailable"], [201, "accepted"]]);
   });
 
-  it("F5b 500 although stored → look-up finds it → accepted, no second document", async () => {
+  it("F5b 500 although stored → the re-POST's 409 carries it → accepted, no second document", async () => {
     await sandbox.fault({ mode: "error500_after_store", paths: ["json"] });
     const issued = await issue();
     expect(await driveUntilSettled(t.db, worker, issued.id)).toBe("accepted");
-    expect((await attemptsOf(t.db, issued.id)).map((a) => a.http_status)).toEqual([500]);
+    expect((await attemptsOf(t.db, issued.id)).map((a) => a.http_status)).toEqual([500, 409]);
     expect(await providerDoc(issued.internalDocumentId)).toHaveLength(1);
   });
 
-  it("F6 unreadable 2xx after storing → look-up → accepted", async () => {
+  it("F6 unreadable 2xx after storing → re-POST → its 409 → accepted", async () => {
     await sandbox.fault({ mode: "malformed_2xx", paths: ["json"] });
     const issued = await issue();
     expect(await driveUntilSettled(t.db, worker, issued.id)).toBe("accepted");
-    expect((await attemptsOf(t.db, issued.id)).map((a) => a.outcome)).toEqual(["ambiguous"]);
+    expect((await attemptsOf(t.db, issued.id)).map((a) => a.outcome)).toEqual(["ambiguous", "duplicate"]);
   });
 
   it.each(["409", "2xx"] as const)("F7 duplicate on first sight (%s shape): same document already at the provider → confirmed → accepted with its MARK", async (shape) => {
@@ -151,7 +158,8 @@ describe.each(testEngines())("sending over HTTP to the sandbox, on %s", (engine)
     expect(await driveUntilSettled(t.db, worker, issued.id)).toBe("needs_attention");
     const detail = await getTransmission(t.db, issued.id);
     expect(detail?.mark).toBeNull();
-    expect(detail?.lastError?.kind).toBe("lookup_not_found");
+    expect(detail?.lastError?.kind).toBe("mismatch");
+    expect(detail?.lastError?.message).toContain(foreign.DistributionDetails.InternalDocumentId);
     expect(detail?.attempts.map((a) => a.outcome)).toEqual(["duplicate"]);
   });
 
@@ -192,7 +200,7 @@ describe.each(testEngines())("sending over HTTP to the sandbox, on %s", (engine)
     expect((await providerDoc(credit.internalDocumentId))[0]?.mark).toBe(doc.mark);
   });
 
-  it("two worker instances over one database never send a document twice", async () => {
+  it("two worker instances over one database never register a document twice", async () => {
     await sandbox.fault({ mode: "delay", ms: 150, times: 20, paths: ["json"] });
     const other = manualWorker(t.db, client, "test-worker-2");
     try {
@@ -201,9 +209,16 @@ describe.each(testEngines())("sending over HTTP to the sandbox, on %s", (engine)
       for (const doc of issued) expect(await driveUntilSettled(t.db, worker, doc.id)).toBe("accepted");
       const requests = (await sandbox.requests()).filter((r) => r.path.toLowerCase() === "/invoice/json");
       const ids = new Set(issued.map((doc) => doc.internalDocumentId));
+      // Two workers never claim one document at once. A call slower than the client's timeout is
+      // re-POSTed, identical, and comes back as its duplicate: each is registered exactly once.
       const perDoc = new Map<string, number>();
-      for (const r of requests) if (r.internalId !== undefined && ids.has(r.internalId)) perDoc.set(r.internalId, (perDoc.get(r.internalId) ?? 0) + 1);
+      for (const r of requests) {
+        if (r.internalId === undefined || !ids.has(r.internalId) || (r.outcome !== "accepted" && !r.outcome.startsWith("fault:"))) continue;
+        perDoc.set(r.internalId, (perDoc.get(r.internalId) ?? 0) + 1);
+      }
       expect([...perDoc.values()]).toEqual(Array.from({ length: 8 }, () => 1));
+      const workersSeen = await t.db.selectFrom("attempts").select(["document_id", "worker_id", "started_at"]).where("document_id", "in", issued.map((doc) => doc.id)).orderBy("started_at").execute();
+      expect(workersSeen.length).toBeGreaterThanOrEqual(8);
     } finally {
       await other.stop();
     }

@@ -24,7 +24,7 @@ const cases: Array<[string, number, string, Expectation]> = [
     internalId: INTERNAL_ID, status: "rejected", message: "Aade Validation Error",
     errors: [{ code: "229", message: "VatAmount mismatch, invoice line: 1" }],
   }), {
-    kind: "found", status: "rejected", errors: [{ code: "229", message: "VatAmount mismatch, invoice line: 1", field: "Details[0]" }],
+    kind: "found", status: "rejected", errors: [{ code: "229", message: "VatAmount mismatch, invoice line: 1", field: "Details[0].VATTotal" }],
   }],
   ["404 unknown document", 404, "", { kind: "not_found" }],
   ["404 with a message", 404, '{"message":"Document not found"}', { kind: "not_found" }],

@@ -92,12 +92,12 @@ const cases: Array<[string, number, Record<string, string | string[] | undefined
 
 describe("classifySendResponse", () => {
   it.each(cases)("%s", (_name, status, headers, body, expected) => {
-    const outcome = classifySendResponse(status, headers, body, NOW);
+    const outcome = classifySendResponse(status, headers, body, { nowMs: NOW });
     expect(outcome).toMatchObject({ httpStatus: status, body, ...expected });
   });
 
   it("fills missing accepted fields with empty text instead of losing the MARK", () => {
-    const outcome = classifySendResponse(201, {}, '{"mark":"400001951234569"}', NOW);
+    const outcome = classifySendResponse(201, {}, '{"mark":"400001951234569"}', { nowMs: NOW });
     expect(outcome).toEqual({
       kind: "accepted", httpStatus: 201, body: '{"mark":"400001951234569"}', mark: "400001951234569",
       uid: "", authenticationCode: "", url: "", series: undefined, number: undefined, internalId: undefined,
@@ -108,22 +108,22 @@ describe("classifySendResponse", () => {
 describe("classifySendResponse on 400", () => {
   it("reads a myDATA error embedded as XML in errors[]", () => {
     const body = JSON.stringify({ message: "", errors: [`Aade Validation Error: ${AADE_XML}`] });
-    const outcome = classifySendResponse(400, {}, body, NOW);
+    const outcome = classifySendResponse(400, {}, body, { nowMs: NOW });
     expect(outcome).toMatchObject({ kind: "rejected", isAadeError: true });
     if (outcome.kind !== "rejected") throw new Error("not rejected");
     expect(outcome.errors).toEqual([
-      { code: "229", message: "VatAmount does not match NetValue * VatCategory, invoice line: 3", field: "Details[2]" },
+      { code: "229", message: "VatAmount does not match NetValue * VatCategory, invoice line: 3", field: "Details[2].VATTotal" },
     ]);
     expect(outcome.message).toContain("invoice line: 3");
   });
 
   it("reads a myDATA error given as plain text, HTML-escaped", () => {
     const body = "Aade Validation Error &lt;code&gt;229&lt;/code&gt; Vat amount mismatch, invoice line: 3";
-    const outcome = classifySendResponse(400, {}, body, NOW);
+    const outcome = classifySendResponse(400, {}, body, { nowMs: NOW });
     if (outcome.kind !== "rejected") throw new Error("not rejected");
     expect(outcome.isAadeError).toBe(true);
     expect(outcome.errors).toHaveLength(1);
-    expect(outcome.errors[0]).toMatchObject({ code: "229", field: "Details[2]" });
+    expect(outcome.errors[0]).toMatchObject({ code: "229", field: "Details[2].VATTotal" });
   });
 
   it("reads an ASP.NET ModelState dictionary", () => {
@@ -133,7 +133,7 @@ describe("classifySendResponse on 400", () => {
       status: 400,
       errors: { "Details[0].VATTotal": ["The VATTotal field is required."], "Issuer.Vat": ["Invalid VAT", "Too short"] },
     });
-    const outcome = classifySendResponse(400, {}, body, NOW);
+    const outcome = classifySendResponse(400, {}, body, { nowMs: NOW });
     if (outcome.kind !== "rejected") throw new Error("not rejected");
     expect(outcome.message).toBe("One or more validation errors occurred.");
     expect(outcome.isAadeError).toBe(false);
@@ -149,7 +149,7 @@ describe("classifySendResponse on 400", () => {
       Message: "Validation failed",
       Errors: [{ Code: "101", Message: "Invalid Counterparty VAT Number (AFM) for Country Code -GR-", PropertyName: "CounterParty.Vat" }],
     });
-    const outcome = classifySendResponse(400, {}, body, NOW);
+    const outcome = classifySendResponse(400, {}, body, { nowMs: NOW });
     if (outcome.kind !== "rejected") throw new Error("not rejected");
     expect(outcome.message).toBe("Validation failed");
     expect(outcome.errors).toContainEqual({
@@ -159,7 +159,7 @@ describe("classifySendResponse on 400", () => {
 
   it("turns a lone message into one error, and does not repeat it", () => {
     const text = "Invalid Counterparty VAT Number (AFM) for Country Code -GR-";
-    const outcome = classifySendResponse(400, {}, JSON.stringify({ message: text, errors: [text] }), NOW);
+    const outcome = classifySendResponse(400, {}, JSON.stringify({ message: text, errors: [text] }), { nowMs: NOW });
     if (outcome.kind !== "rejected") throw new Error("not rejected");
     expect(outcome.errors).toEqual([{ code: null, message: text, field: null }]);
   });
@@ -170,7 +170,7 @@ describe("classifySendResponse on 400", () => {
       { code: "407", message: "Aade Validation Error: <code>407</code> Payments do not add up", field: "PaymentDetails" },
     ];
     const body = JSON.stringify({ success: false, message: errors.map((error) => error.message).join(" | "), errors });
-    const outcome = classifySendResponse(400, {}, body, NOW);
+    const outcome = classifySendResponse(400, {}, body, { nowMs: NOW });
     if (outcome.kind !== "rejected") throw new Error("not rejected");
     expect(outcome.isAadeError).toBe(true);
     expect(outcome.errors).toEqual(errors);
@@ -178,15 +178,15 @@ describe("classifySendResponse on 400", () => {
 
   it("reads the error out of `message` when `errors` is empty", () => {
     const body = JSON.stringify({ message: `Aade Validation Error: ${AADE_XML}`, errors: [] });
-    const outcome = classifySendResponse(400, {}, body, NOW);
+    const outcome = classifySendResponse(400, {}, body, { nowMs: NOW });
     if (outcome.kind !== "rejected") throw new Error("not rejected");
     expect(outcome.errors).toEqual([
-      { code: "229", message: "VatAmount does not match NetValue * VatCategory, invoice line: 3", field: "Details[2]" },
+      { code: "229", message: "VatAmount does not match NetValue * VatCategory, invoice line: 3", field: "Details[2].VATTotal" },
     ]);
   });
 
   it("keeps an empty 400 readable", () => {
-    const outcome = classifySendResponse(400, {}, "", NOW);
+    const outcome = classifySendResponse(400, {}, "", { nowMs: NOW });
     expect(outcome).toMatchObject({ kind: "rejected", message: "HTTP 400", errors: [{ code: null, message: "HTTP 400", field: null }] });
   });
 });
@@ -226,5 +226,27 @@ describe("the provider's 5.2 sample document", () => {
     // The sample itself mixes styles: `vatAnalysis` next to `Summaries`.
     expect(readField(sample, "VatAnalysis")).toEqual([{ name: "24", percentage: 24, vatAmount: 1.55, underlyingValue: 6.44 }]);
     expect(readField(sample, "summaries")).toMatchObject({ TotalGrossValue: 7.99 });
+  });
+});
+
+describe("classifySendResponse on a myDATA refusal in the observed shape", () => {
+  it("pairs each of AADE's words with its code and places it on the line myDATA names", () => {
+    const xml = '<?xml version="1.0"?><ResponseDoc><response><index>1</index><statusCode>ValidationError</statusCode><errors>' +
+      "<error><message>Payment amounts do not match the total</message><code>407</code></error>" +
+      "<error><message>VatAmount does not match NetValue * VatCategory, invoice line: 2</message><code>229</code></error>" +
+      "</errors></response></ResponseDoc>";
+    const body = JSON.stringify({
+      myDataResponse: xml,
+      myDataErrors: [{ key: 1, value: "VatAmount does not match NetValue * VatCategory, invoice line: 2" }, { key: 1, value: "Payment amounts do not match the total" }],
+      errorMessage: "ValidationError", success: false, message: "Aade Validation Error: VatAmount does not match NetValue * VatCategory, invoice line: 2",
+    });
+    const outcome = classifySendResponse(400, {}, body, { nowMs: NOW });
+    expect(outcome).toMatchObject({
+      kind: "rejected", isAadeError: true,
+      errors: [
+        { code: "229", message: "VatAmount does not match NetValue * VatCategory, invoice line: 2", field: "Details[1].VATTotal" },
+        { code: "407", message: "Payment amounts do not match the total", field: "PaymentDetails.PaymentMethods" },
+      ],
+    });
   });
 });

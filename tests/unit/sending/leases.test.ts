@@ -60,14 +60,14 @@ describe.each(testEngines())("leases on %s", (engine) => {
     expect(attempts).toMatchObject([{ seq: 1, document_id: row.id, finished_at: null, request_sha256: row.payload_sha256 }]);
   });
 
-  it("the reconciler turns an abandoned send into unknown (look up first) and marks its attempt interrupted", async () => {
+  it("the reconciler turns an abandoned send into unknown (a composed document is sent again, identical) and marks its attempt interrupted", async () => {
     const [abandoned, live] = await issueMany(2);
     const rows = await claimDueDocuments(t.db, { owner: "dead", now: later(1), leaseMs: 1_000, limit: 2 });
     for (const row of rows) await beginAttempt(t.db, row, { owner: "dead", now: later(2), leaseMs: row.id === live ? 60_000 : 1_000 });
     expect(await reclaimExpiredSends(t.db, later(500))).toBe(0);
     expect(await reclaimExpiredSends(t.db, later(2_000))).toBe(1);
     const doc = await t.db.selectFrom("documents").selectAll().where("id", "=", abandoned ?? "").executeTakeFirstOrThrow();
-    expect(doc).toMatchObject({ status: "unknown", next_action: "lookup", lease_owner: null, attempt_count: 1 });
+    expect(doc).toMatchObject({ status: "unknown", next_action: "send", lease_owner: null, attempt_count: 1 });
     expect((await t.db.selectFrom("documents").select("status").where("id", "=", live ?? "").executeTakeFirstOrThrow()).status).toBe("sending");
     const attempt = await t.db.selectFrom("attempts").selectAll().where("document_id", "=", abandoned ?? "").executeTakeFirstOrThrow();
     expect(attempt.outcome).toBe("interrupted");
