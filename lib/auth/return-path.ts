@@ -17,7 +17,6 @@ const NOT_A_DESTINATION = /^\/(login|setup)(\/|$)|^\/api(\/|$)/;
  */
 export function safeReturnPath(path: string | null | undefined): string {
   if (!path || path.length > 500) return "/";
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f-\u009f\u2028\u2029\\]/.test(path)) return "/";
   if (!path.startsWith("/") || path.startsWith("//")) return "/";
   let parsed: URL;
