@@ -39,6 +39,8 @@ const envSchema = z.object({
   /** Connect and response timeouts of provider calls, in milliseconds. */
   IMPACT_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   IMPACT_RESPONSE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** Reverse proxies in front of the dashboard whose X-Forwarded-For entries are believed; 0 = none. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export interface Env {
@@ -56,6 +58,8 @@ export interface Env {
   sessionSecret: string | undefined;
   admin: { email: string; password: string } | undefined;
   workerEnabled: boolean;
+  /** How many reverse proxies append to X-Forwarded-For; 0 means the socket address is the client's. */
+  trustProxy: number;
 }
 
 /** Thrown once at start when the configuration is unusable; the message names every bad variable. */
@@ -106,6 +110,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD }
         : undefined,
     workerEnabled: raw.CREDIT_DESK_WORKER === "1",
+    trustProxy: raw.TRUST_PROXY,
   };
 }
 

@@ -9,6 +9,8 @@ describe("configuration", () => {
     expect(env.provider).toMatchObject({ baseUrl: "http://127.0.0.1:4010", apiKey: SANDBOX_DEMO_API_KEY, environment: "SANDBOX", isSandbox: true });
     expect(env.databaseUrl).toBe("file:./data/credit-desk.sqlite");
     expect(env.workerEnabled).toBe(true);
+    expect(env.trustProxy).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
   });
 
   it("recognises UAT and production by the provider host", () => {
@@ -28,6 +30,8 @@ describe("configuration", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ IMPACT_BASE_URL: "ftp://x", IMPACT_API_KEY: "k" }, "IMPACT_BASE_URL"],
     [{ ADMIN_EMAIL: "admin@example.com" }, "ADMIN_PASSWORD"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "-1" }, "TRUST_PROXY"],
   ])("refuses %o with a message naming %s", (source, name) => {
     expect(() => parseEnv(source)).toThrow(ConfigurationError);
     expect(() => parseEnv(source)).toThrow(new RegExp(name));

@@ -100,8 +100,8 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
   });
 
   it("answers 401 to a wrong password and to an unknown e-mail alike, auditing the e-mail tried", async () => {
-    const wrong = await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "nope" }, headers: { "x-forwarded-for": "198.51.100.1" } });
-    const unknown = await call(login, "/api/auth/login", { body: { email: "ghost@example.gr", password: "nope" }, headers: { "x-forwarded-for": "198.51.100.1" } });
+    const wrong = await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "nope" }, headers: { "x-credit-desk-peer": "198.51.100.1" } });
+    const unknown = await call(login, "/api/auth/login", { body: { email: "ghost@example.gr", password: "nope" }, headers: { "x-credit-desk-peer": "198.51.100.1" } });
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     const [a, b] = [await wrong.json(), await unknown.json()];
     expect(a.error).toEqual(b.error);
@@ -111,6 +111,14 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
       ["admin@example.gr", "wrong_password"], ["ghost@example.gr", "unknown_user"],
     ]);
     expect(JSON.stringify(failures)).not.toContain("nope");
+  });
+
+  it("records the socket address, not a forged X-Forwarded-For, in the audit log and the limit", async () => {
+    const forged = { "x-credit-desk-peer": "198.51.100.44", "x-forwarded-for": "6.6.6.6" };
+    expect((await call(login, "/api/auth/login", { body: { email: "forger@example.gr", password: "nope" }, headers: forged })).status).toBe(401);
+    const row = (await auditRows("auth.login_failed")).at(-1);
+    expect(JSON.parse(row?.detail_json ?? "{}").address).toBe("198.51.100.44");
+    expect(JSON.stringify(await auditRows("auth.login_failed"))).not.toContain("6.6.6.6");
   });
 
   it("refuses a malformed body with 400/422, not 500, and counts no failure", async () => {
@@ -144,7 +152,7 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
   });
 
   it("throttles an account after 5 failures with 429 and Retry-After, even for the right password", async () => {
-    const address = { "x-forwarded-for": "192.0.2.50" };
+    const address = { "x-credit-desk-peer": "192.0.2.50" };
     await call(createUser, "/api/users", { body: { email: "locked@example.gr", name: "L", role: "viewer", password: "locked-password-1" }, token: adminToken });
     for (let i = 0; i < 5; i++) {
       expect((await call(login, "/api/auth/login", { body: { email: "locked@example.gr", password: `wrong-${i}` }, headers: address })).status).toBe(401);
@@ -159,11 +167,11 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
   });
 
   it("throttles an address after 20 failures across accounts", async () => {
-    const address = { "x-forwarded-for": "192.0.2.99" };
+    const address = { "x-credit-desk-peer": "192.0.2.99" };
     for (let i = 0; i < 20; i++) await call(login, "/api/auth/login", { body: { email: `spray${i}@example.gr`, password: "x" }, headers: address });
     const refused = await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "admin-password-1" }, headers: address });
     expect(refused.status).toBe(429);
-    expect((await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "admin-password-1" }, headers: { "x-forwarded-for": "192.0.2.100" } })).status).toBe(200);
+    expect((await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "admin-password-1" }, headers: { "x-credit-desk-peer": "192.0.2.100" } })).status).toBe(200);
   });
 
   it("enforces roles in the handlers: 401 without a session, 403 below the role, through above it", async () => {
@@ -219,7 +227,7 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     const again = await signIn("clerk@example.gr", "brand-new-password");
     await call(patchUser, path, { method: "PATCH", body: { disabled: true }, token: adminToken }, { id: clerk.id });
     expect((await call(session, "/api/auth/session", { token: again })).status).toBe(401);
-    expect((await call(login, "/api/auth/login", { body: { email: "clerk@example.gr", password: "brand-new-password" }, headers: { "x-forwarded-for": "192.0.2.7" } })).status).toBe(401);
+    expect((await call(login, "/api/auth/login", { body: { email: "clerk@example.gr", password: "brand-new-password" }, headers: { "x-credit-desk-peer": "192.0.2.7" } })).status).toBe(401);
     const changes = await auditRows("user.update");
     expect(changes.map((row) => JSON.parse(row.detail_json ?? "{}"))).toEqual([{ role: "admin" }, { passwordReset: true }, { disabled: true }]);
     expect(JSON.stringify(changes)).not.toContain("brand-new-password");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiRouteOf, isPublicApiPath, isPublicPage } from "@/lib/auth/access-policy";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import {
   clearedSessionCookieHeader,
   isHttpsRequest,
@@ -84,10 +84,23 @@ describe("API access table", () => {
 });
 
 describe("client address for the per-address limit", () => {
-  it("takes the right-most X-Forwarded-For entry (the one the nearest hop saw)", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("203.0.113.9");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "1.1.1.1, 198.51.100.7" }))).toBe("198.51.100.7");
-    expect(clientAddress(new Headers())).toBe("unknown");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "x".repeat(500) }))).toHaveLength(64);
+  const none = { trustProxy: 0 };
+  it("uses the socket address and ignores X-Forwarded-For unless proxies are trusted", () => {
+    expect(clientAddress(new Headers({ [PEER_ADDRESS_HEADER]: "203.0.113.9" }), none)).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ [PEER_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" }), none)).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.7" }), none)).toBe("unknown");
+    expect(clientAddress(new Headers({ [PEER_ADDRESS_HEADER]: "::ffff:10.1.2.3" }), none)).toBe("10.1.2.3");
+    expect(clientAddress(new Headers(), none)).toBe("unknown");
+  });
+
+  it("takes the N-th X-Forwarded-For entry from the right with N trusted proxies", () => {
+    const headers = new Headers({ [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "6.6.6.6, 198.51.100.7, 10.0.0.1" });
+    expect(clientAddress(headers, { trustProxy: 1 })).toBe("10.0.0.1");
+    expect(clientAddress(headers, { trustProxy: 2 })).toBe("198.51.100.7");
+    // A client-written entry on the left never wins while it is not N-th from the right.
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" }), { trustProxy: 1 })).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9" }), { trustProxy: 3 })).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ [PEER_ADDRESS_HEADER]: "10.0.0.2" }), { trustProxy: 1 })).toBe("10.0.0.2");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "x".repeat(500) }), { trustProxy: 1 })).toHaveLength(64);
   });
 });

@@ -6,6 +6,7 @@ import { newSessionCookie } from "@/lib/auth/responses";
 import { getSessionSecret } from "@/lib/auth/session-secret";
 import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { json, readJsonBody, withApi } from "@/lib/http/api";
 import { HttpError } from "@/lib/http/errors";
 import { authT } from "@/lib/i18n/auth-messages";
@@ -17,7 +18,7 @@ export const POST = withApi(async ({ req, correlationId, locale }) => {
   const body = parseBody(loginBodySchema, await readJsonBody(req, 16_384), locale);
   const result = await signIn(
     db,
-    { ...body, address: clientAddress(req.headers), previousToken: sessionTokenOf(req.headers), correlationId },
+    { ...body, address: clientAddress(req.headers, { trustProxy: getEnv().trustProxy }), previousToken: sessionTokenOf(req.headers), correlationId },
     { secret: getSessionSecret() },
   );
   if (result.ok) {
