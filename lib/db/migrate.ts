@@ -5,6 +5,7 @@ import { initialMigration } from "@/lib/db/migrations/001-initial";
 import { authMigration } from "@/lib/db/migrations/002-auth";
 import { composeMigration } from "@/lib/db/migrations/003-compose";
 import { historyIndexesMigration } from "@/lib/db/migrations/004-history-indexes";
+import { appendOnlyMigration } from "@/lib/db/migrations/007-append-only";
 import type { Db } from "@/lib/db/schema";
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
@@ -14,6 +15,7 @@ function allMigrations(engine: Engine): Record<string, Migration> {
     "002-auth": authMigration(engine),
     "003-compose": composeMigration(engine),
     "004-history-indexes": historyIndexesMigration(engine),
+    "007-append-only": appendOnlyMigration(engine),
   };
 }
 

@@ -151,7 +151,7 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     expect((await call(logout, "/api/auth/logout", { body: {} })).status).toBe(200);
   });
 
-  it("throttles an account after 5 failures with 429 and Retry-After, even for the right password", async () => {
+  it("throttles an account after 5 failures with 429 and a growing Retry-After, even for the right password", async () => {
     const address = { "x-credit-desk-peer": "192.0.2.50" };
     await call(createUser, "/api/users", { body: { email: "locked@example.gr", name: "L", role: "viewer", password: "locked-password-1" }, token: adminToken });
     for (let i = 0; i < 5; i++) {
@@ -160,10 +160,34 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     const refused = await call(login, "/api/auth/login", { body: { email: "locked@example.gr", password: "locked-password-1" }, headers: address });
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get("retry-after"));
-    expect(retryAfter).toBeGreaterThan(800);
-    expect(retryAfter).toBeLessThanOrEqual(900);
+    // Progressive delay: a minute after the fifth failure, then doubling.
+    expect(retryAfter).toBeGreaterThan(50);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await refused.json()).error.code).toBe("rate_limited");
     expect((await auditRows("auth.login_throttled")).length).toBeGreaterThan(0);
+  });
+
+  it("lets at most the limit of a parallel burst of wrong passwords be checked; the rest get 429", async () => {
+    await call(createUser, "/api/users", { body: { email: "burst@example.gr", name: "B", role: "viewer", password: "burst-password-1" }, token: adminToken });
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        call(login, "/api/auth/login", { body: { email: "burst@example.gr", password: `wrong-${i}` }, headers: { "x-credit-desk-peer": `203.0.113.${i}` } }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+  });
+
+  it("does not let anonymous guesses from elsewhere lock the admin out of an address they signed in from", async () => {
+    const home = { "x-credit-desk-peer": "10.20.30.40" };
+    await signIn("admin@example.gr", "admin-password-1", home);
+    for (let i = 0; i < 12; i++) {
+      await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: `guess-${i}` }, headers: { "x-credit-desk-peer": `198.51.100.${100 + i}` } });
+    }
+    const stranger = await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "admin-password-1" }, headers: { "x-credit-desk-peer": "198.51.100.250" } });
+    expect(stranger.status).toBe(429);
+    await signIn("admin@example.gr", "admin-password-1", home);
   });
 
   it("throttles an address after 20 failures across accounts", async () => {
