@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/roles";
 import { ValidationFailure } from "@/lib/http/errors";
 import { authT } from "@/lib/i18n/auth-messages";
@@ -11,7 +11,12 @@ import { codeOfDefaultIssue, messageOfCode, type FieldError } from "@/lib/valida
 
 const email = z.string().trim().max(254, "too_long").pipe(z.email("invalid_email"));
 const name = z.string().trim().min(1, "required").max(100, "too_long");
-const password = z.string().min(PASSWORD_MIN_LENGTH, "password_length").max(PASSWORD_MAX_LENGTH, "password_length");
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, "password_length")
+  .max(PASSWORD_MAX_LENGTH, "password_length")
+  // Only once the length is right, so a short password gets one message, not two.
+  .refine((value) => value.length < PASSWORD_MIN_LENGTH || !isCommonPassword(value), "password_common");
 const role = z.enum(ROLES, "invalid_role");
 
 export const loginBodySchema = z.object({
@@ -37,6 +42,7 @@ const labels: Record<string, Record<Locale, string>> = {
 
 function messageOf(code: string, locale: Locale): string {
   if (code === "password_length") return authT("users.password_length", locale, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
+  if (code === "password_common") return authT("users.password_common", locale);
   if (code === "invalid_role") return locale === "el" ? "άγνωστος ρόλος" : "unknown role";
   if (code === "unrecognized_keys") return locale === "el" ? "άγνωστο πεδίο" : "unknown field";
   return messageOfCode(code, locale);

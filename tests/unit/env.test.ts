@@ -31,6 +31,9 @@ describe("configuration", () => {
     [{ IMPACT_BASE_URL: "ftp://x", IMPACT_API_KEY: "k" }, "IMPACT_BASE_URL"],
     [{ ADMIN_EMAIL: "admin@example.com" }, "ADMIN_PASSWORD"],
     [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+    [{ SESSION_SECRET: "too-short-secret" }, "SESSION_SECRET"],
+    [{ ADMIN_EMAIL: "admin@example.com", ADMIN_PASSWORD: "short-pass" }, "ADMIN_PASSWORD"],
+    [{ ADMIN_EMAIL: "admin@example.com", ADMIN_PASSWORD: "qwertyuiop123" }, "ADMIN_PASSWORD"],
     [{ TRUST_PROXY: "-1" }, "TRUST_PROXY"],
   ])("refuses %o with a message naming %s", (source, name) => {
     expect(() => parseEnv(source)).toThrow(ConfigurationError);

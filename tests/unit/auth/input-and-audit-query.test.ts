@@ -24,7 +24,13 @@ describe("user input", () => {
     expect(errors.map((e) => [e.path, e.code])).toEqual([
       ["email", "invalid_email"], ["name", "required"], ["role", "invalid_role"], ["password", "password_length"],
     ]);
-    expect(errors.find((e) => e.path === "password")?.message).toBe("Password: The password must have 10 to 256 characters.");
+    expect(errors.find((e) => e.path === "password")?.message).toBe("Password: The password must have 12 to 256 characters.");
+  });
+
+  it("refuses a common password, also when padded to the length", () => {
+    const errors = errorsOf(() => parseBody(newUserBodySchema, { email: "a@example.gr", name: "A", role: "viewer", password: "password2024!!" }, "en"));
+    expect(errors.map((e) => [e.path, e.code])).toEqual([["password", "password_common"]]);
+    expect(errors[0]?.message).toBe("Password: This password is one of the most common ones; choose another.");
   });
 
   it("refuses unknown keys, __proto__ included, and empty patches", () => {
