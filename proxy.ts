@@ -37,7 +37,7 @@ export function proxy(request: NextRequest): NextResponse {
   const refuse = (status: 401 | 403, code: string, message: string) =>
     finish(NextResponse.json({ error: { code, message }, correlationId: crypto.randomUUID() }, { status }));
 
-  if (!checkOrigin(request).ok) return refuse(403, "cross_origin", authT("auth.cross_origin", locale));
+  if (!checkOrigin(request, { appUrl: getEnv().appUrl }).ok) return refuse(403, "cross_origin", authT("auth.cross_origin", locale));
   if (isApi && !hasSessionCookie && !isPublicApiPath(pathname)) {
     return refuse(401, "unauthorized", authT("auth.unauthorized", locale));
   }

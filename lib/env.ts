@@ -60,6 +60,8 @@ const envSchema = z.object({
   IMPACT_RESPONSE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Reverse proxies in front of the dashboard whose X-Forwarded-For entries are believed; 0 = none. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** The dashboard's public URL (https://desk.example.gr); state changes must come from this origin. */
+  APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export interface Env {
@@ -79,6 +81,8 @@ export interface Env {
   workerEnabled: boolean;
   /** How many reverse proxies append to X-Forwarded-For; 0 means the socket address is the client's. */
   trustProxy: number;
+  /** The public origin (`https://desk.example.gr`), or undefined to use each request's Host. */
+  appUrl: string | undefined;
 }
 
 /** Thrown once at start when the configuration is unusable; the message names every bad variable. */
@@ -130,6 +134,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         : undefined,
     workerEnabled: raw.CREDIT_DESK_WORKER === "1",
     trustProxy: raw.TRUST_PROXY,
+    appUrl: raw.APP_URL === undefined ? undefined : new URL(raw.APP_URL).origin,
   };
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { checkOrigin } from "@/lib/auth/origin";
+import { checkRequestOrigin } from "@/lib/auth/request-origin";
 import { safeLog } from "@/lib/auth/redact";
 import { authT } from "@/lib/i18n/auth-messages";
 import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locale";
 import { messageOfCode } from "@/lib/validation/errors";
 import { HttpError, ValidationFailure } from "./errors";
+import { isJsonMediaType } from "./media-type";
 
 export interface ApiContext<P> {
   req: Request;
@@ -26,8 +27,7 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
 
 /** Reads a JSON body with a size cap; malformed or oversized bodies become 400 / 413, never 500. */
 export async function readJsonBody(req: Request, maxBytes = 2_000_000): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) {
+  if (!isJsonMediaType(req.headers.get("content-type"))) {
     throw new HttpError(415, "unsupported_media_type", "Content-Type must be application/json");
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
@@ -70,7 +70,7 @@ export function withApi<P = Record<string, never>>(
   return async (req, route) => {
     const correlationId = req.headers.get("x-correlation-id")?.slice(0, 64).replace(/[^\w-]/g, "") || randomUUID();
     const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
-    const origin = checkOrigin(req);
+    const origin = checkRequestOrigin(req);
     if (!origin.ok) {
       safeLog.warn(`[security] ${correlationId} refused ${req.method} ${new URL(req.url).pathname}: ${origin.reason}`);
       return errorResponse(new HttpError(403, "cross_origin", authT("auth.cross_origin", locale)), correlationId, locale);

@@ -11,6 +11,8 @@ describe("configuration", () => {
     expect(env.workerEnabled).toBe(true);
     expect(env.trustProxy).toBe(0);
     expect(parseEnv({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(env.appUrl).toBeUndefined();
+    expect(parseEnv({ APP_URL: "https://Desk.example.gr/" }).appUrl).toBe("https://desk.example.gr");
   });
 
   it("recognises UAT and production by the provider host", () => {
@@ -31,6 +33,8 @@ describe("configuration", () => {
     [{ IMPACT_BASE_URL: "ftp://x", IMPACT_API_KEY: "k" }, "IMPACT_BASE_URL"],
     [{ ADMIN_EMAIL: "admin@example.com" }, "ADMIN_PASSWORD"],
     [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+    [{ APP_URL: "desk.example.gr" }, "APP_URL"],
+    [{ APP_URL: "ftp://desk.example.gr" }, "APP_URL"],
     [{ SESSION_SECRET: "too-short-secret" }, "SESSION_SECRET"],
     [{ ADMIN_EMAIL: "admin@example.com", ADMIN_PASSWORD: "short-pass" }, "ADMIN_PASSWORD"],
     [{ ADMIN_EMAIL: "admin@example.com", ADMIN_PASSWORD: "qwertyuiop123" }, "ADMIN_PASSWORD"],

@@ -125,6 +125,11 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     const before = (await auditRows("auth.login_failed")).length;
     const notJson = await login(new Request(`${ORIGIN}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: "{" }), { params: Promise.resolve({}) });
     expect(notJson.status).toBe(400);
+    const smuggled = await login(
+      new Request(`${ORIGIN}/api/auth/login`, { method: "POST", headers: { "content-type": "text/plain; x=application/json", origin: ORIGIN }, body: '{"email":"a@example.gr","password":"x"}' }),
+      { params: Promise.resolve({}) },
+    );
+    expect(smuggled.status).toBe(415);
     expect((await call(login, "/api/auth/login", { body: { email: ["x"], password: 1 } })).status).toBe(422);
     expect((await call(login, "/api/auth/login", { body: { email: "a".repeat(5000), password: "x" } })).status).toBe(422);
     expect((await auditRows("auth.login_failed")).length).toBe(before);
