@@ -23,7 +23,7 @@ export function proxy(request: NextRequest): NextResponse {
   back.searchParams.delete("_rsc");
   const requestPath = `${back.pathname}${back.search}`;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
-  const hasSessionCookie = sessionTokenOf(request.headers) !== undefined;
+  const hasSessionCookie = sessionTokenOf(request.headers, request.url) !== undefined;
   const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
   const nonce = newNonce();
   const csp = contentSecurityPolicy({ nonce, development: getEnv().nodeEnv === "development", https });

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { SESSION_COOKIE } from "@/lib/auth/cookie";
+import { sessionTokenOf } from "@/lib/auth/cookie";
 import { userOfToken } from "@/lib/auth/request-user";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { hasRole, type AuthUser, type Role } from "@/lib/auth/roles";
@@ -14,7 +14,7 @@ export const REQUEST_PATH_HEADER = "x-request-path";
 
 /** The signed-in user of the request being rendered, looked up once per render. */
 export const getCurrentUser = cache(async (): Promise<AuthUser | undefined> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const token = sessionTokenOf(await headers());
   return userOfToken(token);
 });
 

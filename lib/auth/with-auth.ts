@@ -1,5 +1,5 @@
 import "server-only";
-import { clearedSessionCookieHeader, isHttpsRequest, readCookie, SESSION_COOKIE, sessionTokenOf } from "@/lib/auth/cookie";
+import { clearedSessionCookieHeader, isHttpsRequest, readCookie, sessionCookieName, sessionTokenOf } from "@/lib/auth/cookie";
 import { userOfToken } from "@/lib/auth/request-user";
 import { hasRole, type AuthUser, type Role } from "@/lib/auth/roles";
 import { withApi, type ApiContext } from "@/lib/http/api";
@@ -27,13 +27,14 @@ export function withAuth<P = Record<string, never>>(
   handler: (ctx: AuthContext<P>) => Promise<Response>,
 ): (req: Request, route: { params: Promise<P> }) => Promise<Response> {
   return withApi<P>(async (ctx) => {
-    const token = sessionTokenOf(ctx.req.headers);
+    const secure = isHttpsRequest(ctx.req.url, ctx.req.headers);
+    const token = sessionTokenOf(ctx.req.headers, ctx.req.url);
     const user = token === undefined ? undefined : await userOfToken(token);
     if (user === undefined || token === undefined) {
       // A cookie that no longer opens anything is removed, so the browser stops sending it.
       const headers: Record<string, string> =
-        readCookie(ctx.req.headers.get("cookie"), SESSION_COOKIE) !== undefined
-          ? { "Set-Cookie": clearedSessionCookieHeader({ secure: isHttpsRequest(ctx.req.url, ctx.req.headers) }) }
+        readCookie(ctx.req.headers.get("cookie"), sessionCookieName(secure)) !== undefined
+          ? { "Set-Cookie": clearedSessionCookieHeader({ secure }) }
           : {};
       throw new HttpError(401, "unauthorized", authT("auth.unauthorized", ctx.locale), headers);
     }

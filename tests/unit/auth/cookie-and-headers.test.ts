@@ -17,7 +17,17 @@ describe("session cookie", () => {
     const plain = sessionCookieHeader(TOKEN, { secure: false, maxAgeSeconds: 43_200 });
     expect(plain).toBe(`cd_session=${TOKEN}; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200`);
     expect(sessionCookieHeader(TOKEN, { secure: true, maxAgeSeconds: 43_200 })).toMatch(/; Secure$/);
-    expect(clearedSessionCookieHeader({ secure: true })).toBe("cd_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
+    expect(clearedSessionCookieHeader({ secure: true })).toBe("__Host-cd_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
+  });
+
+  it("is named with the __Host- prefix over https, and only that name is read there", () => {
+    expect(sessionCookieHeader(TOKEN, { secure: true, maxAgeSeconds: 60 })).toBe(`__Host-cd_session=${TOKEN}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure`);
+    const https = { "x-forwarded-proto": "https" };
+    expect(sessionTokenOf(new Headers({ ...https, cookie: `__Host-cd_session=${TOKEN}` }))).toBe(TOKEN);
+    expect(sessionTokenOf(new Headers({ cookie: `__Host-cd_session=${TOKEN}` }), "https://desk.example.gr/")).toBe(TOKEN);
+    // A plain cd_session over https may have been planted from a sibling sub-domain.
+    expect(sessionTokenOf(new Headers({ ...https, cookie: `cd_session=${TOKEN}` }))).toBeUndefined();
+    expect(sessionTokenOf(new Headers({ cookie: `__Host-cd_session=${TOKEN}` }), "http://127.0.0.1:3000/")).toBeUndefined();
   });
 
   it("detects https from the URL or the reverse proxy's X-Forwarded-Proto", () => {
@@ -43,7 +53,7 @@ describe("security headers", () => {
     const script = csp.split("; ").find((d) => d.startsWith("script-src")) ?? "";
     expect(script).toBe(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
     expect(script).not.toMatch(/unsafe-inline|unsafe-eval/);
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain("upgrade-insecure-requests");

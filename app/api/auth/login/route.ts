@@ -18,7 +18,7 @@ export const POST = withApi(async ({ req, correlationId, locale }) => {
   const body = parseBody(loginBodySchema, await readJsonBody(req, 16_384), locale);
   const result = await signIn(
     db,
-    { ...body, address: clientAddress(req.headers, { trustProxy: getEnv().trustProxy }), previousToken: sessionTokenOf(req.headers), correlationId },
+    { ...body, address: clientAddress(req.headers, { trustProxy: getEnv().trustProxy }), previousToken: sessionTokenOf(req.headers, req.url), correlationId },
     { secret: getSessionSecret() },
   );
   if (result.ok) {
