@@ -6,8 +6,8 @@ import { authT } from "@/lib/i18n/auth-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import { errorMessageOf, sendJson } from "./send-json";
 
-/** Creates the first admin and signs them in. */
-export function SetupForm({ locale, passwordMinLength }: { locale: Locale; passwordMinLength: number }) {
+/** Creates the first admin and signs them in; `token` is the one-time set-up token from the link. */
+export function SetupForm({ locale, passwordMinLength, token }: { locale: Locale; passwordMinLength: number; token: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -21,6 +21,7 @@ export function SetupForm({ locale, passwordMinLength }: { locale: Locale; passw
       name: String(form.get("name") ?? ""),
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      token,
     });
     if (answer.ok) {
       router.replace("/");

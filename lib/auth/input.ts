@@ -24,7 +24,7 @@ export const loginBodySchema = z.object({
   password: z.string().max(1024, "too_long"),
 });
 
-export const setupBodySchema = z.strictObject({ email, name, password });
+export const setupBodySchema = z.strictObject({ email, name, password, token: z.string().max(200) });
 
 export const newUserBodySchema = z.strictObject({ email, name, role, password });
 

@@ -8,6 +8,7 @@ import { POST as setup } from "@/app/api/setup/route";
 import { GET as listUsers, POST as createUser } from "@/app/api/users/route";
 import { PATCH as patchUser } from "@/app/api/users/[id]/route";
 import { ensureConfiguredAdmin } from "@/lib/auth/bootstrap";
+import { ensureSetupToken } from "@/lib/auth/setup-token";
 import { errorResponse } from "@/lib/http/api";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
@@ -66,14 +67,22 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
   });
 
   it("opens first-run set-up while there is no user, creates an admin who is signed in, then closes it", async () => {
-    const bad = await call(setup, "/api/setup", { body: { email: "not-an-email", name: "", password: "short" } });
+    const printed: string[] = [];
+    const token = await ensureSetupToken(testDb.db, { log: (line) => printed.push(line) });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(printed).toEqual([expect.stringContaining(`/setup?token=${token}`)]);
+    const admin = { email: "Admin@Example.gr", name: "Άννα", password: "admin-password-1" };
+    expect((await call(setup, "/api/setup", { body: admin })).status).toBe(404);
+    expect((await call(setup, "/api/setup", { body: { ...admin, token: "wrong" } })).status).toBe(404);
+    expect((await call(setup, "/api/setup", { body: { ...admin, token: `${token}x` } })).status).toBe(404);
+    const bad = await call(setup, "/api/setup", { body: { email: "not-an-email", name: "", password: "short", token } });
     expect(bad.status).toBe(422);
-    const created = await call(setup, "/api/setup", { body: { email: "Admin@Example.gr", name: "Άννα", password: "admin-password-1" } });
+    const created = await call(setup, "/api/setup", { body: { ...admin, token } });
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ user: { email: "admin@example.gr", role: "admin" } });
     adminToken = tokenOf(created);
     expect((await call(session, "/api/auth/session", { token: adminToken })).status).toBe(200);
-    const again = await call(setup, "/api/setup", { body: { email: "second@example.gr", name: "X", password: "another-password" } });
+    const again = await call(setup, "/api/setup", { body: { email: "second@example.gr", name: "X", password: "another-password", token } });
     expect(again.status).toBe(404);
     expect(await testDb.db.selectFrom("users").select("email").execute()).toEqual([{ email: "admin@example.gr" }]);
   });
