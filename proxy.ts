@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isPublicApiPath, isPublicPage } from "@/lib/auth/access-policy";
 import { isHttpsRequest, sessionTokenOf } from "@/lib/auth/cookie";
 import { checkOrigin } from "@/lib/auth/origin";
+import { logRefusal } from "@/lib/auth/refusal-log";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/auth/security-headers";
 import { getEnv } from "@/lib/env";
 import { authT } from "@/lib/i18n/auth-messages";
@@ -12,11 +13,11 @@ import { localeFromAcceptLanguage } from "@/lib/i18n/locale";
  * route handler and server page checks the session and role itself:
  * - security headers, and a Content-Security-Policy with a fresh nonce that Next puts on its own
  *   scripts (it reads the policy from the request headers set here);
- * - state-changing requests from another origin are refused (403);
- * - requests without a session cookie are turned away from non-public API routes (401) and
+ * - state-changing requests from another origin are refused (403, logged and audited);
+ * - requests without a session cookie are turned away from non-public API routes (401, logged) and
  *   pages (redirect to /login). Whether the cookie is valid is decided by the handler or page.
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const https = isHttpsRequest(request.url, request.headers);
   const { pathname } = request.nextUrl;
   const back = new URL(request.nextUrl.href);
@@ -34,11 +35,23 @@ export function proxy(request: NextRequest): NextResponse {
     if (hasSessionCookie || isApi) response.headers.set("Cache-Control", "no-store");
     return response;
   };
-  const refuse = (status: 401 | 403, code: string, message: string) =>
-    finish(NextResponse.json({ error: { code, message }, correlationId: crypto.randomUUID() }, { status }));
+  const correlationId = crypto.randomUUID();
+  const refuse = (status: 401 | 403, code: string, message: string) => {
+    const response = NextResponse.json({ error: { code, message }, correlationId }, { status });
+    response.headers.set("X-Correlation-Id", correlationId);
+    return finish(response);
+  };
 
-  if (!checkOrigin(request, { appUrl: getEnv().appUrl }).ok) return refuse(403, "cross_origin", authT("auth.cross_origin", locale));
+  const origin = checkOrigin(request, { appUrl: getEnv().appUrl });
+  if (!origin.ok) {
+    const refusal = { correlationId, method: request.method, path: pathname, status: 403 as const, reason: `cross_origin:${origin.reason}` };
+    // Loaded only here: the audit write needs the database, which most requests through here do not.
+    const { auditRefusal } = await import("@/lib/auth/refusals");
+    await auditRefusal(refusal);
+    return refuse(403, "cross_origin", authT("auth.cross_origin", locale));
+  }
   if (isApi && !hasSessionCookie && !isPublicApiPath(pathname)) {
+    logRefusal({ correlationId, method: request.method, path: pathname, status: 401, reason: "unauthorized" });
     return refuse(401, "unauthorized", authT("auth.unauthorized", locale));
   }
   if (!isApi && !hasSessionCookie && !isPublicPage(pathname)) {

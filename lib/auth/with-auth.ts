@@ -1,5 +1,6 @@
 import "server-only";
 import { clearedSessionCookieHeader, isHttpsRequest, readCookie, sessionCookieName, sessionTokenOf } from "@/lib/auth/cookie";
+import { auditRefusal, logRefusal } from "@/lib/auth/refusals";
 import { userOfToken } from "@/lib/auth/request-user";
 import { hasRole, type AuthUser, type Role } from "@/lib/auth/roles";
 import { withApi, type ApiContext } from "@/lib/http/api";
@@ -14,7 +15,7 @@ export interface AuthContext<P> extends ApiContext<P> {
 
 /**
  * Wraps a route handler that needs a signed-in user of at least `role` (viewer < clerk < admin):
- * 401 without a live session, 403 for a lesser role, the handler otherwise. Built on `withApi`,
+ * 401 without a live session (logged), 403 for a lesser role (logged and audited), the handler otherwise. Built on `withApi`,
  * so the cross-origin guard, correlation id and error mapping come with it; signed-in answers
  * are never cached.
  *
@@ -36,9 +37,12 @@ export function withAuth<P = Record<string, never>>(
         readCookie(ctx.req.headers.get("cookie"), sessionCookieName(secure)) !== undefined
           ? { "Set-Cookie": clearedSessionCookieHeader({ secure }) }
           : {};
+      logRefusal({ correlationId: ctx.correlationId, method: ctx.req.method, path: new URL(ctx.req.url).pathname, status: 401, reason: "unauthorized" });
       throw new HttpError(401, "unauthorized", authT("auth.unauthorized", ctx.locale), headers);
     }
     if (!hasRole(user.role, options.role)) {
+      const path = new URL(ctx.req.url).pathname;
+      await auditRefusal({ correlationId: ctx.correlationId, method: ctx.req.method, path, status: 403, reason: `forbidden:needs_${options.role}`, actor: user });
       throw new HttpError(403, "forbidden", authT("auth.forbidden", ctx.locale));
     }
     const response = await handler({ ...ctx, user, sessionToken: token });

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { auditRefusal } from "@/lib/auth/refusals";
 import { checkRequestOrigin } from "@/lib/auth/request-origin";
 import { safeLog } from "@/lib/auth/redact";
 import { authT } from "@/lib/i18n/auth-messages";
@@ -72,7 +73,7 @@ export function withApi<P = Record<string, never>>(
     const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
     const origin = checkRequestOrigin(req);
     if (!origin.ok) {
-      safeLog.warn(`[security] ${correlationId} refused ${req.method} ${new URL(req.url).pathname}: ${origin.reason}`);
+      await auditRefusal({ correlationId, method: req.method, path: new URL(req.url).pathname, status: 403, reason: `cross_origin:${origin.reason}` });
       return errorResponse(new HttpError(403, "cross_origin", authT("auth.cross_origin", locale)), correlationId, locale);
     }
     try {

@@ -225,13 +225,21 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     expect((await call(preview, "/api/credit-notes/preview", { body: draft, token: clerk })).status).toBe(200);
     expect((await call(preview, "/api/credit-notes/preview", { body: draft, token: adminToken })).status).toBe(200);
     expect((await call(listUsers, "/api/users", { token: clerk })).status).toBe(403);
-    expect((await call(audit, "/api/audit", { token: viewer })).status).toBe(403);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const refused = await call(audit, "/api/audit", { token: viewer });
+    expect(refused.status).toBe(403);
+    const correlationId = (await refused.json()).correlationId as string;
+    const row = await testDb.db.selectFrom("audit_log").selectAll().where("correlation_id", "=", correlationId).executeTakeFirst();
+    expect(row).toMatchObject({ actor: "viewer@example.gr", action: "auth.refused", target: "GET /api/audit" });
+    expect(JSON.parse(row?.detail_json ?? "{}")).toEqual({ status: 403, reason: "forbidden:needs_admin" });
+    expect(warn.mock.calls.flat().join("\n")).toContain(`${correlationId} refused GET /api/audit with 403: forbidden:needs_admin by viewer@example.gr`);
+    warn.mockRestore();
     expect((await call(session, "/api/auth/session", { token: viewer })).status).toBe(200);
   });
 
   it("refuses cross-origin, Origin: null and Sec-Fetch-Site: cross-site state changes in the handler, before anything is done", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const before = await testDb.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    const before = await testDb.db.selectFrom("audit_log").select((eb) => eb.fn.max("id").as("n")).executeTakeFirstOrThrow();
     const hostile: Record<string, string>[] = [
       { origin: "http://evil.example" }, { origin: "null" }, { origin: ORIGIN, "sec-fetch-site": "cross-site" }, { origin: "", referer: "http://evil.example/x" },
     ];
@@ -242,10 +250,11 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
       expect(await response.json()).toMatchObject({ error: { code: "cross_origin" }, correlationId: expect.any(String) });
       expect((await call(createUser, "/api/users", { body: { email: "x@example.gr", name: "x", role: "admin", password: "x-password-123" }, token: adminToken, headers })).status).toBe(403);
     }
-    const after = await testDb.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
-    expect(Number(after.n)).toBe(Number(before.n));
+    // Nothing was done: the only new audit rows are the refusals themselves.
+    const added = await testDb.db.selectFrom("audit_log").select("action").where("id", ">", Number(before.n)).execute();
+    expect(added.map((r) => r.action)).toEqual(Array(hostile.length * 2).fill("auth.refused"));
     expect((await call(session, "/api/auth/session", { token: adminToken, headers: { origin: "http://evil.example" } })).status).toBe(200);
-    expect(warn.mock.calls.flat().join("\n")).toMatch(/refused POST \/api\/auth\/login: null_origin/);
+    expect(warn.mock.calls.flat().join("\n")).toMatch(/refused POST \/api\/auth\/login with 403: cross_origin:null_origin/);
     warn.mockRestore();
   });
 

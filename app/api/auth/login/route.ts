@@ -2,6 +2,7 @@ import { ensureAuthReady } from "@/lib/auth/bootstrap";
 import { clientAddress } from "@/lib/auth/client-address";
 import { sessionTokenOf } from "@/lib/auth/cookie";
 import { loginBodySchema, parseBody } from "@/lib/auth/input";
+import { logRefusal } from "@/lib/auth/refusals";
 import { newSessionCookie } from "@/lib/auth/responses";
 import { getSessionSecret } from "@/lib/auth/session-secret";
 import { signIn } from "@/lib/auth/sign-in";
@@ -25,6 +26,7 @@ export const POST = withApi(async ({ req, correlationId, locale }) => {
     return json({ user: result.user }, { headers: { "Set-Cookie": newSessionCookie(req, result.token) } });
   }
   if (result.status === 429) {
+    logRefusal({ correlationId, method: "POST", path: "/api/auth/login", status: 429, reason: "rate_limited" });
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
     throw new HttpError(429, "rate_limited", authT("auth.rate_limited", locale, { minutes }), {
       "Retry-After": String(result.retryAfterSeconds),
