@@ -136,6 +136,22 @@ test.describe("session lifetime", () => {
   });
 });
 
+test.describe("return after sign-in", () => {
+  test("follows only same-origin paths: a tab, backslash, // or scheme in next= goes to /", async () => {
+    const api = await newApi(e2e.statePath("viewer"));
+    const locationOf = async (next: string) => {
+      const response = await api.get(`/login?next=${next}`, { maxRedirects: 0 });
+      expect([303, 307, 308]).toContain(response.status());
+      return response.headers()["location"] ?? "";
+    };
+    for (const hostile of ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%2F%2Fevil.example", "https%3A%2F%2Fevil.example", "javascript%3Aalert(1)"]) {
+      expect(await locationOf(hostile), hostile).toBe("/");
+    }
+    expect(await locationOf("%2Ftransmissions%3Fstatus%3Drejected")).toBe("/transmissions?status=rejected");
+    await api.dispose();
+  });
+});
+
 test.describe("sign-in rate limit", () => {
   test("five failures hold the account back: 429 with a Retry-After of a minute, even with the right password", async () => {
     const { email, password } = await addUser("viewer", "locked");
