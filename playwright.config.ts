@@ -58,6 +58,9 @@ export default defineConfig({
         DATABASE_URL: `file:${e2e.databasePath}`,
         ADMIN_EMAIL: e2e.users.admin.email,
         ADMIN_PASSWORD: e2e.users.admin.password,
+        // The recording front door is a reverse proxy passing the client's X-Forwarded-For on;
+        // specs name a client address there to stand for different callers.
+        TRUST_PROXY: "1",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

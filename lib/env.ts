@@ -1,4 +1,5 @@
 import "server-only";
+import { dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
 
 /**
@@ -18,6 +19,18 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/**
+ * The sign-in password policy (lib/auth/password-policy.ts, which this file cannot import) applied
+ * to ADMIN_PASSWORD: on the common list, bare or padded with digits and symbols. A test keeps both
+ * in agreement.
+ */
+function isCommonPassword(password: string): boolean {
+  const lower = password.normalize("NFC").toLowerCase();
+  const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
+  const common = dictionary["passwords-common"];
+  return common.includes(lower) || (core !== "" && common.includes(core));
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -31,9 +44,15 @@ const envSchema = z.object({
     .refine((value) => /^(file:|postgres:\/\/|postgresql:\/\/)/.test(value), {
       message: "must start with file: or postgres://",
     }),
-  SESSION_SECRET: optionalText,
+  SESSION_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional()),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
-  ADMIN_PASSWORD: optionalText,
+  ADMIN_PASSWORD: optionalText.pipe(
+    z
+      .string()
+      .min(12, "must be at least 12 characters")
+      .refine((value) => !isCommonPassword(value), "is one of the most common passwords; choose another")
+      .optional(),
+  ),
   /** Set to "0" to run an instance that serves pages but never sends (e.g. a read replica). */
   CREDIT_DESK_WORKER: z.enum(["0", "1"]).default("1"),
   /** Connect and response timeouts of provider calls, in milliseconds. */
@@ -47,6 +66,10 @@ const envSchema = z.object({
   IMPACT_STATUS_LOOKUP: z.enum(["0", "1"]).default("0"),
   /** Name of the document list's end-date query parameter (`To` observed, `dateTo` in one client's notes). */
   IMPACT_DOCUMENT_LIST_TO_PARAM: z.enum(["To", "dateTo"]).default("To"),
+  /** Reverse proxies in front of the dashboard whose X-Forwarded-For entries are believed; 0 = none. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** The dashboard's public URL (https://desk.example.gr); state changes must come from this origin. */
+  APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export interface Env {
@@ -70,6 +93,10 @@ export interface Env {
   sessionSecret: string | undefined;
   admin: { email: string; password: string } | undefined;
   workerEnabled: boolean;
+  /** How many reverse proxies append to X-Forwarded-For; 0 means the socket address is the client's. */
+  trustProxy: number;
+  /** The public origin (`https://desk.example.gr`), or undefined to use each request's Host. */
+  appUrl: string | undefined;
 }
 
 /** Thrown once at start when the configuration is unusable; the message names every bad variable. */
@@ -132,6 +159,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD }
         : undefined,
     workerEnabled: raw.CREDIT_DESK_WORKER === "1",
+    trustProxy: raw.TRUST_PROXY,
+    appUrl: raw.APP_URL === undefined ? undefined : new URL(raw.APP_URL).origin,
   };
 }
 

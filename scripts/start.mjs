@@ -11,6 +11,8 @@ const root = new URL("..", import.meta.url).pathname;
 const port = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
 const children = [];
+/** The one-time first-run set-up token, as the dashboard prints it while there is no user. */
+let setupToken;
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -45,7 +47,12 @@ async function waitFor(url, timeoutMs) {
 }
 
 function start(name, command, args, env) {
-  const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  const child = spawn(command, args, { cwd: root, stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, ...env } });
+  // Passed through untouched; the set-up link is also noted, to repeat it in the summary.
+  child.stdout.on("data", (chunk) => {
+    process.stdout.write(chunk);
+    setupToken ??= /\/setup\?token=([A-Za-z0-9_-]+)/.exec(chunk.toString())?.[1];
+  });
   child.on("exit", (code, signal) => {
     console.log(`${name} stopped (${signal ?? code}).`);
     shutdown(code ?? 1);
@@ -94,9 +101,11 @@ async function main() {
   const provider = process.env.IMPACT_BASE_URL ?? `the built-in sandbox provider at http://127.0.0.1:${sandboxPort}`;
   console.log(`\nCredit Desk is running: http://localhost:${port}`);
   console.log(`Provider: ${provider}`);
-  console.log(process.env.ADMIN_EMAIL
-    ? `Sign in as ${process.env.ADMIN_EMAIL} with ADMIN_PASSWORD.`
-    : `First run: open http://localhost:${port}/setup to create the first administrator (or set ADMIN_EMAIL and ADMIN_PASSWORD).`);
+  if (process.env.ADMIN_EMAIL) console.log(`Sign in as ${process.env.ADMIN_EMAIL} with ADMIN_PASSWORD.`);
+  else if (setupToken) {
+    console.log(`First run: create the first administrator at http://localhost:${port}/setup?token=${setupToken}`);
+    console.log("  (a one-time link, printed only here and in the server log; or set ADMIN_EMAIL and ADMIN_PASSWORD instead).");
+  } else console.log(`Sign in at http://localhost:${port}/login.`);
   console.log("Stop with Ctrl+C.\n");
 }
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite — lint, unit and integration tests (SQLite and a throw-away
+// `npm test`: the whole suite — lint, types, a dependency advisory check, unit and integration tests (SQLite and a throw-away
 // PostgreSQL), a production build, and Playwright in Chromium. Installs what is missing,
 // and ends with one line `N passed, N failed`.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { auditDependencies } from "./lib/dependency-audit.mjs";
 import { hasCommand, isRoot, run } from "./lib/run.mjs";
 import { findPostgresBin, startThrowawayPostgres } from "./lib/postgres.mjs";
 
@@ -57,6 +58,11 @@ async function main() {
 
   check("lint (eslint)", (await run("npx", ["eslint", "."], { cwd: root })) === 0);
   check("types (tsc --noEmit)", (await run("npx", ["tsc", "--noEmit", "-p", "."], { cwd: root })) === 0);
+
+  // Known advisories of the locked dependencies; skipped (and said so) only when the registry cannot answer.
+  const advisories = await auditDependencies({ cwd: root });
+  if (advisories.status === "skip") console.log(`– dependency advisories (npm audit, high/critical): SKIPPED — ${advisories.message}`);
+  else check(`dependency advisories (npm audit, high/critical): ${advisories.message}`, advisories.status === "pass");
 
   let postgres;
   try {

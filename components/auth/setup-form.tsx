@@ -6,8 +6,8 @@ import { ApiError, requestJson } from "@/components/ui/fetch-json";
 import { useLocale } from "@/components/ui/locale-provider";
 import { authT } from "@/lib/i18n/auth-messages";
 
-/** Creates the first admin and signs them in. */
-export function SetupForm({ passwordMinLength }: { passwordMinLength: number }) {
+/** Creates the first admin and signs them in; `token` is the one-time set-up token from the link. */
+export function SetupForm({ passwordMinLength, token }: { passwordMinLength: number; token: string }) {
   const locale = useLocale();
   const router = useRouter();
   const [error, setError] = useState<string | undefined>();
@@ -22,7 +22,7 @@ export function SetupForm({ passwordMinLength }: { passwordMinLength: number }) 
     try {
       await requestJson("/api/setup", {
         method: "POST",
-        body: { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") },
+        body: { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), token },
         locale,
         fallbackMessage: failed,
       });

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   loginFailed: "auth.login_failed",
   loginThrottled: "auth.login_throttled",
   logout: "auth.logout",
+  refused: "auth.refused",
   setup: "auth.setup",
   userCreate: "user.create",
   userUpdate: "user.update",

@@ -1,26 +1,22 @@
 import "server-only";
 import { cache } from "react";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { SESSION_COOKIE } from "@/lib/auth/cookie";
+import { sessionTokenOf } from "@/lib/auth/cookie";
 import { userOfToken } from "@/lib/auth/request-user";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { hasRole, type AuthUser, type Role } from "@/lib/auth/roles";
+
+export { safeReturnPath };
 
 /** proxy.ts passes the requested path here, so sign-in can come back to it. */
 export const REQUEST_PATH_HEADER = "x-request-path";
 
 /** The signed-in user of the request being rendered, looked up once per render. */
 export const getCurrentUser = cache(async (): Promise<AuthUser | undefined> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const token = sessionTokenOf(await headers());
   return userOfToken(token);
 });
-
-/** A path inside the dashboard that sign-in may return to; anything else becomes "/". */
-export function safeReturnPath(path: string | null | undefined): string {
-  if (!path || !path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return "/";
-  if (/^\/(login|setup)(\/|\?|$)/.test(path) || path.startsWith("/api/")) return "/";
-  return path.slice(0, 500);
-}
 
 /**
  * For server pages and layouts: the signed-in user of at least `role`. Without a session it

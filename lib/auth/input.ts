@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/roles";
 import type { FieldErrorOptions } from "@/lib/validation/errors";
 
@@ -8,7 +8,12 @@ import type { FieldErrorOptions } from "@/lib/validation/errors";
 
 const email = z.string().trim().max(254, "too_long").pipe(z.email("invalid_email"));
 const name = z.string().trim().min(1, "required").max(100, "too_long");
-const password = z.string().min(PASSWORD_MIN_LENGTH, "password_length").max(PASSWORD_MAX_LENGTH, "password_length");
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, "password_length")
+  .max(PASSWORD_MAX_LENGTH, "password_length")
+  // Only once the length is right, so a short password gets one message, not two.
+  .refine((value) => value.length < PASSWORD_MIN_LENGTH || !isCommonPassword(value), "password_common");
 const role = z.enum(ROLES, "invalid_role");
 
 export const loginBodySchema = z.object({
@@ -16,7 +21,7 @@ export const loginBodySchema = z.object({
   password: z.string().max(1024, "too_long"),
 });
 
-export const setupBodySchema = z.strictObject({ email, name, password });
+export const setupBodySchema = z.strictObject({ email, name, password, token: z.string().max(200) });
 
 export const newUserBodySchema = z.strictObject({ email, name, role, password });
 

@@ -10,9 +10,8 @@ export interface PasswordCost {
 
 export const DEFAULT_PASSWORD_COST: PasswordCost = { log2N: 15, r: 8, p: 1 };
 
-/** Password length accepted for new and reset passwords (characters). */
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 256;
+/** Length accepted for new and reset passwords (characters); the whole policy is in password-policy.ts. */
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;

@@ -15,7 +15,7 @@ export async function userOfToken(token: string | undefined): Promise<AuthUser |
   return validateSession(db, token, { secret: getSessionSecret() });
 }
 
-/** The signed-in user of a request, by its `cd_session` cookie. */
+/** The signed-in user of a request, by its session cookie (`__Host-cd_session` over https). */
 export async function userOfRequest(headers: HeaderSource): Promise<AuthUser | undefined> {
   return userOfToken(sessionTokenOf(headers));
 }

@@ -27,7 +27,7 @@ export function contentSecurityPolicy(options: { nonce: string; development: boo
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ];

@@ -2,7 +2,7 @@ import "server-only";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/auth/audit";
 import { normalizeEmail } from "@/lib/auth/input";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { checkLoginThrottle, clearAccountFailures, recordLoginFailure, type LoginThrottlePolicy } from "@/lib/auth/rate-limit";
+import { reserveLoginAttempt, settleLoginAttempt, type LoginThrottlePolicy } from "@/lib/auth/rate-limit";
 import type { AuthUser } from "@/lib/auth/roles";
 import { createSession, endSession, validateSession, type SessionPolicy } from "@/lib/auth/session";
 import { findUserByEmail } from "@/lib/db/auth-queries";
@@ -21,7 +21,8 @@ export interface SignInDeps {
 }
 
 /**
- * Checks an e-mail and password and starts a fresh session. The throttle is consulted first;
+ * Checks an e-mail and password and starts a fresh session. The attempt is first reserved with
+ * the throttle (counted and checked in one step, so parallel guesses cannot overtake the limit);
  * an unknown e-mail costs as much time as a wrong password; a disabled account fails like a
  * wrong password. Whatever session the browser brought is ended (a sign-in never keeps an id
  * chosen before it). Every outcome is audited with the e-mail tried.
@@ -36,7 +37,7 @@ export async function signIn(
   const audit = (action: string, detail: Record<string, unknown>) =>
     recordAudit(db, { actor: email, action, target: email, detail: { address: params.address, ...detail }, correlationId: params.correlationId }, now);
 
-  const throttle = await checkLoginThrottle(db, { email, address: params.address }, { now, policy: deps.throttle });
+  const throttle = await reserveLoginAttempt(db, { email, address: params.address }, { now, policy: deps.throttle });
   if (!throttle.allowed) {
     await audit(AUDIT_ACTIONS.loginThrottled, { scope: throttle.scope });
     return { ok: false, status: 429, retryAfterSeconds: throttle.retryAfterSeconds };
@@ -44,14 +45,14 @@ export async function signIn(
 
   const user = email === "" ? undefined : await findUserByEmail(db, { email });
   const passwordOk = user === undefined ? await verifyAgainstDummy(params.password) : await verifyPassword(params.password, user.password_hash);
-  if (user === undefined || !passwordOk || Number(user.disabled) !== 0) {
-    await recordLoginFailure(db, { email, address: params.address }, { now, policy: deps.throttle });
+  const succeeded = user !== undefined && passwordOk && Number(user.disabled) === 0;
+  await settleLoginAttempt(db, { attemptId: throttle.attemptId, email, address: params.address, succeeded }, { now });
+  if (!succeeded) {
     const reason = user === undefined ? "unknown_user" : !passwordOk ? "wrong_password" : "disabled";
     await audit(AUDIT_ACTIONS.loginFailed, { reason });
     return { ok: false, status: 401 };
   }
 
-  await clearAccountFailures(db, { email });
   if (params.previousToken !== undefined) await endSession(db, params.previousToken, deps);
   const { token, expiresAt } = await createSession(db, { userId: user.id }, { secret: deps.secret, now, policy: deps.session });
   await audit(AUDIT_ACTIONS.login, {});

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Generated } from "kysely";
+import { sql } from "kysely";
 import { escapeLike, engineOf, likeOperator } from "@/lib/db/dialect-helpers";
 import type { AuditLogTable, Db, SessionsTable, UsersTable } from "@/lib/db/schema";
 
@@ -8,15 +8,24 @@ import type { AuditLogTable, Db, SessionsTable, UsersTable } from "@/lib/db/sche
  * handle and a params object. They never read the session themselves.
  */
 
-/** Failed sign-ins, one row each; keyed `account:<email>` or `address:<ip>` (migration 002). */
-interface LoginFailuresTable {
-  id: Generated<number>;
-  key: string;
+/** Sign-in attempts and their results, append-only (migration 007). */
+interface LoginAttemptsTable {
+  id: string;
+  account: string;
+  address: string;
+  at: string;
+}
+
+interface LoginAttemptResultsTable {
+  attempt_id: string;
+  account: string;
+  address: string;
+  succeeded: number;
   at: string;
 }
 
 function withAuthTables(db: Db) {
-  return db.withTables<{ login_failures: LoginFailuresTable }>();
+  return db.withTables<{ login_attempts: LoginAttemptsTable; login_attempt_results: LoginAttemptResultsTable }>();
 }
 
 export type UserRow = Omit<UsersTable, "password_hash">;
@@ -111,29 +120,67 @@ export async function deleteStaleSessions(db: Db, params: { now: string; idleSin
     .execute();
 }
 
-export async function insertLoginFailure(db: Db, params: { key: string; at: string }): Promise<void> {
-  await withAuthTables(db).insertInto("login_failures").values({ key: params.key, at: params.at }).execute();
+/**
+ * Serialises sign-in attempts on the same account or address until the transaction ends. On
+ * SQLite every transaction already holds the database's write lock from BEGIN (IMMEDIATE); on
+ * PostgreSQL a transaction-scoped advisory lock per key, taken in sorted order so two attempts
+ * can never wait on each other.
+ */
+export async function lockLoginKeys(tx: Db, params: { keys: string[] }): Promise<void> {
+  if (engineOf(tx) !== "postgres") return;
+  for (const key of [...new Set(params.keys)].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${key}`}, 0))`.execute(tx);
+  }
 }
 
-/** Failures of `key` after `since`, newest first, at most `limit` of their times. */
-export async function listRecentLoginFailures(db: Db, params: { key: string; since: string; limit: number }): Promise<string[]> {
-  const rows = await withAuthTables(db)
-    .selectFrom("login_failures")
-    .select("at")
-    .where("key", "=", params.key)
-    .where("at", ">", params.since)
-    .orderBy("at", "desc")
-    .limit(params.limit)
-    .execute();
-  return rows.map((row) => row.at);
+export async function insertLoginAttempt(db: Db, row: LoginAttemptsTable): Promise<void> {
+  await withAuthTables(db).insertInto("login_attempts").values(row).execute();
 }
 
-export async function deleteLoginFailures(db: Db, params: { key: string }): Promise<void> {
-  await withAuthTables(db).deleteFrom("login_failures").where("key", "=", params.key).execute();
+export async function insertLoginAttemptResult(db: Db, row: LoginAttemptResultsTable): Promise<void> {
+  await withAuthTables(db).insertInto("login_attempt_results").values(row).execute();
 }
 
-export async function pruneLoginFailures(db: Db, params: { before: string }): Promise<void> {
-  await withAuthTables(db).deleteFrom("login_failures").where("at", "<=", params.before).execute();
+/** When `account` last signed in successfully (from `address`, when given), or undefined. */
+export async function findLastLoginSuccess(db: Db, params: { account: string; address?: string; since?: string }): Promise<string | undefined> {
+  let query = withAuthTables(db)
+    .selectFrom("login_attempt_results")
+    .select((eb) => eb.fn.max("at").as("at"))
+    .where("account", "=", params.account)
+    .where("succeeded", "=", 1);
+  if (params.address !== undefined) query = query.where("address", "=", params.address);
+  if (params.since !== undefined) query = query.where("at", ">", params.since);
+  const row = await query.executeTakeFirst();
+  return row?.at ?? undefined;
+}
+
+/**
+ * Attempts after `since` that have not succeeded — failed, or still being verified — for an
+ * account (optionally only from one address) or for an address: how many, and the newest time.
+ */
+export async function countUnsuccessfulLoginAttempts(
+  db: Db,
+  params: { account?: string; address?: string; since: string },
+): Promise<{ count: number; newestAt: string | undefined }> {
+  let query = withAuthTables(db)
+    .selectFrom("login_attempts as a")
+    .leftJoin("login_attempt_results as r", "r.attempt_id", "a.id")
+    .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.max("a.at").as("newest")])
+    .where("a.at", ">", params.since)
+    .where((eb) => eb.or([eb("r.succeeded", "is", null), eb("r.succeeded", "=", 0)]));
+  if (params.account !== undefined) query = query.where("a.account", "=", params.account);
+  if (params.address !== undefined) query = query.where("a.address", "=", params.address);
+  const row = await query.executeTakeFirst();
+  return { count: Number(row?.n ?? 0), newestAt: row?.newest ?? undefined };
+}
+
+/**
+ * Removes attempts and results older than `before`. The append-only triggers let through only
+ * rows past the retention (migration 007), so `before` must be at least that old.
+ */
+export async function pruneLoginAttempts(db: Db, params: { before: string }): Promise<void> {
+  await withAuthTables(db).deleteFrom("login_attempt_results").where("at", "<", params.before).execute();
+  await withAuthTables(db).deleteFrom("login_attempts").where("at", "<", params.before).execute();
 }
 
 export async function insertAuditEntry(db: Db, row: Omit<AuditLogTable, "id">): Promise<void> {

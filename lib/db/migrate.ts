@@ -7,6 +7,7 @@ import { composeMigration } from "@/lib/db/migrations/003-compose";
 import { historyIndexesMigration } from "@/lib/db/migrations/004-history-indexes";
 import { storedDraftMigration } from "@/lib/db/migrations/005-stored-draft";
 import { providerAnswerMigration } from "@/lib/db/migrations/006-provider-answer";
+import { appendOnlyMigration } from "@/lib/db/migrations/007-append-only";
 import type { Db } from "@/lib/db/schema";
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
@@ -18,6 +19,7 @@ function allMigrations(engine: Engine): Record<string, Migration> {
     "004-history-indexes": historyIndexesMigration(engine),
     "005-stored-draft": storedDraftMigration(engine),
     "006-provider-answer": providerAnswerMigration(engine),
+    "007-append-only": appendOnlyMigration(engine),
   };
 }
 

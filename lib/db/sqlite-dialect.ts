@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type DialectAdapter } from "kysely";
@@ -70,12 +70,23 @@ function enableWal(database: BetterSqlite3.Database): void {
 }
 
 /**
+ * Creates the database file readable and writable by its owner only (0600) before SQLite opens
+ * it, and tightens an existing one; SQLite gives its -wal and -shm files the same mode. A new
+ * folder is made 0700.
+ */
+function createPrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, "a", 0o600));
+  chmodSync(path, 0o600);
+}
+
+/**
  * The embedded engine: one connection per process (Kysely serialises its use), WAL journal,
  * `synchronous=FULL` so a committed row survives a power cut, foreign keys enforced.
  */
 export function createSqliteDialect(databaseUrl: string): SqliteDialect {
   const path = sqlitePathFromUrl(databaseUrl);
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") createPrivateFile(path);
   const database = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
   enableWal(database);
   database.pragma("synchronous = FULL");

@@ -1,9 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError, ValidationFailure } from "@/lib/domain/errors";
+import { getEnv } from "@/lib/env";
 import { errorText } from "@/lib/i18n/error-messages";
 import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locale";
 import { safeLog } from "@/lib/log/redact";
+import { isJsonMediaType } from "./media-type";
 import { checkOrigin } from "./origin";
 import { statusOf } from "./status";
 
@@ -26,8 +28,7 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
 
 /** Reads a JSON body with a size cap; malformed or oversized bodies become 400 / 413, never 500. */
 export async function readJsonBody(req: Request, maxBytes = 2_000_000): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) throw new AppError("unsupported_media_type");
+  if (!isJsonMediaType(req.headers.get("content-type"))) throw new AppError("unsupported_media_type");
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("body_too_large", { maxBytes });
   const text = await req.text();
@@ -82,8 +83,9 @@ export function withApi<P = Record<string, never>>(
   return async (req, route) => {
     const correlationId = req.headers.get("x-correlation-id")?.slice(0, 64).replace(/[^\w-]/g, "") || randomUUID();
     const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
-    const origin = checkOrigin(req);
+    const origin = checkOrigin(req, { appUrl: getEnv().appUrl });
     if (!origin.ok) {
+      // proxy.ts refuses (and audits) these first; this is the second line, logged.
       safeLog.warn(`[security] ${correlationId} refused ${req.method} ${new URL(req.url).pathname}: ${origin.reason}`);
       return errorResponse(new AppError("cross_origin"), correlationId, locale);
     }

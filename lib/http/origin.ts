@@ -26,19 +26,19 @@ function firstValue(header: string | null): string | undefined {
 }
 
 /**
- * The dashboard's own origin as this request reached it: the forwarded host/protocol when a
- * reverse proxy set them (Next fills them from the socket otherwise), else the Host header and
- * the URL's scheme.
+ * The dashboard's own origin: the configured public URL (`APP_URL`) when there is one, else the
+ * Host header with the request URL's scheme. Never `X-Forwarded-Host` / `-Proto`: any client can
+ * send those, and an origin check that believes them compares the attacker's page with itself.
  */
-export function ownOrigin(url: string, headers: HeaderSource): { protocol: string; host: string } | undefined {
+export function ownOrigin(url: string, headers: HeaderSource, appUrl?: string): { protocol: string; host: string } | undefined {
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = new URL(appUrl ?? url);
   } catch {
     return undefined;
   }
-  const protocol = (firstValue(headers.get("x-forwarded-proto")) ?? parsed.protocol.replace(/:$/, "")).toLowerCase();
-  const host = (firstValue(headers.get("x-forwarded-host")) ?? firstValue(headers.get("host")) ?? parsed.host).toLowerCase();
+  const protocol = parsed.protocol.replace(/:$/, "").toLowerCase();
+  const host = (appUrl !== undefined ? parsed.host : (firstValue(headers.get("host")) ?? parsed.host)).toLowerCase();
   try {
     // Normalises default ports away (`example.com:443` over https is `example.com`).
     const normal = new URL(`${protocol}://${host}`);
@@ -48,7 +48,7 @@ export function ownOrigin(url: string, headers: HeaderSource): { protocol: strin
   }
 }
 
-function isSameOrigin(candidate: string, own: { protocol: string; host: string }): boolean | "unparsable" {
+function isSameOrigin(candidate: string, own: { protocol: string; host: string }, exact: boolean): boolean | "unparsable" {
   let parsed: URL;
   try {
     parsed = new URL(candidate);
@@ -57,35 +57,39 @@ function isSameOrigin(candidate: string, own: { protocol: string; host: string }
   }
   if (parsed.host.toLowerCase() !== own.host) return false;
   const protocol = parsed.protocol.replace(/:$/, "");
-  // An https page may reach us through a TLS-terminating proxy that did not say so
-  // (x-forwarded-proto "http"); an http page can never pass for our https origin.
-  return protocol === own.protocol || (protocol === "https" && own.protocol === "http");
+  // Without APP_URL, an https page may reach us through a TLS-terminating proxy (the request URL
+  // says http); an http page can never pass for our https origin. With APP_URL, exactly.
+  return protocol === own.protocol || (!exact && protocol === "https" && own.protocol === "http");
 }
 
 /**
  * Decides whether a request may change state. Refused: `Sec-Fetch-Site: cross-site` (or
- * `same-site`), `Origin: null`, an Origin that is not the dashboard's own, and — when the
+ * `same-site`), `Origin: null`, an Origin that is not the dashboard's own (`appUrl` when set), and — when the
  * browser sent no Origin — a Referer from elsewhere. A request with neither Origin nor Referer
  * nor Fetch Metadata comes from a non-browser client (automation, curl), which cannot carry a
  * victim's cookie by accident, and passes.
  */
-export function checkOrigin(request: { method: string; url: string; headers: HeaderSource }): OriginVerdict {
+export function checkOrigin(
+  request: { method: string; url: string; headers: HeaderSource },
+  options: { appUrl?: string } = {},
+): OriginVerdict {
   if (!isStateChanging(request.method)) return { ok: true };
   const fetchSite = request.headers.get("sec-fetch-site")?.trim().toLowerCase();
   if (fetchSite === "cross-site" || fetchSite === "same-site") return { ok: false, reason: "cross_site_fetch" };
   const origin = request.headers.get("origin")?.trim();
-  const own = ownOrigin(request.url, request.headers);
+  const own = ownOrigin(request.url, request.headers, options.appUrl);
+  const exact = options.appUrl !== undefined;
   if (origin !== undefined && origin !== "") {
     if (origin.toLowerCase() === "null") return { ok: false, reason: "null_origin" };
     if (own === undefined) return { ok: false, reason: "unparsable_origin" };
-    const same = isSameOrigin(origin, own);
+    const same = isSameOrigin(origin, own, exact);
     if (same === "unparsable") return { ok: false, reason: "unparsable_origin" };
     return same ? { ok: true } : { ok: false, reason: "foreign_origin" };
   }
   const referer = request.headers.get("referer")?.trim();
   if (referer !== undefined && referer !== "") {
     if (own === undefined) return { ok: false, reason: "unparsable_origin" };
-    const same = isSameOrigin(referer, own);
+    const same = isSameOrigin(referer, own, exact);
     return same === true ? { ok: true } : { ok: false, reason: "foreign_referer" };
   }
   return { ok: true };

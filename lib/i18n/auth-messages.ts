@@ -10,10 +10,9 @@ export const authMessages = {
   "login.working": { el: "Σύνδεση…", en: "Signing in…" },
   "login.failed": { el: "Η σύνδεση απέτυχε. Δοκιμάστε ξανά.", en: "Sign-in failed. Please try again." },
   "login.noUsers": {
-    el: "Δεν υπάρχει ακόμη χρήστης. Δημιουργήστε πρώτα τον διαχειριστή.",
-    en: "There is no user yet. Create the administrator first.",
+    el: "Δεν υπάρχει ακόμη χρήστης. Δημιουργήστε πρώτα τον διαχειριστή, από τον σύνδεσμο /setup?token=… που τύπωσε ο διακομιστής στο αρχείο καταγραφής κατά την εκκίνηση.",
+    en: "There is no user yet. Create the administrator first, with the /setup?token=… link the server printed in its log at start.",
   },
-  "login.goSetup": { el: "Πρώτη ρύθμιση", en: "First-run set-up" },
   "setup.title": { el: "Πρώτη ρύθμιση: διαχειριστής", en: "First-run set-up: administrator" },
   "setup.intro": {
     el: "Η σελίδα υπάρχει μόνο όσο δεν υπάρχει κανένας χρήστης. Ο λογαριασμός που δημιουργείτε είναι διαχειριστής.",
@@ -34,7 +33,7 @@ export const authMessages = {
   "users.role": { el: "Ρόλος", en: "Role" },
   "users.status": { el: "Κατάσταση", en: "Status" },
   "users.password": { el: "Κωδικός", en: "Password" },
-  "users.passwordHint": { el: "τουλάχιστον {min} χαρακτήρες", en: "at least {min} characters" },
+  "users.passwordHint": { el: "τουλάχιστον {min} χαρακτήρες, όχι κάποιος πολύ συνηθισμένος", en: "at least {min} characters, not a common password" },
   "users.active": { el: "ενεργός", en: "active" },
   "users.disabledState": { el: "απενεργοποιημένος", en: "disabled" },
   "users.disable": { el: "Απενεργοποίηση", en: "Disable" },

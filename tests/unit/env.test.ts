@@ -9,6 +9,10 @@ describe("configuration", () => {
     expect(env.provider).toMatchObject({ baseUrl: "http://127.0.0.1:4010", apiKey: SANDBOX_DEMO_API_KEY, environment: "SANDBOX", isSandbox: true });
     expect(env.databaseUrl).toBe("file:./data/credit-desk.sqlite");
     expect(env.workerEnabled).toBe(true);
+    expect(env.trustProxy).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(env.appUrl).toBeUndefined();
+    expect(parseEnv({ APP_URL: "https://Desk.example.gr/" }).appUrl).toBe("https://desk.example.gr");
   });
 
   it("recognises UAT and production by the provider host", () => {
@@ -49,6 +53,13 @@ describe("configuration", () => {
     [{ IMPACT_STATUS_LOOKUP: "yes" }, "IMPACT_STATUS_LOOKUP"],
     [{ IMPACT_PORTAL_URL: "portal" }, "IMPACT_PORTAL_URL"],
     [{ IMPACT_DOCUMENT_LIST_TO_PARAM: "until" }, "IMPACT_DOCUMENT_LIST_TO_PARAM"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+    [{ APP_URL: "desk.example.gr" }, "APP_URL"],
+    [{ APP_URL: "ftp://desk.example.gr" }, "APP_URL"],
+    [{ SESSION_SECRET: "too-short-secret" }, "SESSION_SECRET"],
+    [{ ADMIN_EMAIL: "admin@example.com", ADMIN_PASSWORD: "short-pass" }, "ADMIN_PASSWORD"],
+    [{ ADMIN_EMAIL: "admin@example.com", ADMIN_PASSWORD: "qwertyuiop123" }, "ADMIN_PASSWORD"],
+    [{ TRUST_PROXY: "-1" }, "TRUST_PROXY"],
   ])("refuses %o with a message naming %s", (source, name) => {
     expect(() => parseEnv(source)).toThrow(ConfigurationError);
     expect(() => parseEnv(source)).toThrow(new RegExp(name));

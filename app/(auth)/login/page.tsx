@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { ensureAuthReady } from "@/lib/auth/bootstrap";
@@ -24,8 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 id="login-title" className="text-2xl font-semibold">{authT("login.title", locale)}</h1>
       {firstRun && (
         <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-          {authT("login.noUsers", locale)}{" "}
-          <Link href="/setup" className="font-semibold underline">{authT("login.goSetup", locale)}</Link>
+          {authT("login.noUsers", locale)}
         </p>
       )}
       <LoginForm next={next} />

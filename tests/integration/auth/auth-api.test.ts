@@ -8,6 +8,7 @@ import { POST as setup } from "@/app/api/setup/route";
 import { GET as listUsers, POST as createUser } from "@/app/api/users/route";
 import { PATCH as patchUser } from "@/app/api/users/[id]/route";
 import { ensureConfiguredAdmin } from "@/lib/auth/bootstrap";
+import { ensureSetupToken } from "@/lib/auth/setup-token";
 import { errorResponse } from "@/lib/http/api";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
@@ -66,14 +67,22 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
   });
 
   it("opens first-run set-up while there is no user, creates an admin who is signed in, then closes it", async () => {
-    const bad = await call(setup, "/api/setup", { body: { email: "not-an-email", name: "", password: "short" } });
+    const printed: string[] = [];
+    const token = await ensureSetupToken(testDb.db, { log: (line) => printed.push(line) });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(printed).toEqual([expect.stringContaining(`/setup?token=${token}`)]);
+    const admin = { email: "Admin@Example.gr", name: "Άννα", password: "admin-password-1" };
+    expect((await call(setup, "/api/setup", { body: admin })).status).toBe(404);
+    expect((await call(setup, "/api/setup", { body: { ...admin, token: "wrong" } })).status).toBe(404);
+    expect((await call(setup, "/api/setup", { body: { ...admin, token: `${token}x` } })).status).toBe(404);
+    const bad = await call(setup, "/api/setup", { body: { email: "not-an-email", name: "", password: "short", token } });
     expect(bad.status).toBe(422);
-    const created = await call(setup, "/api/setup", { body: { email: "Admin@Example.gr", name: "Άννα", password: "admin-password-1" } });
+    const created = await call(setup, "/api/setup", { body: { ...admin, token } });
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ user: { email: "admin@example.gr", role: "admin" } });
     adminToken = tokenOf(created);
     expect((await call(session, "/api/auth/session", { token: adminToken })).status).toBe(200);
-    const again = await call(setup, "/api/setup", { body: { email: "second@example.gr", name: "X", password: "another-password" } });
+    const again = await call(setup, "/api/setup", { body: { email: "second@example.gr", name: "X", password: "another-password", token } });
     expect(again.status).toBe(404);
     expect(await testDb.db.selectFrom("users").select("email").execute()).toEqual([{ email: "admin@example.gr" }]);
   });
@@ -100,8 +109,8 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
   });
 
   it("answers 401 to a wrong password and to an unknown e-mail alike, auditing the e-mail tried", async () => {
-    const wrong = await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "nope" }, headers: { "x-forwarded-for": "198.51.100.1" } });
-    const unknown = await call(login, "/api/auth/login", { body: { email: "ghost@example.gr", password: "nope" }, headers: { "x-forwarded-for": "198.51.100.1" } });
+    const wrong = await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "nope" }, headers: { "x-credit-desk-peer": "198.51.100.1" } });
+    const unknown = await call(login, "/api/auth/login", { body: { email: "ghost@example.gr", password: "nope" }, headers: { "x-credit-desk-peer": "198.51.100.1" } });
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     const [a, b] = [await wrong.json(), await unknown.json()];
     expect(a.error).toEqual(b.error);
@@ -113,10 +122,23 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     expect(JSON.stringify(failures)).not.toContain("nope");
   });
 
+  it("records the socket address, not a forged X-Forwarded-For, in the audit log and the limit", async () => {
+    const forged = { "x-credit-desk-peer": "198.51.100.44", "x-forwarded-for": "6.6.6.6" };
+    expect((await call(login, "/api/auth/login", { body: { email: "forger@example.gr", password: "nope" }, headers: forged })).status).toBe(401);
+    const row = (await auditRows("auth.login_failed")).at(-1);
+    expect(JSON.parse(row?.detail_json ?? "{}").address).toBe("198.51.100.44");
+    expect(JSON.stringify(await auditRows("auth.login_failed"))).not.toContain("6.6.6.6");
+  });
+
   it("refuses a malformed body with 400/422, not 500, and counts no failure", async () => {
     const before = (await auditRows("auth.login_failed")).length;
     const notJson = await login(new Request(`${ORIGIN}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: "{" }), { params: Promise.resolve({}) });
     expect(notJson.status).toBe(400);
+    const smuggled = await login(
+      new Request(`${ORIGIN}/api/auth/login`, { method: "POST", headers: { "content-type": "text/plain; x=application/json", origin: ORIGIN }, body: '{"email":"a@example.gr","password":"x"}' }),
+      { params: Promise.resolve({}) },
+    );
+    expect(smuggled.status).toBe(415);
     expect((await call(login, "/api/auth/login", { body: { email: ["x"], password: 1 } })).status).toBe(422);
     expect((await call(login, "/api/auth/login", { body: { email: "a".repeat(5000), password: "x" } })).status).toBe(422);
     expect((await auditRows("auth.login_failed")).length).toBe(before);
@@ -143,8 +165,8 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     expect((await call(logout, "/api/auth/logout", { body: {} })).status).toBe(200);
   });
 
-  it("throttles an account after 5 failures with 429 and Retry-After, even for the right password", async () => {
-    const address = { "x-forwarded-for": "192.0.2.50" };
+  it("throttles an account after 5 failures with 429 and a growing Retry-After, even for the right password", async () => {
+    const address = { "x-credit-desk-peer": "192.0.2.50" };
     await call(createUser, "/api/users", { body: { email: "locked@example.gr", name: "L", role: "viewer", password: "locked-password-1" }, token: adminToken });
     for (let i = 0; i < 5; i++) {
       expect((await call(login, "/api/auth/login", { body: { email: "locked@example.gr", password: `wrong-${i}` }, headers: address })).status).toBe(401);
@@ -152,18 +174,42 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     const refused = await call(login, "/api/auth/login", { body: { email: "locked@example.gr", password: "locked-password-1" }, headers: address });
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get("retry-after"));
-    expect(retryAfter).toBeGreaterThan(800);
-    expect(retryAfter).toBeLessThanOrEqual(900);
+    // Progressive delay: a minute after the fifth failure, then doubling.
+    expect(retryAfter).toBeGreaterThan(50);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await refused.json()).error.code).toBe("rate_limited");
     expect((await auditRows("auth.login_throttled")).length).toBeGreaterThan(0);
   });
 
+  it("lets at most the limit of a parallel burst of wrong passwords be checked; the rest get 429", async () => {
+    await call(createUser, "/api/users", { body: { email: "burst@example.gr", name: "B", role: "viewer", password: "burst-password-1" }, token: adminToken });
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        call(login, "/api/auth/login", { body: { email: "burst@example.gr", password: `wrong-${i}` }, headers: { "x-credit-desk-peer": `203.0.113.${i}` } }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+  });
+
+  it("does not let anonymous guesses from elsewhere lock the admin out of an address they signed in from", async () => {
+    const home = { "x-credit-desk-peer": "10.20.30.40" };
+    await signIn("admin@example.gr", "admin-password-1", home);
+    for (let i = 0; i < 12; i++) {
+      await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: `guess-${i}` }, headers: { "x-credit-desk-peer": `198.51.100.${100 + i}` } });
+    }
+    const stranger = await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "admin-password-1" }, headers: { "x-credit-desk-peer": "198.51.100.250" } });
+    expect(stranger.status).toBe(429);
+    await signIn("admin@example.gr", "admin-password-1", home);
+  });
+
   it("throttles an address after 20 failures across accounts", async () => {
-    const address = { "x-forwarded-for": "192.0.2.99" };
+    const address = { "x-credit-desk-peer": "192.0.2.99" };
     for (let i = 0; i < 20; i++) await call(login, "/api/auth/login", { body: { email: `spray${i}@example.gr`, password: "x" }, headers: address });
     const refused = await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "admin-password-1" }, headers: address });
     expect(refused.status).toBe(429);
-    expect((await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "admin-password-1" }, headers: { "x-forwarded-for": "192.0.2.100" } })).status).toBe(200);
+    expect((await call(login, "/api/auth/login", { body: { email: "admin@example.gr", password: "admin-password-1" }, headers: { "x-credit-desk-peer": "192.0.2.100" } })).status).toBe(200);
   });
 
   it("enforces roles in the handlers: 401 without a session, 403 below the role, through above it", async () => {
@@ -179,13 +225,21 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     expect((await call(preview, "/api/credit-notes/preview", { body: draft, token: clerk })).status).toBe(200);
     expect((await call(preview, "/api/credit-notes/preview", { body: draft, token: adminToken })).status).toBe(200);
     expect((await call(listUsers, "/api/users", { token: clerk })).status).toBe(403);
-    expect((await call(audit, "/api/audit", { token: viewer })).status).toBe(403);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const refused = await call(audit, "/api/audit", { token: viewer });
+    expect(refused.status).toBe(403);
+    const correlationId = (await refused.json()).correlationId as string;
+    const row = await testDb.db.selectFrom("audit_log").selectAll().where("correlation_id", "=", correlationId).executeTakeFirst();
+    expect(row).toMatchObject({ actor: "viewer@example.gr", action: "auth.refused", target: "GET /api/audit" });
+    expect(JSON.parse(row?.detail_json ?? "{}")).toEqual({ status: 403, reason: "forbidden:needs_admin" });
+    expect(warn.mock.calls.flat().join("\n")).toContain(`${correlationId} refused GET /api/audit with 403: forbidden:needs_admin by viewer@example.gr`);
+    warn.mockRestore();
     expect((await call(session, "/api/auth/session", { token: viewer })).status).toBe(200);
   });
 
   it("refuses cross-origin, Origin: null and Sec-Fetch-Site: cross-site state changes in the handler, before anything is done", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const before = await testDb.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    const before = await testDb.db.selectFrom("audit_log").select((eb) => eb.fn.max("id").as("n")).executeTakeFirstOrThrow();
     const hostile: Record<string, string>[] = [
       { origin: "http://evil.example" }, { origin: "null" }, { origin: ORIGIN, "sec-fetch-site": "cross-site" }, { origin: "", referer: "http://evil.example/x" },
     ];
@@ -196,10 +250,11 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
       expect(await response.json()).toMatchObject({ error: { code: "cross_origin" }, correlationId: expect.any(String) });
       expect((await call(createUser, "/api/users", { body: { email: "x@example.gr", name: "x", role: "admin", password: "x-password-123" }, token: adminToken, headers })).status).toBe(403);
     }
-    const after = await testDb.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
-    expect(Number(after.n)).toBe(Number(before.n));
+    // Nothing was done: the only new audit rows are the refusals themselves.
+    const added = await testDb.db.selectFrom("audit_log").select("action").where("id", ">", Number(before.n)).execute();
+    expect(added.map((r) => r.action)).toEqual(Array(hostile.length * 2).fill("auth.refused"));
     expect((await call(session, "/api/auth/session", { token: adminToken, headers: { origin: "http://evil.example" } })).status).toBe(200);
-    expect(warn.mock.calls.flat().join("\n")).toMatch(/refused POST \/api\/auth\/login: null_origin/);
+    expect(warn.mock.calls.flat().join("\n")).toMatch(/refused POST \/api\/auth\/login with 403: cross_origin:null_origin/);
     warn.mockRestore();
   });
 
@@ -219,7 +274,7 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     const again = await signIn("clerk@example.gr", "brand-new-password");
     await call(patchUser, path, { method: "PATCH", body: { disabled: true }, token: adminToken }, { id: clerk.id });
     expect((await call(session, "/api/auth/session", { token: again })).status).toBe(401);
-    expect((await call(login, "/api/auth/login", { body: { email: "clerk@example.gr", password: "brand-new-password" }, headers: { "x-forwarded-for": "192.0.2.7" } })).status).toBe(401);
+    expect((await call(login, "/api/auth/login", { body: { email: "clerk@example.gr", password: "brand-new-password" }, headers: { "x-credit-desk-peer": "192.0.2.7" } })).status).toBe(401);
     const changes = await auditRows("user.update");
     expect(changes.map((row) => JSON.parse(row.detail_json ?? "{}"))).toEqual([{ role: "admin" }, { passwordReset: true }, { disabled: true }]);
     expect(JSON.stringify(changes)).not.toContain("brand-new-password");

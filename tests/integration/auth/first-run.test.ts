@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureSetupToken, forgetSetupToken, isValidSetupToken } from "@/lib/auth/setup-token";
 import { createFirstAdmin, isFirstRun } from "@/lib/auth/user-admin";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
 
@@ -9,6 +10,17 @@ describe.each(testEngines())("first-run set-up (%s)", (engine) => {
   });
   afterAll(async () => {
     await testDb.cleanup();
+  });
+
+  it("opens set-up only with the one-time token, printed once in the log while there is no user", async () => {
+    forgetSetupToken();
+    const printed: string[] = [];
+    const log = (line: string) => printed.push(line);
+    const token = await ensureSetupToken(testDb.db, { log, baseUrl: "http://localhost:3000" });
+    expect(await ensureSetupToken(testDb.db, { log })).toBe(token);
+    expect(printed).toEqual([`[setup] No user yet. Create the first administrator at http://localhost:3000/setup?token=${token} (one-time link; it stops working once a user exists).`]);
+    expect(await isValidSetupToken(testDb.db, token)).toBe(true);
+    for (const wrong of [undefined, "", "x", `${token}x`, token?.slice(1), 42]) expect(await isValidSetupToken(testDb.db, wrong)).toBe(false);
   });
 
   it("makes exactly one admin when several browsers submit at once, then stays closed", async () => {
@@ -26,5 +38,8 @@ describe.each(testEngines())("first-run set-up (%s)", (engine) => {
     const audit = await testDb.db.selectFrom("audit_log").selectAll().where("action", "=", "auth.setup").execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]?.target).toBe(users[0]?.email);
+    // With a user, there is no token any more and none is accepted.
+    expect(await ensureSetupToken(testDb.db, { log: () => undefined })).toBeUndefined();
+    expect(await isValidSetupToken(testDb.db, "anything")).toBe(false);
   });
 });

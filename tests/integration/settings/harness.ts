@@ -1,6 +1,7 @@
 import { POST as login } from "@/app/api/auth/login/route";
 import { POST as setup } from "@/app/api/setup/route";
 import { POST as createUser } from "@/app/api/users/route";
+import { ensureSetupToken } from "@/lib/auth/setup-token";
 import type { Db } from "@/lib/db/schema";
 
 /**
@@ -64,7 +65,11 @@ export interface Sessions {
 
 /** Creates an admin (first run), two clerks and a viewer, and signs each of them in. */
 export async function createSessions(): Promise<Sessions> {
-  const admin = tokenOf(await call(setup, "/api/setup", { body: { email: "admin@compose.test", name: "Admin", password: "admin-password-1" } }));
+  const db = holder.creditDeskDb;
+  if (db === undefined) throw new Error("no test database");
+  // The one-time first-run token, as the server would print it at start.
+  const token = await ensureSetupToken(db, { log: () => undefined });
+  const admin = tokenOf(await call(setup, "/api/setup", { body: { email: "admin@compose.test", name: "Admin", password: "admin-password-1", token } }));
   const signIn = async (email: string, password: string) => tokenOf(await call(login, "/api/auth/login", { body: { email, password } }));
   const users = [["clerk", "clerk"], ["other", "clerk"], ["viewer", "viewer"]] as const;
   for (const [name, role] of users) {

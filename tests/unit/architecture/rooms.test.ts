@@ -18,7 +18,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   log: ["env"],
   db: ["domain", "env", "provider"],
   provider: ["domain", "env"],
-  http: ["domain", "i18n", "log"],
+  http: ["domain", "env", "i18n", "log"],
   auth: ["db", "domain", "env", "http", "log", "validation"],
   sending: ["db", "domain", "env", "provider", "validation"],
   history: ["db", "domain", "i18n", "provider", "validation"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiRouteOf, isPublicApiPath, isPublicPage } from "@/lib/auth/access-policy";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import {
   clearedSessionCookieHeader,
   isHttpsRequest,
@@ -17,7 +17,17 @@ describe("session cookie", () => {
     const plain = sessionCookieHeader(TOKEN, { secure: false, maxAgeSeconds: 43_200 });
     expect(plain).toBe(`cd_session=${TOKEN}; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200`);
     expect(sessionCookieHeader(TOKEN, { secure: true, maxAgeSeconds: 43_200 })).toMatch(/; Secure$/);
-    expect(clearedSessionCookieHeader({ secure: true })).toBe("cd_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
+    expect(clearedSessionCookieHeader({ secure: true })).toBe("__Host-cd_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
+  });
+
+  it("is named with the __Host- prefix over https, and only that name is read there", () => {
+    expect(sessionCookieHeader(TOKEN, { secure: true, maxAgeSeconds: 60 })).toBe(`__Host-cd_session=${TOKEN}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure`);
+    const https = { "x-forwarded-proto": "https" };
+    expect(sessionTokenOf(new Headers({ ...https, cookie: `__Host-cd_session=${TOKEN}` }))).toBe(TOKEN);
+    expect(sessionTokenOf(new Headers({ cookie: `__Host-cd_session=${TOKEN}` }), "https://desk.example.gr/")).toBe(TOKEN);
+    // A plain cd_session over https may have been planted from a sibling sub-domain.
+    expect(sessionTokenOf(new Headers({ ...https, cookie: `cd_session=${TOKEN}` }))).toBeUndefined();
+    expect(sessionTokenOf(new Headers({ cookie: `__Host-cd_session=${TOKEN}` }), "http://127.0.0.1:3000/")).toBeUndefined();
   });
 
   it("detects https from the URL or the reverse proxy's X-Forwarded-Proto", () => {
@@ -43,7 +53,7 @@ describe("security headers", () => {
     const script = csp.split("; ").find((d) => d.startsWith("script-src")) ?? "";
     expect(script).toBe(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
     expect(script).not.toMatch(/unsafe-inline|unsafe-eval/);
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain("upgrade-insecure-requests");
@@ -84,10 +94,23 @@ describe("API access table", () => {
 });
 
 describe("client address for the per-address limit", () => {
-  it("takes the right-most X-Forwarded-For entry (the one the nearest hop saw)", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("203.0.113.9");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "1.1.1.1, 198.51.100.7" }))).toBe("198.51.100.7");
-    expect(clientAddress(new Headers())).toBe("unknown");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "x".repeat(500) }))).toHaveLength(64);
+  const none = { trustProxy: 0 };
+  it("uses the socket address and ignores X-Forwarded-For unless proxies are trusted", () => {
+    expect(clientAddress(new Headers({ [PEER_ADDRESS_HEADER]: "203.0.113.9" }), none)).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ [PEER_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" }), none)).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.7" }), none)).toBe("unknown");
+    expect(clientAddress(new Headers({ [PEER_ADDRESS_HEADER]: "::ffff:10.1.2.3" }), none)).toBe("10.1.2.3");
+    expect(clientAddress(new Headers(), none)).toBe("unknown");
+  });
+
+  it("takes the N-th X-Forwarded-For entry from the right with N trusted proxies", () => {
+    const headers = new Headers({ [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "6.6.6.6, 198.51.100.7, 10.0.0.1" });
+    expect(clientAddress(headers, { trustProxy: 1 })).toBe("10.0.0.1");
+    expect(clientAddress(headers, { trustProxy: 2 })).toBe("198.51.100.7");
+    // A client-written entry on the left never wins while it is not N-th from the right.
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" }), { trustProxy: 1 })).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9" }), { trustProxy: 3 })).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ [PEER_ADDRESS_HEADER]: "10.0.0.2" }), { trustProxy: 1 })).toBe("10.0.0.2");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "x".repeat(500) }), { trustProxy: 1 })).toHaveLength(64);
   });
 });

@@ -25,7 +25,13 @@ describe("user input", () => {
     expect(errors.map((e) => [e.path, e.code])).toEqual([
       ["email", "invalid_email"], ["name", "required"], ["role", "invalid_role"], ["password", "password_length"],
     ]);
-    expect(errors.find((e) => e.path === "password")?.message).toBe("Password: must have 10 to 256 characters");
+    expect(errors.find((e) => e.path === "password")?.message).toBe("Password: must have 12 to 256 characters");
+  });
+
+  it("refuses a common password, also when padded to the length", () => {
+    const errors = errorsOf(() => parseOrFail(newUserBodySchema, { email: "a@example.gr", name: "A", role: "viewer", password: "password2024!!" }, "en", userFields));
+    expect(errors.map((e) => [e.path, e.code])).toEqual([["password", "password_common"]]);
+    expect(errors[0]?.message).toBe("Password: is one of the most common passwords; choose one that is not easily guessed");
   });
 
   it("refuses unknown keys, __proto__ included, and empty patches", () => {

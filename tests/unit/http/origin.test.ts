@@ -33,10 +33,20 @@ describe("cross-site request forgery guard", () => {
     if (!verdict.ok) expect(verdict.reason).toBe(reason);
   });
 
-  it("uses the forwarded host and protocol set by a reverse proxy", () => {
-    const headers = { host: "10.0.0.5:3000", "x-forwarded-host": "desk.example.gr", "x-forwarded-proto": "https", origin: "https://desk.example.gr" };
-    expect(checkOrigin(request("POST", headers, "http://10.0.0.5:3000/api/x")).ok).toBe(true);
-    expect(checkOrigin(request("POST", { ...headers, origin: "https://10.0.0.5:3000" }, "http://10.0.0.5:3000/api/x")).ok).toBe(false);
+  it("never believes X-Forwarded-Host: a client can write it to match its own page", () => {
+    const forged = { host: "127.0.0.1:3100", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", origin: "https://evil.example" };
+    expect(checkOrigin(request("POST", forged))).toEqual({ ok: false, reason: "foreign_origin" });
+    expect(ownOrigin(URL_HTTP, new Headers(forged))).toEqual({ protocol: "http", host: "127.0.0.1:3100" });
+  });
+
+  it("compares with the configured public URL (APP_URL) behind a reverse proxy, exactly", () => {
+    const appUrl = "https://desk.example.gr";
+    const behindProxy = { host: "10.0.0.5:3000", "x-forwarded-host": "evil.example", origin: "https://desk.example.gr" };
+    expect(checkOrigin(request("POST", behindProxy, "http://10.0.0.5:3000/api/x"), { appUrl }).ok).toBe(true);
+    expect(checkOrigin(request("POST", { ...behindProxy, origin: "https://10.0.0.5:3000" }, "http://10.0.0.5:3000/api/x"), { appUrl }).ok).toBe(false);
+    expect(checkOrigin(request("POST", { ...behindProxy, origin: "https://evil.example" }, "http://10.0.0.5:3000/api/x"), { appUrl }).ok).toBe(false);
+    expect(checkOrigin(request("POST", { ...behindProxy, origin: "http://desk.example.gr" }, "http://10.0.0.5:3000/api/x"), { appUrl }).ok).toBe(false);
+    expect(checkOrigin(request("POST", { host: "10.0.0.5:3000", referer: "https://desk.example.gr/settings" }, "http://10.0.0.5:3000/api/x"), { appUrl }).ok).toBe(true);
   });
 
   it("accepts an https page behind a proxy that did not say https, never an http page for an https origin", () => {

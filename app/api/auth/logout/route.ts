@@ -9,7 +9,7 @@ import { json, withApi } from "@/lib/http/api";
 export const POST = withApi(async ({ req, correlationId }) => {
   const db = getDb();
   await ensureAuthReady(db);
-  await signOut(db, { token: sessionTokenOf(req.headers), correlationId }, { secret: getSessionSecret() });
+  await signOut(db, { token: sessionTokenOf(req.headers, req.url), correlationId }, { secret: getSessionSecret() });
   const cookie = clearedSessionCookieHeader({ secure: isHttpsRequest(req.url, req.headers) });
   return json({ ok: true }, { headers: { "Set-Cookie": cookie } });
 });
