@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicApiPath, isPublicPage } from "@/lib/auth/access-policy";
 import { isHttpsRequest, sessionTokenOf } from "@/lib/auth/cookie";
-import { logRefusal } from "@/lib/auth/refusal-log";
+import { logRefusal } from "@/lib/audit/refusal-log";
 import { checkOrigin } from "@/lib/http/origin";
 import { statusOf } from "@/lib/http/status";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/auth/security-headers";
@@ -48,7 +48,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (!origin.ok) {
     const refusal = { correlationId, method: request.method, path: pathname, status: 403 as const, reason: `cross_origin:${origin.reason}` };
     // Loaded only here: the audit write needs the database, which most requests through here do not.
-    const { auditRefusal } = await import("@/lib/auth/refusals");
+    const { auditRefusal } = await import("@/lib/audit/refusals");
     await auditRefusal(refusal);
     return refuse("cross_origin");
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/auth/audit";
+import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { normalizeEmail } from "@/lib/auth/input";
 import { findUserByEmail, insertUser, updateUser, deleteSessionsOfUser } from "@/lib/db/auth-queries";

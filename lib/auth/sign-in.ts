@@ -1,5 +1,5 @@
 import "server-only";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/auth/audit";
+import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit";
 import { normalizeEmail } from "@/lib/auth/input";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { reserveLoginAttempt, settleLoginAttempt, type LoginThrottlePolicy } from "@/lib/auth/rate-limit";

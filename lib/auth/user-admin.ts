@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/auth/audit";
+import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit";
 import { normalizeEmail } from "@/lib/auth/input";
 import { hashPassword } from "@/lib/auth/password";
 import type { AuthUser, Role } from "@/lib/auth/roles";

@@ -1,6 +1,6 @@
 import "server-only";
 import { clearedSessionCookieHeader, isHttpsRequest, readCookie, sessionCookieName, sessionTokenOf } from "@/lib/auth/cookie";
-import { auditRefusal, logRefusal } from "@/lib/auth/refusals";
+import { auditRefusal, logRefusal } from "@/lib/audit/refusals";
 import { userOfToken } from "@/lib/auth/request-user";
 import { hasRole, type AuthUser, type Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/domain/errors";

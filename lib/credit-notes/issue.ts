@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/auth/audit";
+import { recordAudit } from "@/lib/audit/audit";
 import type { AuthUser } from "@/lib/auth/roles";
 import { getReadyDb } from "@/lib/db/ready";
 import type { Db } from "@/lib/db/schema";

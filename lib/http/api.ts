@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { auditRefusal } from "@/lib/audit/refusals";
 import { AppError, ValidationFailure } from "@/lib/domain/errors";
 import { getEnv } from "@/lib/env";
 import { errorText } from "@/lib/i18n/error-messages";
@@ -85,8 +86,7 @@ export function withApi<P = Record<string, never>>(
     const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
     const origin = checkOrigin(req, { appUrl: getEnv().appUrl });
     if (!origin.ok) {
-      // proxy.ts refuses (and audits) these first; this is the second line, logged.
-      safeLog.warn(`[security] ${correlationId} refused ${req.method} ${new URL(req.url).pathname}: ${origin.reason}`);
+      await auditRefusal({ correlationId, method: req.method, path: new URL(req.url).pathname, status: 403, reason: `cross_origin:${origin.reason}` });
       return errorResponse(new AppError("cross_origin"), correlationId, locale);
     }
     try {

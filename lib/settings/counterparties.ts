@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { recordAudit } from "@/lib/auth/audit";
+import { recordAudit } from "@/lib/audit/audit";
 import type { AuthUser } from "@/lib/auth/roles";
 import {
   deleteCounterparty, findCounterparty, findCounterpartyByVat, insertCounterparty, searchCounterparties, updateCounterparty,

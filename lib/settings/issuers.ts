@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordAudit } from "@/lib/auth/audit";
+import { recordAudit } from "@/lib/audit/audit";
 import { isUniqueViolation } from "@/lib/db/dialect-helpers";
 import {
   deleteBranch, deleteIssuerProfile, findIssuerProfile, insertBranch, insertIssuerProfile, listBranches, listIssuerProfiles,

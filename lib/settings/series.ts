@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/auth/audit";
+import { recordAudit } from "@/lib/audit/audit";
 import { isUniqueViolation } from "@/lib/db/dialect-helpers";
 import {
   countDocumentsInSeries, deleteSeries, findSeries, insertSeries, listSeriesRows, updateSeries, type SeriesRow,

@@ -125,7 +125,8 @@ test.describe("drafts", () => {
     await expect(page.getByLabel("Επωνυμία αντισυμβαλλόμενου")).toHaveValue(name);
     await page.getByRole("button", { name: "Επόμενο →" }).click();
     await expect(page.getByLabel("Περιγραφή (γραμμή 1)")).toHaveValue("Φαρδιά ζώνη cowboy");
-    await expect(page.getByLabel("Τιμή μονάδας (γραμμή 1)")).toHaveValue("6,44");
+    // The copy keeps how the price was typed: the sample's gross 7,99, not the net 6,44 derived from it.
+    await expect(page.getByLabel("Τιμή μονάδας (γραμμή 1)")).toHaveValue("7,99");
     await expect(page.getByTestId("totals-gross")).toHaveText("7,99 €");
   });
 });

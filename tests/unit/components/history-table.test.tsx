@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen } from "@testing-library/react";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { HistoryTable } from "@/components/transmissions/history-table";
 import { EMPTY_HISTORY_FORM } from "@/lib/history/history-url";
@@ -34,8 +34,9 @@ describe("the history table", () => {
     const first = renderWithProviders(<HistoryTable initial={page("Old name", "rejected")} apiQuery="" form={EMPTY_HISTORY_FORM} />, { client });
     expect(screen.getByText("Old name")).toBeTruthy();
     first.unmount();
-    // Another page is at least a turn of the event loop away.
+    // Another page is at least a turn of the event loop away; by then the left page's entry is collected.
     await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    await waitFor(() => expect(client.getQueryCache().getAll()).toHaveLength(0));
     renderWithProviders(<HistoryTable initial={page("New name", "accepted")} apiQuery="" form={EMPTY_HISTORY_FORM} />, { client });
     expect(screen.getByText("New name")).toBeTruthy();
     expect(screen.queryByText("Old name")).toBeNull();

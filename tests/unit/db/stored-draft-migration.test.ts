@@ -52,7 +52,8 @@ describe.each(testEngines())("migration 005: every document keeps its draft (%s)
       { ...base, id: "c-credit", internal_document_id: "i-credit", kind: "credit_existing", number: "9001", payload_json: JSON.stringify({ issuerTin: "EL094259216", authenticationCode: "A", mark: 1, series: "M", number: "9001" }) },
       { ...base, id: "c-broken", internal_document_id: "i-broken", kind: "compose", number: "9002", payload_json: "{not json" },
     ]).execute();
-    expect((await migrateToLatest(t.db)).map((result) => result.migrationName)).toEqual(["005-stored-draft"]);
+    // 005 runs first; the later migrations follow it on the way to the latest schema.
+    expect((await migrateToLatest(t.db)).map((result) => result.migrationName)[0]).toBe("005-stored-draft");
   }, 120_000);
   afterAll(async () => {
     await t.cleanup();

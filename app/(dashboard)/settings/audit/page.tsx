@@ -1,6 +1,6 @@
 import { AuditFilters } from "@/components/settings/audit-filters";
 import { AuditTable } from "@/components/settings/audit-table";
-import { AUDIT_ACTIONS } from "@/lib/auth/audit";
+import { AUDIT_ACTIONS } from "@/lib/audit/audit";
 import { AUDIT_PAGE_SIZE, encodeAuditCursor, readAuditQuery, toAuditFilters } from "@/lib/auth/audit-query";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";

@@ -2,7 +2,7 @@ import { ensureAuthReady } from "@/lib/auth/bootstrap";
 import { clientAddress } from "@/lib/auth/client-address";
 import { sessionTokenOf } from "@/lib/auth/cookie";
 import { loginBodySchema, userFields } from "@/lib/auth/input";
-import { logRefusal } from "@/lib/auth/refusals";
+import { logRefusal } from "@/lib/audit/refusals";
 import { newSessionCookie } from "@/lib/auth/responses";
 import { getSessionSecret } from "@/lib/auth/session-secret";
 import { signIn } from "@/lib/auth/sign-in";

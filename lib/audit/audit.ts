@@ -1,8 +1,10 @@
 import "server-only";
 import { redact } from "@/lib/log/redact";
-import type { AuthUser } from "@/lib/auth/roles";
 import { insertAuditEntry } from "@/lib/db/auth-queries";
 import type { Db } from "@/lib/db/schema";
+
+/** Who did (or was refused) something: a signed-in user (kept as their e-mail), an e-mail, or null for the system. */
+export type Actor = { email: string } | string | null;
 
 /**
  * Actions written so far. Other parts of the dashboard add theirs in the same `area.verb` form
@@ -23,7 +25,7 @@ export const AUDIT_ACTIONS = {
 
 export interface AuditEntry {
   /** Who: the signed-in user (stored as their e-mail), an e-mail, or null for the system. */
-  actor: AuthUser | string | null;
+  actor: Actor;
   /** What, as `area.verb`. */
   action: string;
   /** What it was done to: a document id, a user e-mail, … */

@@ -1,5 +1,7 @@
 import { safeLog } from "@/lib/log/redact";
-import type { AuthUser } from "@/lib/auth/roles";
+
+/** Who did (or was refused) something: a signed-in user (kept as their e-mail), an e-mail, or null for the system. */
+type Actor = { email: string } | string | null;
 
 /** A request turned away before its handler did anything. */
 export interface Refusal {
@@ -11,7 +13,7 @@ export interface Refusal {
   /** Why, as a code: `unauthorized`, `forbidden`, `cross_origin:<reason>`, `rate_limited:<scope>`. */
   reason: string;
   /** Who was refused, when known. */
-  actor?: AuthUser | string | null;
+  actor?: Actor;
 }
 
 /** One log line per refused request, with its correlation id (the one the answer carries). */

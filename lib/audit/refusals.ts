@@ -1,6 +1,6 @@
 import "server-only";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/auth/audit";
-import { logRefusal, type Refusal } from "@/lib/auth/refusal-log";
+import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/audit";
+import { logRefusal, type Refusal } from "@/lib/audit/refusal-log";
 import { safeLog } from "@/lib/log/redact";
 import { getDb } from "@/lib/db";
 
