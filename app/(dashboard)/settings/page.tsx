@@ -21,7 +21,7 @@ export default async function SettingsPage() {
   const allowed = SECTIONS.filter((section) => user.role === "admin" || (section.role === "clerk" && user.role === "clerk"));
   return (
     <section aria-labelledby="page-title">
-      <PageHeader title={composeT("settings.title", locale)} locale={locale} />
+      <PageHeader title={composeT("settings.title", locale)} />
       {allowed.length === 0 && <p className="text-sm text-slate-600">{composeT("settings.none", locale)}</p>}
       <ul className="grid grid-cols-2 gap-4">
         {allowed.map((section) => (

@@ -58,10 +58,10 @@ export default async function NewCreditNotePage({ searchParams }: { searchParams
   const values = snapshot?.draft ?? newDraftValues(draftId, profiles, series);
   return (
     <section aria-labelledby="page-title">
-      <PageHeader title={composeT("wizard.title", locale)} locale={locale}
+      <PageHeader title={composeT("wizard.title", locale)}
         links={[{ href: "/credit-notes/drafts", label: composeT("nav.drafts", locale) }, { href: "/credit-notes/credit-existing", label: composeT("nav.creditExisting", locale) }]} />
       <QueryProvider>
-        <ComposeWizard key={draftId} locale={locale} environment={getEnv().provider.environment} initialValues={values}
+        <ComposeWizard key={draftId} environment={getEnv().provider.environment} initialValues={values}
           initialStep={snapshot?.step ?? 0} restored={snapshot !== undefined} profiles={profiles} series={series} />
       </QueryProvider>
     </section>

@@ -45,7 +45,7 @@ export default async function FixPage({ params }: { params: Promise<{ id: string
       <h1 id="fix-title" className="text-2xl font-semibold">{title}</h1>
       <p className="max-w-3xl text-sm text-slate-600">{ht("fix.intro", locale)}</p>
       <QueryProvider>
-        <ComposeWizard key={id} locale={locale} environment={getEnv().provider.environment} initialValues={fixValuesOf(id, draft)}
+        <ComposeWizard key={id} environment={getEnv().provider.environment} initialValues={fixValuesOf(id, draft)}
           initialStep={0} restored={false} profiles={profiles.filter((profile) => profile.vat === draft.issuer.vat)} series={[]}
           fix={{
             documentId: id,
