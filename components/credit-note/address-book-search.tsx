@@ -4,9 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type KeyboardEvent } from "react";
 import { Input } from "@/components/ui/input";
 import { useLocale } from "@/components/ui/locale-provider";
+import { queryKeys } from "@/components/ui/query-keys";
 import type { CounterpartyView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import { composeKeys, searchCounterparties } from "./compose-api";
+import { searchCounterparties } from "./compose-api";
 import { useDebouncedValue } from "./use-debounced-value";
 
 /**
@@ -21,7 +22,7 @@ export function AddressBookSearch({ onPick }: { onPick: (entry: CounterpartyView
   const [active, setActive] = useState(0);
   const settled = useDebouncedValue(term.trim(), 200);
   const query = useQuery({
-    queryKey: composeKeys.counterparties(settled),
+    queryKey: queryKeys.counterparties.search(settled),
     queryFn: ({ signal }) => searchCounterparties(settled, locale, signal),
     enabled: open && settled !== "",
   });

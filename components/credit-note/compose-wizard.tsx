@@ -4,11 +4,11 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { transmissionKeys } from "@/components/transmissions/transmission-api";
 import { Button } from "@/components/ui/button";
 import type { ApiFieldError } from "@/components/ui/fetch-json";
 import { Notice } from "@/components/ui/notice";
 import { useLocale } from "@/components/ui/locale-provider";
+import { queryKeys } from "@/components/ui/query-keys";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { messageOfCode } from "@/lib/i18n/validation-messages";
@@ -128,7 +128,7 @@ export function ComposeWizard({ environment, initialValues, initialStep, restore
 
   function onIssued(answer: Pick<IssueAnswer, "id">) {
     if (fix) {
-      void queryClient.invalidateQueries({ queryKey: transmissionKeys.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.transmissions.all });
       router.push(`/transmissions/${fix.documentId}`);
       router.refresh();
       return;

@@ -7,10 +7,11 @@ import { fixDocument } from "@/components/transmissions/transmission-api";
 import { ApiError, type ApiFieldError } from "@/components/ui/fetch-json";
 import { Notice } from "@/components/ui/notice";
 import { useLocale } from "@/components/ui/locale-provider";
+import { queryKeys } from "@/components/ui/query-keys";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
-import { composeKeys, issueDraft, previewDraft, type IssueAnswer } from "./compose-api";
+import { issueDraft, previewDraft, type IssueAnswer } from "./compose-api";
 import { DocumentView } from "./document-view";
 import { EnvironmentNotice, type Environment } from "./environment-notice";
 import type { FixMode } from "./fix-mode";
@@ -36,7 +37,7 @@ export function ReviewStep({ environment, values, fix, onIssued, onIssuing, onRe
   // A fix is previewed with the document's own number (the server keeps it whatever is sent).
   const draft = fix ? { ...values, number: fix.identity.number } : values;
   const draftJson = JSON.stringify(draft);
-  const preview = useQuery({ queryKey: composeKeys.preview(draftJson), queryFn: () => previewDraft(draft, locale), staleTime: 0, retry: false });
+  const preview = useQuery({ queryKey: queryKeys.preview(draftJson), queryFn: () => previewDraft(draft, locale), staleTime: 0, retry: false });
   const locked = useRef(false);
   const issue = useMutation({
     mutationFn: (): Promise<Pick<IssueAnswer, "id"> & Partial<IssueAnswer>> => (fix ? fixDocument(fix.documentId, { ...values, number: fix.identity.number }, locale) : issueDraft(values, locale)),
