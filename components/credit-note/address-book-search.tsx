@@ -3,24 +3,26 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type KeyboardEvent } from "react";
 import { Input } from "@/components/ui/input";
+import { useLocale } from "@/components/ui/locale-provider";
+import { queryKeys } from "@/components/ui/query-keys";
 import type { CounterpartyView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
-import { composeKeys, searchCounterparties } from "./compose-api";
+import { searchCounterparties } from "./compose-api";
 import { useDebouncedValue } from "./use-debounced-value";
 
 /**
  * Address-book search as you type (name, VAT number or code), as an ARIA combobox: ↑/↓ move
  * through the matches, Enter picks one (without submitting the form), Escape closes the list.
  */
-export function AddressBookSearch({ locale, onPick }: { locale: Locale; onPick: (entry: CounterpartyView) => void }) {
+export function AddressBookSearch({ onPick }: { onPick: (entry: CounterpartyView) => void }) {
+  const locale = useLocale();
   const id = useId();
   const [term, setTerm] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const settled = useDebouncedValue(term.trim(), 200);
   const query = useQuery({
-    queryKey: composeKeys.counterparties(settled),
+    queryKey: queryKeys.counterparties.search(settled),
     queryFn: ({ signal }) => searchCounterparties(settled, locale, signal),
     enabled: open && settled !== "",
   });

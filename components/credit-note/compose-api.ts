@@ -5,14 +5,6 @@ import type { CounterpartyView, DraftSummary } from "@/lib/settings/views";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 
-/** Query keys of the compose screens, from one factory so that mutations invalidate precisely. */
-export const composeKeys = {
-  counterparties: (term: string) => ["counterparties", term] as const,
-  allCounterparties: ["counterparties"] as const,
-  preview: (draftJson: string) => ["preview", draftJson] as const,
-  drafts: ["drafts"] as const,
-};
-
 export interface PreviewAnswer {
   document: ProviderDocument;
   totals: DocumentTotals;

@@ -4,14 +4,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { transmissionKeys } from "@/components/transmissions/transmission-api";
 import { Button } from "@/components/ui/button";
 import type { ApiFieldError } from "@/components/ui/fetch-json";
 import { Notice } from "@/components/ui/notice";
+import { useLocale } from "@/components/ui/locale-provider";
+import { queryKeys } from "@/components/ui/query-keys";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { messageOfCode } from "@/lib/i18n/validation-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { deleteDraft, type IssueAnswer } from "./compose-api";
 import { DraftAutosave } from "./draft-autosave";
@@ -27,7 +27,6 @@ import { LAST_STEP, stepIndexOf, stepOfPath, WIZARD_STEPS } from "@/lib/validati
 import { countErrors, stepTitle } from "./wizard-model";
 
 export interface ComposeWizardProps {
-  locale: Locale;
   environment: Environment;
   initialValues: ComposeValues;
   initialStep: number;
@@ -47,7 +46,8 @@ export interface ComposeWizardProps {
  * provider's errors sit on their fields (or under their step's heading), nothing is saved as a
  * draft, and the last step sends the correction to `POST /api/transmissions/{id}/fix`.
  */
-export function ComposeWizard({ locale, environment, initialValues, initialStep, restored, profiles, series, fix }: ComposeWizardProps) {
+export function ComposeWizard({ environment, initialValues, initialStep, restored, profiles, series, fix }: ComposeWizardProps) {
+  const locale = useLocale();
   const router = useRouter();
   const queryClient = useQueryClient();
   // Fields are checked as they are typed and all of a step's fields when leaving it; never on
@@ -128,7 +128,7 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
 
   function onIssued(answer: Pick<IssueAnswer, "id">) {
     if (fix) {
-      void queryClient.invalidateQueries({ queryKey: transmissionKeys.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.transmissions.all });
       router.push(`/transmissions/${fix.documentId}`);
       router.refresh();
       return;
@@ -161,14 +161,14 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
       <LineWindowContext value={lineWindow}>
         <div className="grid grid-cols-[1fr_16rem] items-start gap-6">
           <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby="step-title" className="min-w-0 space-y-4">
-            <WizardStepper step={step} locale={locale} onSelect={(index) => void goTo(index)} />
-            {fix && <FixIdentity identity={fix.identity} locale={locale} />}
+            <WizardStepper step={step} onSelect={(index) => void goTo(index)} />
+            {fix && <FixIdentity identity={fix.identity} />}
             {restored && <Notice tone="info">{composeT("wizard.restored", locale)}</Notice>}
             <div ref={stepRef} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
               <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none">{composeT(stepTitle(step), locale)}</h2>
               <p className="mb-4 text-xs text-slate-500">{composeT("wizard.stepOf", locale, { n: step + 1, total: WIZARD_STEPS.length })}</p>
-              {fix && <StepProviderErrors step={step} fix={fix} values={initialValues} locale={locale} />}
-              <StepContent step={step} locale={locale} environment={environment} profiles={profiles} series={series} fix={fix}
+              {fix && <StepProviderErrors step={step} fix={fix} values={initialValues} />}
+              <StepContent step={step} environment={environment} profiles={profiles} series={series} fix={fix}
                 sideEffects={sideEffects} onIssued={onIssued} onIssuing={() => setIssuing(true)} onRefused={onRefused} />
             </div>
             {blocked > 0 && <Notice tone="error">{composeT("wizard.fixErrors", locale, { count: blocked })}</Notice>}
@@ -176,11 +176,11 @@ export function ComposeWizard({ locale, environment, initialValues, initialStep,
               {step > 0 && <Button variant="secondary" onClick={() => void goTo(step - 1)}>{composeT("wizard.back", locale)}</Button>}
               {step < LAST_STEP && <Button type="submit">{composeT("wizard.next", locale)}</Button>}
               <div className="ml-auto">
-                {!fix && <DraftAutosave step={step} locale={locale} enabled={!issuing} />}
+                {!fix && <DraftAutosave step={step} enabled={!issuing} />}
               </div>
             </div>
           </form>
-          <TotalsPanel control={form.control} locale={locale} />
+          <TotalsPanel control={form.control} />
         </div>
       </LineWindowContext>
     </FormProvider>

@@ -5,10 +5,10 @@ import { FieldErrorText, type CodedError } from "@/components/form/field-error";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { Input } from "@/components/ui/input";
+import { useLocale } from "@/components/ui/locale-provider";
 import type { CounterpartyView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { fieldLabel } from "@/lib/i18n/field-labels";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { AddressBookSearch } from "./address-book-search";
 import { countryOptions } from "./country-options";
@@ -22,7 +22,7 @@ export function firstListError(errors: unknown): CodedError | undefined {
 }
 
 /** A comma-separated e-mail list bound to a string[] field; the text round-trips exactly. */
-export function EmailListField({ name, label, hint, locale }: { name: "counterparty.emails" | "emails"; label: string; hint: string; locale: Locale }) {
+export function EmailListField({ name, label, hint }: { name: "counterparty.emails" | "emails"; label: string; hint: string }) {
   const { control } = useFormContext<ComposeValues>();
   const { errors } = useFormState({ control, name });
   const error = firstListError(get(errors, name));
@@ -36,19 +36,19 @@ export function EmailListField({ name, label, hint, locale }: { name: "counterpa
           onChange={(event) => field.onChange(event.target.value === "" ? [] : event.target.value.split(","))} />
       )} />
       <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">{hint}</p>
-      <FieldErrorText id={`${id}-error`} error={error} locale={locale} />
+      <FieldErrorText id={`${id}-error`} error={error} />
     </div>
   );
 }
 
 interface CounterpartyStepProps {
-  locale: Locale;
   saveToBook: boolean;
   onSaveToBookChange: (value: boolean) => void;
 }
 
 /** Step 2: pick from the address book or type a counterparty; VAT checked as typed for its country. */
-export function CounterpartyStep({ locale, saveToBook, onSaveToBookChange }: CounterpartyStepProps) {
+export function CounterpartyStep({ saveToBook, onSaveToBookChange }: CounterpartyStepProps) {
+  const locale = useLocale();
   const { setValue, control } = useFormContext<ComposeValues>();
   function fill(entry: CounterpartyView) {
     setValue("counterparty", { name: entry.name, vat: entry.vat, code: entry.code ?? "", address: { ...entry.address }, emails: [...entry.emails] }, { shouldValidate: true, shouldDirty: true });
@@ -57,20 +57,20 @@ export function CounterpartyStep({ locale, saveToBook, onSaveToBookChange }: Cou
   const label = (path: string) => fieldLabel(`counterparty.${path}`, locale);
   return (
     <div className="space-y-4">
-      <AddressBookSearch locale={locale} onPick={fill} />
+      <AddressBookSearch onPick={fill} />
       <div className="grid grid-cols-6 gap-3">
-        <TextField name="counterparty.name" label={label("name")} locale={locale} className="col-span-4" autoComplete="organization" />
-        <TextField name="counterparty.code" label={label("code")} locale={locale} className="col-span-2" />
-        <SelectField name="counterparty.address.countryCode" label={label("address.countryCode")} locale={locale} options={countryOptions(locale)} className="col-span-2" />
+        <TextField name="counterparty.name" label={label("name")} className="col-span-4" autoComplete="organization" />
+        <TextField name="counterparty.code" label={label("code")} className="col-span-2" />
+        <SelectField name="counterparty.address.countryCode" label={label("address.countryCode")} options={countryOptions(locale)} className="col-span-2" />
         <div className="col-span-4">
-          <TextField name="counterparty.vat" label={label("vat")} locale={locale} autoComplete="off" adornment={<VatPrefix control={control} locale={locale} />} />
-          <VatNumberCheck control={control} locale={locale} />
+          <TextField name="counterparty.vat" label={label("vat")} autoComplete="off" adornment={<VatPrefix control={control} />} />
+          <VatNumberCheck control={control} />
         </div>
-        <TextField name="counterparty.address.street" label={label("address.street")} locale={locale} className="col-span-3" />
-        <TextField name="counterparty.address.postalCode" label={label("address.postalCode")} locale={locale} className="col-span-1" />
-        <TextField name="counterparty.address.city" label={label("address.city")} locale={locale} className="col-span-2" />
+        <TextField name="counterparty.address.street" label={label("address.street")} className="col-span-3" />
+        <TextField name="counterparty.address.postalCode" label={label("address.postalCode")} className="col-span-1" />
+        <TextField name="counterparty.address.city" label={label("address.city")} className="col-span-2" />
         <div className="col-span-6">
-          <EmailListField name="counterparty.emails" label={label("emails")} hint={composeT("party.emailsHint", locale)} locale={locale} />
+          <EmailListField name="counterparty.emails" label={label("emails")} hint={composeT("party.emailsHint", locale)} />
         </div>
       </div>
       <label className="flex items-center gap-2 text-sm">

@@ -12,8 +12,8 @@ import { Notice } from "@/components/ui/notice";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { creditExistingSchema } from "@/lib/validation/requests";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { codedResolver } from "@/components/form/coded-resolver";
+import { useLocale } from "@/components/ui/locale-provider";
 
 export interface CreditExistingValues {
   authenticationCode: string;
@@ -30,12 +30,12 @@ const resolver = codedResolver<CreditExistingValues>(creditExistingSchema);
  * and MARK, 5.2 (not related) or 5.1 (related), and the series of the new credit note. The
  * same request is never sent twice: each distinct request carries its own Idempotency-Key.
  */
-export function CreditExistingForm({ locale, initial, profiles, series }: {
-  locale: Locale;
+export function CreditExistingForm({ initial, profiles, series }: {
   initial: CreditExistingValues;
   profiles: IssuerProfileView[];
   series: SeriesView[];
 }) {
+  const locale = useLocale();
   const router = useRouter();
   const form = useForm<CreditExistingValues>({ defaultValues: initial, resolver });
   const keys = useRef(new Map<string, string>());
@@ -60,8 +60,8 @@ export function CreditExistingForm({ locale, initial, profiles, series }: {
       <form onSubmit={submit} noValidate className="space-y-4" aria-labelledby="page-title">
         <p className="text-sm text-slate-600">{composeT("credit.intro", locale)}</p>
         <div className="grid grid-cols-2 gap-4">
-          <TextField name="authenticationCode" label={composeT("credit.authenticationCode", locale)} locale={locale} autoComplete="off" spellCheck={false} />
-          <TextField name="mark" label={composeT("credit.mark", locale)} locale={locale} inputMode="numeric" autoComplete="off" />
+          <TextField name="authenticationCode" label={composeT("credit.authenticationCode", locale)} autoComplete="off" spellCheck={false} />
+          <TextField name="mark" label={composeT("credit.mark", locale)} inputMode="numeric" autoComplete="off" />
         </div>
         <Controller control={form.control} name="relateCredit" render={({ field }) => (
           <fieldset className="space-y-1 text-sm">
@@ -75,10 +75,10 @@ export function CreditExistingForm({ locale, initial, profiles, series }: {
           </fieldset>
         )} />
         <div className="grid grid-cols-2 gap-4">
-          <SelectField name="issuerVat" label={composeT("credit.issuer", locale)} locale={locale} placeholder={composeT("credit.issuerAuto", locale)}
+          <SelectField name="issuerVat" label={composeT("credit.issuer", locale)} placeholder={composeT("credit.issuerAuto", locale)}
             options={profiles.map((p) => ({ value: p.vat, label: `${p.name} — ${p.vat}` }))} />
           <div>
-            <TextField name="series" label={composeT("credit.series", locale)} locale={locale} list="credit-series-options" autoComplete="off" />
+            <TextField name="series" label={composeT("credit.series", locale)} list="credit-series-options" autoComplete="off" />
             <datalist id="credit-series-options">{seriesCodes.map((code) => <option key={code} value={code} />)}</datalist>
           </div>
         </div>

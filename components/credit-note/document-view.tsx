@@ -1,7 +1,9 @@
+"use client";
+
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { useLocale } from "@/components/ui/locale-provider";
 import type { ProviderDocument } from "@/lib/provider/impact/document-types";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { euros } from "./money-text";
 
 /** A provider amount (a 2-decimal JSON number) back in cents, for display only. */
@@ -21,7 +23,8 @@ function Party({ title, party }: { title: string; party: ProviderDocument["Issue
 }
 
 /** The provider document the draft produces, readable: parties, identity, lines, VAT, totals, payments. */
-export function DocumentView({ document, locale, numberPending }: { document: ProviderDocument; locale: Locale; numberPending: boolean }) {
+export function DocumentView({ document, numberPending }: { document: ProviderDocument; numberPending: boolean }) {
+  const locale = useLocale();
   return (
     <div className="space-y-4 text-sm" data-testid="document-view">
       <div className="grid grid-cols-2 gap-4">

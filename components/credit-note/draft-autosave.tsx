@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useFormContext } from "react-hook-form";
+import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { saveDraftSnapshot } from "./compose-api";
 
@@ -27,7 +27,8 @@ function snapshotOf(values: ComposeValues, step: number): string {
  * draft is read and serialised once per save, not once per change — with hundreds of lines,
  * that is what keeps typing fast. It talks to the network only; it never writes form values.
  */
-export function DraftAutosave({ step, locale, enabled }: { step: number; locale: Locale; enabled: boolean }) {
+export function DraftAutosave({ step, enabled }: { step: number; enabled: boolean }) {
+  const locale = useLocale();
   const { getValues, subscribe } = useFormContext<ComposeValues>();
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   const current = useRef({ step, locale, enabled });

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { useLocale } from "@/components/ui/locale-provider";
 import type { DraftSummary } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { Locale } from "@/lib/i18n/locale";
@@ -20,7 +21,8 @@ function athensTime(iso: string, locale: Locale): string {
 }
 
 /** The clerk's drafts: resume, duplicate or delete (with confirmation). */
-export function DraftsList({ drafts, locale }: { drafts: DraftSummary[]; locale: Locale }) {
+export function DraftsList({ drafts }: { drafts: DraftSummary[] }) {
+  const locale = useLocale();
   const router = useRouter();
   const [pendingDelete, setPendingDelete] = useState<DraftSummary | null>(null);
   const duplicate = useMutation({ mutationFn: (id: string) => duplicateDraft(id, locale), onSuccess: () => router.refresh() });

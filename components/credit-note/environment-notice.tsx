@@ -1,6 +1,8 @@
+"use client";
+
 import { cn } from "@/components/ui/cn";
+import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 
 export type Environment = "SANDBOX" | "UAT" | "PRODUCTION";
 
@@ -11,7 +13,8 @@ const tones: Record<Environment, string> = {
 };
 
 /** Where the document goes, loud and right above the Issue button. */
-export function EnvironmentNotice({ environment, locale }: { environment: Environment; locale: Locale }) {
+export function EnvironmentNotice({ environment }: { environment: Environment }) {
+  const locale = useLocale();
   return (
     <p data-testid="review-environment" className={cn("rounded border-2 px-4 py-3 text-center text-lg font-bold tracking-wide", tones[environment])}>
       {composeT("review.environment", locale)}: {environment}

@@ -5,6 +5,7 @@ import type { UseFormReturn } from "react-hook-form";
 import { TextField } from "@/components/form/text-field";
 import { issuedAtText } from "@/components/transmissions/format";
 import { PlacedErrors } from "@/components/transmissions/placed-errors";
+import { useLocale } from "@/components/ui/locale-provider";
 import type { PlacedError } from "@/lib/history/error-fields";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import { ht } from "@/lib/i18n/history-messages";
@@ -64,7 +65,8 @@ export function useProviderErrors(form: UseFormReturn<ComposeValues>, fix: FixMo
 }
 
 /** The document's identity, at the top of every step: the fix keeps it. */
-export function FixIdentity({ identity, locale }: { identity: FixMode["identity"]; locale: Locale }) {
+export function FixIdentity({ identity }: { identity: FixMode["identity"] }) {
+  const locale = useLocale();
   return (
     <section aria-labelledby="fix-identity-title" className="rounded-lg border border-slate-200 bg-slate-50 p-3">
       <h2 id="fix-identity-title" className="mb-2 text-xs font-semibold text-slate-600">{ht("fix.identity", locale)}</h2>
@@ -78,26 +80,27 @@ export function FixIdentity({ identity, locale }: { identity: FixMode["identity"
 }
 
 /** The provider's errors of a step that no field of it shows (the totals, a locked field, a whole line), under its heading. */
-export function StepProviderErrors({ step, fix, values, locale }: { step: number; fix: FixMode; values: Pick<ComposeValues, "lines" | "payments">; locale: Locale }) {
+export function StepProviderErrors({ step, fix, values }: { step: number; fix: FixMode; values: Pick<ComposeValues, "lines" | "payments"> }) {
   const id = WIZARD_STEPS[step]?.id;
   const loose = fix.providerErrors.filter((error) => error.step === id && !isOnField(error.path, values));
   if (loose.length === 0) return null;
-  return <div role="note" className="mb-4 rounded border border-red-200 bg-red-50 p-2" data-testid="step-provider-errors"><PlacedErrors errors={loose} locale={locale} withField /></div>;
+  return <div role="note" className="mb-4 rounded border border-red-200 bg-red-50 p-2" data-testid="step-provider-errors"><PlacedErrors errors={loose} withField /></div>;
 }
 
 /** Step 1 of a fix: the issuer's VAT number is the number's owner and stays; name, address and branch may be corrected. */
-export function FixIssuerStep({ vat, locale }: { vat: string; locale: Locale }) {
+export function FixIssuerStep({ vat }: { vat: string }) {
+  const locale = useLocale();
   return (
     <div className="grid grid-cols-3 gap-3">
       <div className="flex flex-col">
         <span className="mb-0.5 text-xs font-medium text-slate-700">{fieldLabel("issuer.vat", locale)}</span>
         <span className="py-1 text-sm" data-testid="fix-issuer-vat">{vat}</span>
       </div>
-      <TextField name="issuer.name" label={fieldLabel("issuer.name", locale)} locale={locale} className="col-span-2" />
-      <TextField name="issuer.address.street" label={fieldLabel("issuer.address.street", locale)} locale={locale} />
-      <TextField name="issuer.address.postalCode" label={fieldLabel("issuer.address.postalCode", locale)} locale={locale} />
-      <TextField name="issuer.address.city" label={fieldLabel("issuer.address.city", locale)} locale={locale} />
-      <TextField name="issuer.branchCode" label={fieldLabel("issuer.branchCode", locale)} locale={locale} inputMode="numeric"
+      <TextField name="issuer.name" label={fieldLabel("issuer.name", locale)} className="col-span-2" />
+      <TextField name="issuer.address.street" label={fieldLabel("issuer.address.street", locale)} />
+      <TextField name="issuer.address.postalCode" label={fieldLabel("issuer.address.postalCode", locale)} />
+      <TextField name="issuer.address.city" label={fieldLabel("issuer.address.city", locale)} />
+      <TextField name="issuer.branchCode" label={fieldLabel("issuer.branchCode", locale)} inputMode="numeric"
         registerOptions={{ setValueAs: (v: unknown) => (v === "" ? 0 : Number(v)) }} />
     </div>
   );

@@ -3,16 +3,15 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
+import { useLocale } from "@/components/ui/locale-provider";
 import { formatAthensDateTime } from "@/lib/domain/athens-time";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { fieldLabel } from "@/lib/i18n/field-labels";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { issuerFromProfile } from "./wizard-model";
 
 interface IssuerStepProps {
-  locale: Locale;
   profiles: readonly IssuerProfileView[];
   series: readonly SeriesView[];
 }
@@ -23,7 +22,8 @@ const WATCHED = ["issuerProfileId", "issuer.vat", "series", "issuedAt"] as const
 const toNullable = (value: unknown) => (value === "" || value === null || value === undefined ? null : String(value));
 
 /** Step 1: issuer profile and branch, series with its next number, issue date/time, currency. */
-export function IssuerStep({ locale, profiles, series }: IssuerStepProps) {
+export function IssuerStep({ profiles, series }: IssuerStepProps) {
+  const locale = useLocale();
   const { setValue, control, getValues } = useFormContext<ComposeValues>();
   const [profileId, issuerVat, seriesCode, issuedAt] = useWatch({ control, name: WATCHED });
   const profile = profiles.find((p) => p.id === profileId);
@@ -43,7 +43,7 @@ export function IssuerStep({ locale, profiles, series }: IssuerStepProps) {
     <div className="space-y-4">
       {profiles.length === 0 && <p className="text-sm text-amber-800">{composeT("issuer.noProfiles", locale)}</p>}
       {profiles.length > 0 && (
-        <SelectField name="issuerProfileId" label={composeT("issuer.profile", locale)} locale={locale}
+        <SelectField name="issuerProfileId" label={composeT("issuer.profile", locale)}
           placeholder={composeT("issuer.manual", locale)}
           options={profiles.map((p) => ({ value: p.id, label: `${p.name} — ${p.vat}` }))}
           registerOptions={{ setValueAs: toNullable, onChange: (event: { target: { value: string } }) => chooseProfile(toNullable(event.target.value)) }} />
@@ -58,23 +58,23 @@ export function IssuerStep({ locale, profiles, series }: IssuerStepProps) {
             <dt className="sr-only">{composeT("settings.address", locale)}</dt>
             <dd>{profile.address.street}, {profile.address.postalCode} {profile.address.city}, {profile.address.countryCode}</dd>
           </dl>
-          <SelectField name="issuer.branchCode" numeric label={composeT("issuer.branch", locale)} locale={locale}
+          <SelectField name="issuer.branchCode" numeric label={composeT("issuer.branch", locale)}
             options={[{ value: "0", label: composeT("issuer.headOffice", locale) }, ...profile.branches.map((b) => ({ value: String(b.branchCode), label: `${b.branchCode} — ${b.name}` }))]} />
         </div>
       ) : (
         <div className="grid grid-cols-3 gap-3">
-          <TextField name="issuer.vat" label={fieldLabel("issuer.vat", locale)} locale={locale} autoComplete="off" />
-          <TextField name="issuer.name" label={fieldLabel("issuer.name", locale)} locale={locale} className="col-span-2" />
-          <TextField name="issuer.address.street" label={fieldLabel("issuer.address.street", locale)} locale={locale} />
-          <TextField name="issuer.address.postalCode" label={fieldLabel("issuer.address.postalCode", locale)} locale={locale} />
-          <TextField name="issuer.address.city" label={fieldLabel("issuer.address.city", locale)} locale={locale} />
-          <TextField name="issuer.branchCode" label={fieldLabel("issuer.branchCode", locale)} locale={locale} inputMode="numeric"
+          <TextField name="issuer.vat" label={fieldLabel("issuer.vat", locale)} autoComplete="off" />
+          <TextField name="issuer.name" label={fieldLabel("issuer.name", locale)} className="col-span-2" />
+          <TextField name="issuer.address.street" label={fieldLabel("issuer.address.street", locale)} />
+          <TextField name="issuer.address.postalCode" label={fieldLabel("issuer.address.postalCode", locale)} />
+          <TextField name="issuer.address.city" label={fieldLabel("issuer.address.city", locale)} />
+          <TextField name="issuer.branchCode" label={fieldLabel("issuer.branchCode", locale)} inputMode="numeric"
             registerOptions={{ setValueAs: (v: unknown) => (v === "" ? 0 : Number(v)) }} />
         </div>
       )}
       <div className="grid grid-cols-2 gap-4">
         <div>
-          <TextField name="series" label={composeT("issuer.series", locale)} locale={locale} list="series-options" autoComplete="off"
+          <TextField name="series" label={composeT("issuer.series", locale)} list="series-options" autoComplete="off"
             hint={chosenSeries ? composeT("issuer.nextNumber", locale, { number: chosenSeries.nextNumber }) : seriesCode.trim() ? composeT("issuer.newSeries", locale) : undefined} />
           <datalist id="series-options">
             {issuerSeries.map((s) => <option key={s.id} value={s.code}>{s.description ?? s.code}</option>)}
@@ -87,7 +87,7 @@ export function IssuerStep({ locale, profiles, series }: IssuerStepProps) {
             {composeT("issuer.issuedNow", locale)}
           </label>
           {issuedAt !== null && (
-            <TextField name="issuedAt" type="datetime-local" step={1} label={composeT("issuer.issuedAt", locale)} locale={locale}
+            <TextField name="issuedAt" type="datetime-local" step={1} label={composeT("issuer.issuedAt", locale)}
               registerOptions={{ setValueAs: (v: unknown) => (typeof v === "string" && v !== "" ? (v.length === 16 ? `${v}:00` : v) : null) }} />
           )}
         </div>

@@ -2,8 +2,8 @@
 
 import { useMemo } from "react";
 import { useWatch, type Control } from "react-hook-form";
+import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { lineAmountsOf } from "@/lib/validation/lenient-totals";
 import { euros } from "./money-text";
@@ -15,7 +15,8 @@ import { euros } from "./money-text";
  * every keystroke in `lines.40`–`lines.49`. Moving, inserting or deleting lines still notifies
  * (those changes are named `lines`).
  */
-export function LineAmounts({ control, index, locale }: { control: Control<ComposeValues>; index: number; locale: Locale }) {
+export function LineAmounts({ control, index }: { control: Control<ComposeValues>; index: number }) {
+  const locale = useLocale();
   // One array per line index, not per render: useWatch re-runs its effect (a deep copy and a deep
   // compare of what it watches) whenever the array changes identity.
   const watched = useMemo(

@@ -7,10 +7,10 @@ import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { FieldErrorScopeContext, type FieldErrorScope } from "@/components/form/use-field-error";
 import { Button } from "@/components/ui/button";
+import { useLocale } from "@/components/ui/locale-provider";
 import { allowedTypesFor52, isAllowedClassification52, requiresVatExemption } from "@/lib/domain/codes";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { fieldLabel } from "@/lib/i18n/field-labels";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import {
   classificationCategoryOptions, classificationTypeOptions, exemptionOptions, unitOptions, vatCategoryOptions,
@@ -23,7 +23,6 @@ export type LineAction = "up" | "down" | "duplicate" | "delete";
 interface LineRowProps {
   index: number;
   count: number;
-  locale: Locale;
   onAction: (action: LineAction, index: number) => void;
 }
 
@@ -32,7 +31,8 @@ interface LineRowProps {
  * income classification. In a long note a line out of view and away from the keyboard shows a
  * summary instead of its controls (see LineWindow); react-hook-form keeps its values meanwhile.
  */
-export function LineRow({ index, count, locale, onAction }: LineRowProps) {
+export function LineRow({ index, count, onAction }: LineRowProps) {
+  const locale = useLocale();
   const lineWindow = useContext(LineWindowContext);
   const formId = useId();
   const fieldsetRef = useRef<HTMLFieldSetElement>(null);
@@ -63,8 +63,8 @@ export function LineRow({ index, count, locale, onAction }: LineRowProps) {
       className="rounded border border-slate-200 p-2 [content-visibility:auto] [contain-intrinsic-size:auto_10rem]">
       <legend className="px-1 text-xs font-semibold text-slate-600">{composeT("lines.row", locale, { n: index + 1 })}</legend>
       {drawn
-        ? <LineControls index={index} count={count} locale={locale} onAction={onAction} formId={formId} />
-        : <LineSummary index={index} locale={locale} />}
+        ? <LineControls index={index} count={count} onAction={onAction} formId={formId} />
+        : <LineSummary index={index} />}
     </fieldset>
   );
 }
@@ -92,14 +92,14 @@ function LineForm({ id }: { id: string }) {
 }
 
 /** A line out of view in a long note: its description and amounts, findable on the page, without controls. */
-function LineSummary({ index, locale }: { index: number; locale: Locale }) {
+function LineSummary({ index }: { index: number }) {
   const { control, getValues } = useFormContext<ComposeValues>();
   const description = getValues(`lines.${index}.description`);
   return (
     <div className="grid grid-cols-12 gap-2">
       <p className="col-span-8 self-end truncate text-sm text-slate-700">{description || "—"}</p>
       <div className="col-span-4 self-end">
-        <LineAmounts control={control} index={index} locale={locale} />
+        <LineAmounts control={control} index={index} />
       </div>
     </div>
   );
@@ -109,7 +109,8 @@ function LineSummary({ index, locale }: { index: number; locale: Locale }) {
  * The line's controls. The exemption reason exists only at 0%, and only the classification types a
  * 5.2 allows with the chosen category are offered.
  */
-function LineControls({ index, count, locale, onAction, formId }: LineRowProps & { formId: string }) {
+function LineControls({ index, count, onAction, formId }: LineRowProps & { formId: string }) {
+  const locale = useLocale();
   const { control, setValue, getValues } = useFormContext<ComposeValues>();
   const lineWindow = useContext(LineWindowContext);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -147,23 +148,22 @@ function LineControls({ index, count, locale, onAction, formId }: LineRowProps &
     <FieldErrorScopeContext value={errorScope}>
       <LineForm id={formId} />
       <div ref={gridRef} className="grid grid-cols-12 gap-2">
-        <TextField form={formId} isolateLayout name={name("description")} label={label("description")} hideLabel placeholder={composeT("col.description", locale)} locale={locale} className="col-span-4" autoComplete="off" />
-        <TextField form={formId} isolateLayout name={name("quantity")} label={label("quantity")} hideLabel placeholder={composeT("col.quantity", locale)} locale={locale} inputMode="decimal" className="col-span-1" autoComplete="off" />
-        <SelectField form={formId} name={name("unitCode")} numeric label={label("unitCode")} hideLabel options={unitOptions(locale)} locale={locale} className="col-span-2" />
-        <TextField form={formId} isolateLayout name={name("unitPrice")} label={label("unitPrice")} hideLabel placeholder={composeT("col.unitPrice", locale)} locale={locale} inputMode="decimal" className="col-span-2" autoComplete="off" />
-        <TextField form={formId} isolateLayout name={name("discountPercent")} label={label("discountPercent")} hideLabel placeholder={composeT("col.discount", locale)} locale={locale} inputMode="decimal" className="col-span-1" autoComplete="off" />
-        <SelectField form={formId} name={name("vatCategory")} numeric label={label("vatCategory")} hideLabel options={vatCategoryOptions(locale)} locale={locale} className="col-span-2"
+        <TextField form={formId} isolateLayout name={name("description")} label={label("description")} hideLabel placeholder={composeT("col.description", locale)} className="col-span-4" autoComplete="off" />
+        <TextField form={formId} isolateLayout name={name("quantity")} label={label("quantity")} hideLabel placeholder={composeT("col.quantity", locale)} inputMode="decimal" className="col-span-1" autoComplete="off" />
+        <SelectField form={formId} name={name("unitCode")} numeric label={label("unitCode")} hideLabel options={unitOptions(locale)} className="col-span-2" />
+        <TextField form={formId} isolateLayout name={name("unitPrice")} label={label("unitPrice")} hideLabel placeholder={composeT("col.unitPrice", locale)} inputMode="decimal" className="col-span-2" autoComplete="off" />
+        <TextField form={formId} isolateLayout name={name("discountPercent")} label={label("discountPercent")} hideLabel placeholder={composeT("col.discount", locale)} inputMode="decimal" className="col-span-1" autoComplete="off" />
+        <SelectField form={formId} name={name("vatCategory")} numeric label={label("vatCategory")} hideLabel options={vatCategoryOptions(locale)} className="col-span-2"
           registerOptions={{ onChange: onVatChange }} />
         {requiresVatExemption(vatCategory) && (
           <SelectField form={formId} name={name("vatExemptionCategory")} numeric label={label("vatExemptionCategory")} visibleLabel={short("vatExemptionCategory")} options={exemptionOptions(locale)}
-            placeholder={composeT("lines.exemptionPick", locale)} locale={locale} className="col-span-12" />
+            placeholder={composeT("lines.exemptionPick", locale)} className="col-span-12" />
         )}
-        <SelectField form={formId} name={name("incomeClassification.category")} label={label("incomeClassification.category")} visibleLabel={short("incomeClassification.category")} options={classificationCategoryOptions(locale)}
-          locale={locale} className="col-span-3" registerOptions={{ onChange: onCategoryChange }} />
-        <SelectField form={formId} name={name("incomeClassification.type")} label={label("incomeClassification.type")} visibleLabel={short("incomeClassification.type")} options={typeOptions} locale={locale} className="col-span-3"
+        <SelectField form={formId} name={name("incomeClassification.category")} label={label("incomeClassification.category")} visibleLabel={short("incomeClassification.category")} options={classificationCategoryOptions(locale)} className="col-span-3" registerOptions={{ onChange: onCategoryChange }} />
+        <SelectField form={formId} name={name("incomeClassification.type")} label={label("incomeClassification.type")} visibleLabel={short("incomeClassification.type")} options={typeOptions} className="col-span-3"
           placeholder={typeOptions.length === 0 ? "—" : undefined} registerOptions={{ setValueAs: (v: unknown) => (v === "" ? null : v) }} />
         <div className="col-span-4 self-end">
-          <LineAmounts control={control} index={index} locale={locale} />
+          <LineAmounts control={control} index={index} />
         </div>
         <div className="col-span-2 flex flex-wrap items-end justify-end gap-1">
           <Button form={formId} size="sm" variant="ghost" disabled={index === 0} onClick={() => onAction("up", index)} aria-label={`${composeT("lines.up", locale)} — ${composeT("lines.row", locale, { n: index + 1 })}`}>↑</Button>

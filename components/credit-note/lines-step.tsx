@@ -4,8 +4,8 @@ import { useContext, useState, type ClipboardEvent, type FocusEvent, type Keyboa
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { LineRow, type LineAction } from "./line-row";
 import { LineWindowContext } from "./line-window";
@@ -14,7 +14,6 @@ import { PriceEntryToggle } from "./price-entry-toggle";
 import { newLine } from "./wizard-model";
 
 interface LinesStepProps {
-  locale: Locale;
   defaultClassification: { category: string; type: string | null } | null;
 }
 
@@ -27,7 +26,8 @@ function afterRender(task: () => void) {
  * Step 3: the lines, with net/gross entry, add / duplicate / delete / reorder, keyboard flow
  * (Enter on the last line adds one) and pasting rows from a spreadsheet.
  */
-export function LinesStep({ locale, defaultClassification }: LinesStepProps) {
+export function LinesStep({ defaultClassification }: LinesStepProps) {
+  const locale = useLocale();
   const { control, getValues, setFocus } = useFormContext<ComposeValues>();
   const { fields, append, insert, remove, move, replace } = useFieldArray({ control, name: "lines" });
   const [pasteNote, setPasteNote] = useState<string | null>(null);
@@ -96,7 +96,7 @@ export function LinesStep({ locale, defaultClassification }: LinesStepProps) {
 
   return (
     <div className="space-y-3">
-      <PriceEntryToggle locale={locale} />
+      <PriceEntryToggle />
       <div className="rounded border border-slate-200 bg-slate-50 p-2 text-xs text-slate-600">
         <p><strong>{composeT("lines.paste", locale)}:</strong> {composeT("lines.pasteHint", locale)}</p>
         <p><strong>{composeT("wizard.shortcuts", locale)}:</strong>{" "}
@@ -106,7 +106,7 @@ export function LinesStep({ locale, defaultClassification }: LinesStepProps) {
       </div>
       {pasteNote && <Notice tone="success">{pasteNote}</Notice>}
       <div className="space-y-2" onKeyDown={onKeyDown} onPaste={onPaste} onFocus={onFocus} data-testid="lines-grid">
-        {fields.map((field, index) => <LineRow key={field.id} index={index} count={fields.length} locale={locale} onAction={act} />)}
+        {fields.map((field, index) => <LineRow key={field.id} index={index} count={fields.length} onAction={act} />)}
       </div>
       <Button variant="secondary" onClick={() => append(newLine(defaultClassification), { focusName: `lines.${fields.length}.description` })}>
         {composeT("lines.add", locale)}

@@ -2,15 +2,15 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LocaleSwitch } from "@/components/ui/locale-switch";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
+import { getRequestLocale } from "@/lib/i18n/server-locale";
 
-/** Title of a compose or settings page, with its related links and the language switch. */
-export function PageHeader({ title, locale, links = [], children }: {
+/** Title of a compose or settings page, with its related links and the language switch (in the viewer's language, read on the server). */
+export async function PageHeader({ title, links = [], children }: {
   title: string;
-  locale: Locale;
   links?: { href: string; label: string }[];
   children?: ReactNode;
 }) {
+  const locale = await getRequestLocale();
   return (
     <div className="mb-5 flex flex-wrap items-center gap-4">
       <h1 id="page-title" className="text-2xl font-semibold">{title}</h1>
@@ -21,7 +21,7 @@ export function PageHeader({ title, locale, links = [], children }: {
       )}
       {children}
       <div className="ml-auto">
-        <LocaleSwitch locale={locale} label={composeT("locale.label", locale)} />
+        <LocaleSwitch label={composeT("locale.label", locale)} />
       </div>
     </div>
   );

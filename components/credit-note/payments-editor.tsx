@@ -6,9 +6,9 @@ import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { useFieldError } from "@/components/form/use-field-error";
 import { Button } from "@/components/ui/button";
+import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { fieldLabel } from "@/lib/i18n/field-labels";
-import type { Locale } from "@/lib/i18n/locale";
 import { MAX_PAYMENTS } from "@/lib/validation/draft";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { computeLenientTotals, restOfPayment } from "@/lib/validation/lenient-totals";
@@ -20,7 +20,8 @@ import { newPayment } from "./wizard-model";
  * Payment methods (myDATA codes) and their amounts, which must add up to the gross total;
  * "rest" fills a row with what the other rows leave unpaid.
  */
-export function PaymentsEditor({ locale }: { locale: Locale }) {
+export function PaymentsEditor() {
+  const locale = useLocale();
   const { control, getValues, setValue } = useFormContext<ComposeValues>();
   const { fields, append, remove } = useFieldArray({ control, name: "payments" });
 
@@ -35,9 +36,9 @@ export function PaymentsEditor({ locale }: { locale: Locale }) {
       <legend className="font-semibold">{composeT("payment.methods", locale)}</legend>
       {fields.map((field, index) => (
         <div key={field.id} className="flex items-start gap-2" data-payment-index={index}>
-          <SelectField name={`payments.${index}.methodCode`} numeric label={fieldLabel(`payments.${index}.methodCode`, locale)} locale={locale}
+          <SelectField name={`payments.${index}.methodCode`} numeric label={fieldLabel(`payments.${index}.methodCode`, locale)}
             options={paymentMethodOptions(locale)} className="w-80" />
-          <TextField name={`payments.${index}.amount`} label={fieldLabel(`payments.${index}.amount`, locale)} locale={locale} inputMode="decimal" autoComplete="off" className="w-40" />
+          <TextField name={`payments.${index}.amount`} label={fieldLabel(`payments.${index}.amount`, locale)} inputMode="decimal" autoComplete="off" className="w-40" />
           <Button variant="secondary" size="sm" className="mt-5" title={composeT("payment.restHint", locale)} onClick={() => fillRest(index)}
             aria-label={`${composeT("payment.rest", locale)} — ${fieldLabel(`payments.${index}.amount`, locale)}`}>
             {composeT("payment.rest", locale)}
@@ -48,7 +49,7 @@ export function PaymentsEditor({ locale }: { locale: Locale }) {
           )}
         </div>
       ))}
-      <PaymentsSumError locale={locale} />
+      <PaymentsSumError />
       {fields.length < MAX_PAYMENTS && (
         <Button variant="secondary" size="sm" onClick={() => append(newPayment(), { focusName: `payments.${fields.length}.methodCode` })}>{composeT("payment.add", locale)}</Button>
       )}
@@ -57,12 +58,13 @@ export function PaymentsEditor({ locale }: { locale: Locale }) {
 }
 
 /** The "payments must add up" error, worded with the current amounts (derived during render). */
-function PaymentsSumError({ locale }: { locale: Locale }) {
+function PaymentsSumError() {
+  const locale = useLocale();
   const { control } = useFormContext<ComposeValues>();
   const error = useFieldError(control, "payments");
   const [priceEntry, lines, payments] = useWatch({ control, name: ["priceEntry", "lines", "payments"] });
   if (!error) return null;
   const { totals } = computeLenientTotals({ priceEntry, lines, payments });
   const params = { gross: euros(totals.grossCents, locale), paid: euros(totals.grossCents + totals.paymentDifferenceCents, locale) };
-  return <FieldErrorText id="payments-error" error={error} locale={locale} params={params} />;
+  return <FieldErrorText id="payments-error" error={error} params={params} />;
 }

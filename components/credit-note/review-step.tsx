@@ -6,17 +6,17 @@ import { Button } from "@/components/ui/button";
 import { fixDocument } from "@/components/transmissions/transmission-api";
 import { ApiError, type ApiFieldError } from "@/components/ui/fetch-json";
 import { Notice } from "@/components/ui/notice";
+import { useLocale } from "@/components/ui/locale-provider";
+import { queryKeys } from "@/components/ui/query-keys";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
-import { composeKeys, issueDraft, previewDraft, type IssueAnswer } from "./compose-api";
+import { issueDraft, previewDraft, type IssueAnswer } from "./compose-api";
 import { DocumentView } from "./document-view";
 import { EnvironmentNotice, type Environment } from "./environment-notice";
 import type { FixMode } from "./fix-mode";
 
 interface ReviewStepProps {
-  locale: Locale;
   environment: Environment;
   values: ComposeValues;
   fix: FixMode | undefined;
@@ -32,11 +32,12 @@ interface ReviewStepProps {
  * the button sends the correction of the rejected document instead, with its number. Field
  * errors of a refusal go back onto the wizard's fields.
  */
-export function ReviewStep({ locale, environment, values, fix, onIssued, onIssuing, onRefused }: ReviewStepProps) {
+export function ReviewStep({ environment, values, fix, onIssued, onIssuing, onRefused }: ReviewStepProps) {
+  const locale = useLocale();
   // A fix is previewed with the document's own number (the server keeps it whatever is sent).
   const draft = fix ? { ...values, number: fix.identity.number } : values;
   const draftJson = JSON.stringify(draft);
-  const preview = useQuery({ queryKey: composeKeys.preview(draftJson), queryFn: () => previewDraft(draft, locale), staleTime: 0, retry: false });
+  const preview = useQuery({ queryKey: queryKeys.preview(draftJson), queryFn: () => previewDraft(draft, locale), staleTime: 0, retry: false });
   const locked = useRef(false);
   const issue = useMutation({
     mutationFn: (): Promise<Pick<IssueAnswer, "id"> & Partial<IssueAnswer>> => (fix ? fixDocument(fix.documentId, { ...values, number: fix.identity.number }, locale) : issueDraft(values, locale)),
@@ -54,7 +55,7 @@ export function ReviewStep({ locale, environment, values, fix, onIssued, onIssui
   const numberPending = preview.data?.assignedAtIssue.includes("Number") ?? true;
   return (
     <div className="space-y-4">
-      <EnvironmentNotice environment={environment} locale={locale} />
+      <EnvironmentNotice environment={environment} />
       {preview.isPending && <p role="status" className="text-sm">{composeT("review.loading", locale)}</p>}
       {preview.isError && (
         <Notice tone="error">
@@ -66,7 +67,7 @@ export function ReviewStep({ locale, environment, values, fix, onIssued, onIssui
         <>
           <section aria-labelledby="review-document-title" className="rounded border border-slate-200 p-4">
             <h3 id="review-document-title" className="mb-3 font-semibold">{composeT("review.document", locale)}</h3>
-            <DocumentView document={preview.data.document} locale={locale} numberPending={numberPending} />
+            <DocumentView document={preview.data.document} numberPending={numberPending} />
             {preview.data.assignedAtIssue.length > 0 && (
               <p className="mt-3 text-xs text-slate-500">{composeT("review.assigned", locale, { fields: preview.data.assignedAtIssue.join(", ") })}</p>
             )}

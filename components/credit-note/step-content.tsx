@@ -4,9 +4,9 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Notice } from "@/components/ui/notice";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import type { ApiFieldError } from "@/components/ui/fetch-json";
+import { useLocale } from "@/components/ui/locale-provider";
 import type { IssueAnswer } from "./compose-api";
 import { CounterpartyStep } from "./counterparty-step";
 import type { Environment } from "./environment-notice";
@@ -19,7 +19,6 @@ import type { StepSideEffects } from "./use-step-side-effects";
 
 interface StepContentProps {
   step: number;
-  locale: Locale;
   environment: Environment;
   profiles: IssuerProfileView[];
   series: SeriesView[];
@@ -31,7 +30,8 @@ interface StepContentProps {
 }
 
 /** The body of the current step. */
-export function StepContent({ step, locale, environment, profiles, series, sideEffects, fix, onIssued, onIssuing, onRefused }: StepContentProps) {
+export function StepContent({ step, environment, profiles, series, sideEffects, fix, onIssued, onIssuing, onRefused }: StepContentProps) {
+  const locale = useLocale();
   const { control, getValues } = useFormContext<ComposeValues>();
   const profileId = useWatch({ control, name: "issuerProfileId" });
   // A fix has no issuer profile chosen: the issuer's own profile (by VAT number) gives new lines their classification.
@@ -39,11 +39,11 @@ export function StepContent({ step, locale, environment, profiles, series, sideE
   const defaultClassification = profile?.defaultClassification ?? null;
   switch (step) {
     case 0:
-      return fix ? <FixIssuerStep vat={getValues("issuer.vat")} locale={locale} /> : <IssuerStep locale={locale} profiles={profiles} series={series} />;
+      return fix ? <FixIssuerStep vat={getValues("issuer.vat")} /> : <IssuerStep profiles={profiles} series={series} />;
     case 1:
       return (
         <>
-          <CounterpartyStep locale={locale} saveToBook={sideEffects.saveToBook} onSaveToBookChange={sideEffects.setSaveToBook} />
+          <CounterpartyStep saveToBook={sideEffects.saveToBook} onSaveToBookChange={sideEffects.setSaveToBook} />
           {sideEffects.bookResult && sideEffects.bookResult !== "saved" && <Notice tone="error" className="mt-3">{sideEffects.bookResult}</Notice>}
         </>
       );
@@ -51,12 +51,12 @@ export function StepContent({ step, locale, environment, profiles, series, sideE
       return (
         <>
           {sideEffects.bookResult === "saved" && <Notice tone="success" className="mb-3">{composeT("party.savedToBook", locale)}</Notice>}
-          <LinesStep locale={locale} defaultClassification={defaultClassification} />
+          <LinesStep defaultClassification={defaultClassification} />
         </>
       );
     case 3:
-      return <PaymentStep locale={locale} />;
+      return <PaymentStep />;
     default:
-      return <ReviewStep locale={locale} environment={environment} values={getValues()} fix={fix} onIssued={onIssued} onIssuing={onIssuing} onRefused={onRefused} />;
+      return <ReviewStep environment={environment} values={getValues()} fix={fix} onIssued={onIssued} onIssuing={onIssuing} onRefused={onRefused} />;
   }
 }

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useWatch, type Control } from "react-hook-form";
+import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { createPanelTotals } from "@/lib/validation/lenient-totals";
 import { euros } from "./money-text";
@@ -20,7 +20,8 @@ const WATCHED = ["priceEntry", "lines", "payments"] as const;
  * effect — so it is right on every keystroke. Lines whose figures did not change since the last
  * render are not computed again (see createPanelTotals).
  */
-export function TotalsPanel({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
+export function TotalsPanel({ control }: { control: Control<ComposeValues> }) {
+  const locale = useLocale();
   const [priceEntry, lines, payments] = useWatch({ control, name: WATCHED });
   const [panelTotals] = useState(createPanelTotals);
   const totals = panelTotals({ priceEntry, lines, payments });

@@ -2,8 +2,8 @@
 
 import { useWatch, type Control } from "react-hook-form";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { computeLenientTotals } from "@/lib/validation/lenient-totals";
 import { euros } from "./money-text";
@@ -12,7 +12,8 @@ import { euros } from "./money-text";
 const WATCHED = ["priceEntry", "lines"] as const;
 
 /** The per-rate breakdown (underlying value and VAT per VAT category and exemption), derived during render. */
-export function VatAnalysisTable({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
+export function VatAnalysisTable({ control }: { control: Control<ComposeValues> }) {
+  const locale = useLocale();
   const [priceEntry, lines] = useWatch({ control, name: WATCHED });
   const { totals } = computeLenientTotals({ priceEntry, lines, payments: [] });
   return (

@@ -2,14 +2,15 @@
 
 import { useWatch, type Control } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
+import { useLocale } from "@/components/ui/locale-provider";
 import { normalizeVatNumber, vatPrefixForCountry } from "@/lib/domain/vat-number";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { messageOfCode } from "@/lib/i18n/validation-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 
 /** The VAT prefix the counterparty's country requires (EL for Greece), shown before the field. */
-export function VatPrefix({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
+export function VatPrefix({ control }: { control: Control<ComposeValues> }) {
+  const locale = useLocale();
   const country = useWatch({ control, name: "counterparty.address.countryCode" });
   return <Badge tone="brand" className="shrink-0"><span className="sr-only">{composeT("party.vatPrefix", locale)} </span>{vatPrefixForCountry(country || "GR")}</Badge>;
 }
@@ -21,7 +22,8 @@ const WATCHED = ["counterparty.address.countryCode", "counterparty.vat"] as cons
  * Checks the counterparty VAT number as it is typed, for its country, with the same function
  * the schema uses: the Greek AFM check digit, EU formats, the right prefix.
  */
-export function VatNumberCheck({ control, locale }: { control: Control<ComposeValues>; locale: Locale }) {
+export function VatNumberCheck({ control }: { control: Control<ComposeValues> }) {
+  const locale = useLocale();
   const [country, vat] = useWatch({ control, name: WATCHED });
   if (vat.trim() === "") return null;
   const result = normalizeVatNumber(country || "GR", vat);

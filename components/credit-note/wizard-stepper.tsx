@@ -1,12 +1,13 @@
 "use client";
 
+import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
-import type { Locale } from "@/lib/i18n/locale";
 import { WIZARD_STEPS } from "@/lib/validation/steps";
 import { stepTitle } from "./wizard-model";
 
 /** The steps as a list of buttons; a later step opens only once the ones before it are valid. */
-export function WizardStepper({ step, locale, onSelect }: { step: number; locale: Locale; onSelect: (index: number) => void }) {
+export function WizardStepper({ step, onSelect }: { step: number; onSelect: (index: number) => void }) {
+  const locale = useLocale();
   return (
     <nav aria-label={composeT("wizard.steps", locale)}>
       <ol className="flex flex-wrap gap-2 text-sm">

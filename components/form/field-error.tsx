@@ -2,7 +2,6 @@
 
 import { useLocale } from "@/components/ui/locale-provider";
 import { messageOfCode } from "@/lib/i18n/validation-messages";
-import type { Locale } from "@/lib/i18n/locale";
 
 /** What react-hook-form keeps for a field in error; the message is an error code of the shared schemas. */
 export interface CodedError {
@@ -13,18 +12,16 @@ export interface CodedError {
  * The problem of one field in the user's language, right under the field. The schemas carry
  * codes (`afm_check_digit`), never words, so the same error reads in Greek or English.
  */
-export function FieldErrorText({ id, error, locale, params }: {
+export function FieldErrorText({ id, error, params }: {
   id: string;
   error: CodedError | undefined;
-  /** @deprecated The language comes from LocaleProvider; the compose wizard still passes it, and when given it wins. */
-  locale?: Locale;
   params?: Record<string, string | number>;
 }) {
-  const contextLocale = useLocale();
+  const locale = useLocale();
   if (!error?.message) return null;
   return (
     <p id={id} className="mt-0.5 text-xs text-red-700" data-error-code={error.message}>
-      {messageOfCode(error.message, locale ?? contextLocale, params)}
+      {messageOfCode(error.message, locale, params)}
     </p>
   );
 }

@@ -4,7 +4,6 @@ import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
 import { useFormContext, type FieldValues, type RegisterOptions } from "react-hook-form";
 import { cn } from "@/components/ui/cn";
 import { Select, type SelectOption } from "@/components/ui/select";
-import type { Locale } from "@/lib/i18n/locale";
 import { FieldErrorText } from "./field-error";
 import { LabelText } from "./label-text";
 import { useReleaseOnUnmount } from "./release-detached-fields";
@@ -13,8 +12,6 @@ import { useFieldError } from "./use-field-error";
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "name"> {
   name: string;
   label: string;
-  /** @deprecated The language comes from LocaleProvider; the compose wizard still passes it, and when given it wins. */
-  locale?: Locale;
   options: readonly SelectOption[];
   placeholder?: string;
   hint?: ReactNode;
@@ -32,7 +29,7 @@ export function numericValue(value: unknown): number | null {
 }
 
 /** A native select bound to the surrounding react-hook-form form, with label, hint and error. */
-export function SelectField({ name, label, locale, options, placeholder, hint, hideLabel, visibleLabel, numeric, registerOptions, className, ...props }: SelectFieldProps) {
+export function SelectField({ name, label, options, placeholder, hint, hideLabel, visibleLabel, numeric, registerOptions, className, ...props }: SelectFieldProps) {
   const { register, control } = useFormContext();
   const error = useFieldError(control, name);
   useReleaseOnUnmount(control);
@@ -47,7 +44,7 @@ export function SelectField({ name, label, locale, options, placeholder, hint, h
       <Select id={id} options={options} placeholder={placeholder} invalid={Boolean(error)} aria-describedby={describedBy}
         className="w-full min-w-0" {...props} {...register(name, options_)} />
       {hint && <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">{hint}</p>}
-      <FieldErrorText id={`${id}-error`} error={error} locale={locale} />
+      <FieldErrorText id={`${id}-error`} error={error} />
     </div>
   );
 }

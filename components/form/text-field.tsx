@@ -4,7 +4,6 @@ import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useFormContext, type FieldValues, type RegisterOptions } from "react-hook-form";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
-import type { Locale } from "@/lib/i18n/locale";
 import { FieldErrorText } from "./field-error";
 import { LabelText } from "./label-text";
 import { useReleaseOnUnmount } from "./release-detached-fields";
@@ -13,8 +12,6 @@ import { useFieldError } from "./use-field-error";
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name"> {
   name: string;
   label: string;
-  /** @deprecated The language comes from LocaleProvider; the compose wizard still passes it, and when given it wins. */
-  locale?: Locale;
   /** Shown under the control (and read with it). */
   hint?: ReactNode;
   /** Keep the label for screen readers only (grid cells whose column header says it). */
@@ -43,7 +40,7 @@ const ISOLATED_BOX = "flex h-[calc(1.75rem+2px)] items-center gap-1 [contain:siz
  * A text control bound to the surrounding react-hook-form form, with its label, hint and
  * error (in the user's language) wired for assistive technology.
  */
-export function TextField({ name, label, locale, hint, hideLabel, visibleLabel, registerOptions, adornment, isolateLayout, className, ...props }: TextFieldProps) {
+export function TextField({ name, label, hint, hideLabel, visibleLabel, registerOptions, adornment, isolateLayout, className, ...props }: TextFieldProps) {
   const { register, control } = useFormContext();
   const error = useFieldError(control, name);
   useReleaseOnUnmount(control);
@@ -59,7 +56,7 @@ export function TextField({ name, label, locale, hint, hideLabel, visibleLabel, 
         <Input id={id} invalid={Boolean(error)} aria-describedby={describedBy} className={isolateLayout ? "h-full w-full min-w-0" : "w-full min-w-0"} {...props} {...register(name, registerOptions)} />
       </div>
       {hint && <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">{hint}</p>}
-      <FieldErrorText id={`${id}-error`} error={error} locale={locale} />
+      <FieldErrorText id={`${id}-error`} error={error} />
     </div>
   );
 }

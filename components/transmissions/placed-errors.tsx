@@ -4,20 +4,16 @@ import { useLocale } from "@/components/ui/locale-provider";
 import type { PlacedError } from "@/lib/history/error-fields";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import { ht } from "@/lib/i18n/history-messages";
-import type { Locale } from "@/lib/i18n/locale";
 
 /**
  * Provider / myDATA errors shown right by the field they concern: the field in the wizard's
  * words, the code, the message, and the provider's own field name for those reading the JSON.
  */
-export function PlacedErrors({ errors, locale: givenLocale, withField = false }: {
+export function PlacedErrors({ errors, withField = false }: {
   errors: readonly PlacedError[];
-  /** @deprecated The language comes from LocaleProvider; the fix form still passes it, and when given it wins. */
-  locale?: Locale;
   withField?: boolean;
 }) {
-  const contextLocale = useLocale();
-  const locale = givenLocale ?? contextLocale;
+  const locale = useLocale();
   if (errors.length === 0) return null;
   return (
     <ul className="mt-1 space-y-0.5 text-xs text-red-800">

@@ -12,13 +12,8 @@ const LABELS: Record<Locale, string> = { el: "Ελληνικά", en: "English" }
  * (lib/i18n/server-locale.ts) and re-renders the page in place, keeping what was typed; the root
  * layout reads the cookie again and hands the new language to LocaleProvider.
  */
-export function LocaleSwitch({ label, locale: givenLocale }: {
-  label: string;
-  /** @deprecated The language comes from LocaleProvider; the compose wizard's page header still passes it, and when given it wins. */
-  locale?: Locale;
-}) {
-  const contextLocale = useLocale();
-  const locale = givenLocale ?? contextLocale;
+export function LocaleSwitch({ label }: { label: string }) {
+  const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   function choose(next: Locale) {

@@ -25,7 +25,7 @@ export default async function SettingsPage() {
   const connection = { environment, baseUrl, portalUrl, auth, keyConfigured: apiKey.length > 0, statusLookup };
   return (
     <section aria-labelledby="page-title" className="space-y-6">
-      <PageHeader title={composeT("settings.title", locale)} locale={locale} />
+      <PageHeader title={composeT("settings.title", locale)} />
       {allowed.length === 0 && <p className="text-sm text-slate-600">{composeT("settings.none", locale)}</p>}
       <ul className="grid grid-cols-2 gap-4">
         {allowed.map((section) => (

@@ -33,8 +33,8 @@ function autosaveForm(step: number, enabled: boolean) {
     <ComposeHarness>
       {() => (
         <>
-          <TextField name="reference" label="Reference" locale="en" />
-          <DraftAutosave step={step} locale="en" enabled={enabled} />
+          <TextField name="reference" label="Reference" />
+          <DraftAutosave step={step} enabled={enabled} />
         </>
       )}
     </ComposeHarness>
@@ -42,7 +42,7 @@ function autosaveForm(step: number, enabled: boolean) {
 }
 
 function renderAutosave(step = 3, enabled = true) {
-  const view = renderWithProviders(autosaveForm(step, enabled));
+  const view = renderWithProviders(autosaveForm(step, enabled), { locale: "en" });
   const rerender = (nextStep: number, nextEnabled = true) => view.rerender(autosaveForm(nextStep, nextEnabled));
   return { rerender };
 }

@@ -14,7 +14,7 @@ function renderCounterparty(locale: "el" | "en") {
   let form: UseFormReturn<ComposeValues> | undefined;
   const view = renderWithProviders(
     <ComposeHarness onForm={(f) => { form = f; }}>
-      {() => <CounterpartyStep locale={locale} saveToBook={false} onSaveToBookChange={() => undefined} />}
+      {() => <CounterpartyStep saveToBook={false} onSaveToBookChange={() => undefined} />}
     </ComposeHarness>,
     { locale },
   );
@@ -44,7 +44,7 @@ describe("field errors", () => {
     expect(vat.value).toBe("094259217");
 
     view.rerender(
-      <ComposeHarness>{() => <CounterpartyStep locale="en" saveToBook={false} onSaveToBookChange={() => undefined} />}</ComposeHarness>,
+      <ComposeHarness>{() => <CounterpartyStep saveToBook={false} onSaveToBookChange={() => undefined} />}</ComposeHarness>,
       { locale: "en" },
     );
     // Same tree, new language: the form keeps its state and its errors are worded again.

@@ -21,11 +21,12 @@ describe("watching while typing", () => {
       <ComposeHarness onForm={(f) => { form = f; }}>
         {(f) => (
           <>
-            <LinesStep locale="en" defaultClassification={null} />
-            <TotalsPanel control={f.control} locale="en" />
+            <LinesStep defaultClassification={null} />
+            <TotalsPanel control={f.control} />
           </>
         )}
       </ComposeHarness>,
+      { locale: "en" },
     );
     await settle();
     // Each (re)subscription of a watcher deep-copies and deep-compares all it watches: all the lines, for the panel.
@@ -48,8 +49,9 @@ describe("watching while typing", () => {
           f.control._subscribe = vi.fn((props: Parameters<typeof original>[0]) => { subscriptions += 1; return original(props); });
         }
       }}>
-        {() => <LinesStep locale="en" defaultClassification={null} />}
+        {() => <LinesStep defaultClassification={null} />}
       </ComposeHarness>,
+      { locale: "en" },
     );
     await settle();
     // Per line: its error scope and two watchers (the line's VAT and category, its amounts); its

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { renderWithProviders } from "./render";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -71,10 +71,9 @@ function renderFix(providerErrors = PROVIDER_ERRORS) {
   const fix: FixMode = { documentId: DOCUMENT_ID, identity: IDENTITY, providerErrors };
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   renderWithProviders(
-    <QueryClientProvider client={client}>
-      <ComposeWizard locale="el" environment="SANDBOX" initialValues={fixValuesOf(DOCUMENT_ID, rejectedDraft())} initialStep={0} restored={false}
-        profiles={[]} series={[]} fix={fix} />
-    </QueryClientProvider>,
+    <ComposeWizard environment="SANDBOX" initialValues={fixValuesOf(DOCUMENT_ID, rejectedDraft())} initialStep={0} restored={false}
+      profiles={[]} series={[]} fix={fix} />,
+    { locale: "el", client },
   );
 }
 

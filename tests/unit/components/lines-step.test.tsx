@@ -16,11 +16,12 @@ function renderLines(locale: "el" | "en" = "el") {
     <ComposeHarness onForm={(f) => { form = f; }}>
       {(f) => (
         <>
-          <LinesStep locale={locale} defaultClassification={{ category: "category1_3", type: "E3_561_001" }} />
-          <TotalsPanel control={f.control} locale={locale} />
+          <LinesStep defaultClassification={{ category: "category1_3", type: "E3_561_001" }} />
+          <TotalsPanel control={f.control} />
         </>
       )}
     </ComposeHarness>,
+    { locale },
   );
   return () => form!;
 }

@@ -33,7 +33,7 @@ describe("react-hook-form internals used by components/form", () => {
     }
     function Harness() {
       form = useForm<{ name: string }>({ defaultValues: { name: "" } });
-      return <FormProvider {...form}><TextField name="name" label="Επωνυμία" locale="el" /><Shown /></FormProvider>;
+      return <FormProvider {...form}><TextField name="name" label="Επωνυμία" /><Shown /></FormProvider>;
     }
     renderWithProviders(<Harness />);
     const control = form!.control;

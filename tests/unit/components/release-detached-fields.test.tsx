@@ -37,8 +37,8 @@ function Harness({ onForm, onShow }: { onForm: (form: UseFormReturn<Values>) => 
         <fieldset key={index} data-line={index}>
           {(index === 0 || drawn) && (
             <>
-              <TextField name={`lines.${index}.description`} label={`Περιγραφή ${index + 1}`} locale="el" />
-              <SelectField name={`lines.${index}.unit`} label={`Μονάδα ${index + 1}`} locale="el" options={UNITS} />
+              <TextField name={`lines.${index}.description`} label={`Περιγραφή ${index + 1}`} />
+              <SelectField name={`lines.${index}.unit`} label={`Μονάδα ${index + 1}`} options={UNITS} />
             </>
           )}
         </fieldset>

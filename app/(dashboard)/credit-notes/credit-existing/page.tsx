@@ -27,9 +27,9 @@ export default async function CreditExistingPage({ searchParams }: { searchParam
   const issuerVat = param(search, "issuerVat") || (profiles.length === 1 ? (profiles[0]?.vat ?? "") : "");
   return (
     <section aria-labelledby="page-title">
-      <PageHeader title={composeT("credit.title", locale)} locale={locale} links={[{ href: "/credit-notes/new", label: composeT("nav.compose", locale) }]} />
+      <PageHeader title={composeT("credit.title", locale)} links={[{ href: "/credit-notes/new", label: composeT("nav.compose", locale) }]} />
       <Card className="max-w-3xl">
-        <CreditExistingForm locale={locale} profiles={profiles} series={series}
+        <CreditExistingForm profiles={profiles} series={series}
           initial={{ authenticationCode: param(search, "authenticationCode"), mark: param(search, "mark"), relateCredit: param(search, "relateCredit") === "true", series: param(search, "series"), issuerVat }} />
       </Card>
     </section>

@@ -16,11 +16,11 @@ export default async function DraftsPage() {
   const drafts = await listDraftSummaries(user);
   return (
     <section aria-labelledby="page-title">
-      <PageHeader title={composeT("drafts.title", locale)} locale={locale}>
+      <PageHeader title={composeT("drafts.title", locale)}>
         <Link href="/credit-notes/new" className="rounded bg-brand px-3 py-1.5 text-sm font-semibold text-white">{composeT("drafts.new", locale)}</Link>
       </PageHeader>
       <Card>
-        <DraftsList drafts={drafts} locale={locale} />
+        <DraftsList drafts={drafts} />
       </Card>
     </section>
   );

@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { ComposeWizard } from "@/components/credit-note/compose-wizard";
 import { PageHeader } from "@/components/credit-note/page-header";
 import { newDraftValues } from "@/components/credit-note/wizard-model";
-import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { snapshotOf } from "@/lib/credit-notes/drafts";
 import { isUuid } from "@/lib/domain/ids";
@@ -58,12 +57,10 @@ export default async function NewCreditNotePage({ searchParams }: { searchParams
   const values = snapshot?.draft ?? newDraftValues(draftId, profiles, series);
   return (
     <section aria-labelledby="page-title">
-      <PageHeader title={composeT("wizard.title", locale)} locale={locale}
+      <PageHeader title={composeT("wizard.title", locale)}
         links={[{ href: "/credit-notes/drafts", label: composeT("nav.drafts", locale) }, { href: "/credit-notes/credit-existing", label: composeT("nav.creditExisting", locale) }]} />
-      <QueryProvider>
-        <ComposeWizard key={draftId} locale={locale} environment={getEnv().provider.environment} initialValues={values}
-          initialStep={snapshot?.step ?? 0} restored={snapshot !== undefined} profiles={profiles} series={series} />
-      </QueryProvider>
+      <ComposeWizard key={draftId} environment={getEnv().provider.environment} initialValues={values}
+        initialStep={snapshot?.step ?? 0} restored={snapshot !== undefined} profiles={profiles} series={series} />
     </section>
   );
 }

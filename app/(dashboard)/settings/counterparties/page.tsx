@@ -20,7 +20,7 @@ export default async function CounterpartiesSettingsPage({ searchParams }: { sea
   const entries = await searchAddressBook({ q, limit: "100" }, locale);
   return (
     <section aria-labelledby="page-title" className="space-y-5">
-      <PageHeader title={composeT("settings.counterparties", locale)} locale={locale} links={[{ href: "/settings", label: composeT("settings.title", locale) }]} />
+      <PageHeader title={composeT("settings.counterparties", locale)} links={[{ href: "/settings", label: composeT("settings.title", locale) }]} />
       <Card>
         <form method="get" role="search" className="mb-4 flex items-end gap-2">
           <label className="flex flex-col text-xs font-medium text-slate-700">

@@ -16,7 +16,7 @@ export default async function IssuersSettingsPage() {
   const profiles = await loadIssuerProfiles();
   return (
     <section aria-labelledby="page-title" className="space-y-5">
-      <PageHeader title={composeT("settings.issuers", locale)} locale={locale}
+      <PageHeader title={composeT("settings.issuers", locale)}
         links={[{ href: "/settings", label: composeT("settings.title", locale) }, { href: "/settings/series", label: composeT("settings.series", locale) }]} />
       {profiles.length === 0 && <p className="text-sm text-slate-600">{composeT("settings.none", locale)}</p>}
       {profiles.map((profile) => <IssuerProfileCard key={profile.id} profile={profile} />)}

@@ -18,7 +18,7 @@ export default async function SeriesSettingsPage() {
   const [profiles, series] = await Promise.all([loadIssuerProfiles(db), loadSeries({}, db)]);
   return (
     <section aria-labelledby="page-title" className="space-y-5">
-      <PageHeader title={composeT("settings.series", locale)} locale={locale}
+      <PageHeader title={composeT("settings.series", locale)}
         links={[{ href: "/settings", label: composeT("settings.title", locale) }, { href: "/settings/issuers", label: composeT("settings.issuers", locale) }]} />
       <Card><SeriesTable series={series} /></Card>
       <Card aria-labelledby="new-series-title">

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { ComposeWizard } from "@/components/credit-note/compose-wizard";
 import { fixValuesOf } from "@/components/credit-note/wizard-model";
 import { Notice } from "@/components/ui/notice";
-import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadIssuerProfiles } from "@/lib/settings/issuers";
 import { getReadyDb } from "@/lib/db/ready";
@@ -44,15 +43,13 @@ export default async function FixPage({ params }: { params: Promise<{ id: string
       {back}
       <h1 id="fix-title" className="text-2xl font-semibold">{title}</h1>
       <p className="max-w-3xl text-sm text-slate-600">{ht("fix.intro", locale)}</p>
-      <QueryProvider>
-        <ComposeWizard key={id} locale={locale} environment={getEnv().provider.environment} initialValues={fixValuesOf(id, draft)}
-          initialStep={0} restored={false} profiles={profiles.filter((profile) => profile.vat === draft.issuer.vat)} series={[]}
-          fix={{
-            documentId: id,
-            identity: { series: doc.series, number: doc.number, internalDocumentId: doc.internalDocumentId, issuedAt: doc.issuedAt },
-            providerErrors: placeErrors(doc.lastError?.errors ?? []),
-          }} />
-      </QueryProvider>
+      <ComposeWizard key={id} environment={getEnv().provider.environment} initialValues={fixValuesOf(id, draft)}
+        initialStep={0} restored={false} profiles={profiles.filter((profile) => profile.vat === draft.issuer.vat)} series={[]}
+        fix={{
+          documentId: id,
+          identity: { series: doc.series, number: doc.number, internalDocumentId: doc.internalDocumentId, issuedAt: doc.issuedAt },
+          providerErrors: placeErrors(doc.lastError?.errors ?? []),
+        }} />
     </section>
   );
 }
