@@ -3,7 +3,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only drivers stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "pg", "pdfkit", "kysely"],
+  serverExternalPackages: ["better-sqlite3", "pg", "pdfkit", "kysely", "exceljs"],
 };
 
 module.exports = nextConfig;

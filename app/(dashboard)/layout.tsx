@@ -18,6 +18,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const env = getEnv();
   return (
     <div className="min-h-screen">
+      {/* The first stop of Tab: past the banner and the navigation, straight to the page. */}
+      <a href="#main-content"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:font-semibold focus:text-brand focus:shadow focus:outline focus:outline-2 focus:outline-brand">
+        {t("nav.skip", locale)}
+      </a>
       <EnvironmentBanner environment={env.provider.environment} />
       <header className="flex items-center gap-6 border-b border-slate-200 bg-white px-6 py-3">
         <Link href="/" className="whitespace-nowrap text-lg font-bold text-brand">{t("app.name", locale)}</Link>
@@ -44,7 +49,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </span>
         <SignOutButton />
       </header>
-      <main className="mx-auto max-w-6xl px-6 py-6">
+      <main id="main-content" tabIndex={-1} className="mx-auto max-w-6xl px-6 py-6 focus:outline-none">
         <QueryProvider>{children}</QueryProvider>
       </main>
     </div>

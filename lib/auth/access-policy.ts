@@ -23,6 +23,7 @@ export const API_ACCESS: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/credit-notes/credit-existing": { POST: "clerk" },
   "/api/transmissions": { GET: "viewer" },
   "/api/transmissions/export.csv": { GET: "viewer" },
+  "/api/transmissions/export.xlsx": { GET: "viewer" },
   "/api/transmissions/[id]": { GET: "viewer" },
   "/api/transmissions/[id]/refresh": { POST: "clerk" },
   "/api/transmissions/[id]/retry": { POST: "clerk" },

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "kysely";
 import type { Db, IssuerBranchesTable, IssuerProfilesTable, SeriesTable } from "@/lib/db/schema";
 
 /**
@@ -144,6 +145,23 @@ export async function updateSeries(db: Db, params: { id: number; nextNumber?: nu
 export async function deleteSeries(db: Db, params: { id: number }): Promise<boolean> {
   const result = await db.deleteFrom("series").where("id", "=", params.id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/**
+ * The highest number a document of the series holds (numbers are digit strings, compared as
+ * numbers: leading zeros ignored, longer is larger), or null when no document uses the series.
+ */
+export async function lastNumberInSeries(db: Db, params: { issuerVat: string; code: string }): Promise<string | null> {
+  const row = await db
+    .selectFrom("documents")
+    .select("number")
+    .where("issuer_vat", "=", params.issuerVat)
+    .where("series", "=", params.code)
+    .orderBy(sql`length(ltrim(number, '0'))`, "desc")
+    .orderBy(sql`ltrim(number, '0')`, "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.number ?? null;
 }
 
 /** How many documents of an issuer carry this series (a used series is not deleted). */

@@ -1,16 +1,17 @@
 import "server-only";
 import { getReadyDb } from "@/lib/db/ready";
-import { centsToDecimalString } from "@/lib/domain/money";
 import { AppError } from "@/lib/domain/errors";
 import { uuidOf } from "@/lib/domain/ids";
 import type { Locale } from "@/lib/i18n/locale";
 import { fieldFailure, parseOrFail } from "@/lib/validation/parse";
 import { transmissionQuerySchema } from "@/lib/validation/requests";
+import { csvHeaderLine, csvLine } from "./csv-export";
 import { filterOf } from "./filter";
 import { exportTransmissionRows, listTransmissions } from "./queries";
-import { getTransmission, type TransmissionSummary } from "./transmission-views";
+import { getTransmission } from "./transmission-views";
+import { xlsxStream } from "./xlsx-export";
 
-/** The read side's answers to the transmissions API: list, detail and CSV export. */
+/** The read side's answers to the transmissions API: list, detail and the CSV and spreadsheet exports. */
 
 /** One page of the history for a query string (filters, keyset cursor, limit). */
 export async function listFromQuery(query: Record<string, string>, locale: Locale) {
@@ -33,50 +34,38 @@ export async function detailOf(rawId: string) {
   return detail;
 }
 
-const CSV_COLUMNS: [string, (row: TransmissionSummary) => string | number | null][] = [
-  ["status", (r) => r.status],
-  ["series", (r) => r.series],
-  ["number", (r) => r.number],
-  ["issued_at", (r) => r.issuedAt],
-  ["counterparty", (r) => r.counterpartyName],
-  ["counterparty_vat", (r) => r.counterpartyVat],
-  ["net", (r) => (r.netCents === null ? null : centsToDecimalString(r.netCents))],
-  ["vat", (r) => (r.vatCents === null ? null : centsToDecimalString(r.vatCents))],
-  ["gross", (r) => (r.grossCents === null ? null : centsToDecimalString(r.grossCents))],
-  ["mark", (r) => r.mark],
-  ["uid", (r) => r.uid],
-  ["internal_document_id", (r) => r.internalDocumentId],
-  ["issued_by", (r) => r.createdBy],
-  ["created_at", (r) => r.createdAt],
-];
+const EXPORT_PAGE_SIZE = 200;
 
-/** RFC 4180 field; formula-looking text is prefixed so spreadsheets never evaluate it. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** The parsed filters of an export query, all pages: the rows the list shows for that filter, in its order. */
+async function exportRowsOf(query: Record<string, string>, locale: Locale) {
+  const { cursor: _cursor, limit: _limit, ...parsed } = parseOrFail(transmissionQuerySchema, query, locale);
+  return exportTransmissionRows(await getReadyDb(), filterOf({ ...parsed, cursor: undefined, limit: EXPORT_PAGE_SIZE }));
 }
 
 /**
  * The filtered history as CSV (UTF-8 with BOM so Excel opens Greek correctly), streamed page by
- * page with the same filters as the list — exactly the rows the table shows for that filter.
+ * page with the same filters as the list — exactly the rows the table shows for that filter. The
+ * dialect follows the caller's language (csv-export.ts).
  */
 export async function exportCsvFromQuery(query: Record<string, string>, locale: Locale): Promise<ReadableStream<Uint8Array>> {
-  const { cursor: _cursor, limit: _limit, ...parsed } = parseOrFail(transmissionQuerySchema, query, locale);
-  const rows = exportTransmissionRows(await getReadyDb(), filterOf({ ...parsed, cursor: undefined, limit: 200 }));
+  const rows = await exportRowsOf(query, locale);
   const encoder = new TextEncoder();
   return new ReadableStream({
     start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${CSV_COLUMNS.map(([name]) => name).join(",")}\r\n`));
+      controller.enqueue(encoder.encode(`\uFEFF${csvHeaderLine(locale)}`));
     },
     async pull(controller) {
       const next = await rows.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(`${CSV_COLUMNS.map(([, get]) => csvField(get(next.value))).join(",")}\r\n`));
+      else controller.enqueue(encoder.encode(csvLine(next.value, locale)));
     },
     async cancel() {
       await rows.return(undefined);
     },
   });
+}
+
+/** The filtered history as an .xlsx spreadsheet: the CSV's rows, with real numbers and dates (xlsx-export.ts). */
+export async function exportXlsxFromQuery(query: Record<string, string>, locale: Locale): Promise<ReadableStream<Uint8Array>> {
+  return xlsxStream(await exportRowsOf(query, locale), locale, EXPORT_PAGE_SIZE);
 }

@@ -5,6 +5,7 @@ export const messages = {
   "app.name": { el: "Credit Desk", en: "Credit Desk" },
   "app.tagline": { el: "Πιστωτικά τιμολόγια 5.2 μέσω Impact eInvoicing", en: "5.2 credit notes through Impact eInvoicing" },
   "nav.overview": { el: "Επισκόπηση", en: "Overview" },
+  "nav.skip": { el: "Μετάβαση στο περιεχόμενο", en: "Skip to content" },
   "env.SANDBOX": { el: "SANDBOX — δοκιμαστικός πάροχος, τίποτα δεν αποστέλλεται στο myDATA", en: "SANDBOX — simulated provider, nothing reaches myDATA" },
   "env.UAT": { el: "UAT — δοκιμαστικό περιβάλλον παρόχου", en: "UAT — provider test environment" },
   "env.PRODUCTION": { el: "PRODUCTION — τα παραστατικά καταχωρούνται στο myDATA", en: "PRODUCTION — documents are registered with myDATA" },

@@ -59,6 +59,10 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   issuer_changed: { el: "πρέπει να μείνει {vat}, του οποίου είναι ο αριθμός", en: "must stay {vat}, whose number this is" },
   branch_code_range: { el: "πρέπει να είναι ακέραιος από 1 έως 999999 (το 0 είναι η έδρα)", en: "must be a whole number from 1 to 999999 (0 is the head office)" },
   next_number_range: { el: "πρέπει να είναι ακέραιος από 1 και πάνω", en: "must be a whole number from 1 up" },
+  next_number_used: {
+    el: "πρέπει να είναι μεγαλύτερος από {last}, τον τελευταίο αριθμό που έχει ήδη χρησιμοποιηθεί στη σειρά",
+    en: "must be greater than {last}, the last number already used in this series",
+  },
   password_length: { el: "πρέπει να έχει από {min} έως {max} χαρακτήρες", en: "must have {min} to {max} characters" },
   password_common: { el: "είναι από τους πιο συνηθισμένους κωδικούς· διαλέξτε έναν που δεν μαντεύεται εύκολα", en: "is one of the most common passwords; choose one that is not easily guessed" },
   invalid_role: { el: "άγνωστος ρόλος", en: "unknown role" },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit";
 import { isUniqueViolation } from "@/lib/db/dialect-helpers";
 import {
-  countDocumentsInSeries, deleteSeries, findSeries, insertSeries, listSeriesRows, updateSeries, type SeriesRow,
+  countDocumentsInSeries, deleteSeries, findSeries, insertSeries, lastNumberInSeries, listSeriesRows, updateSeries, type SeriesRow,
 } from "@/lib/db/issuer-queries";
 import { getReadyDb } from "@/lib/db/ready";
 import type { Db } from "@/lib/db/schema";
@@ -11,7 +11,7 @@ import { toDbTime } from "@/lib/db/time";
 import { greekVatField, seriesBodySchema, seriesPatchSchema } from "@/lib/validation/settings";
 import type { ChangeContext } from "./counterparties";
 import { AppError } from "@/lib/domain/errors";
-import { parseOrFail } from "@/lib/validation/parse";
+import { fieldFailure, parseOrFail } from "@/lib/validation/parse";
 import type { SeriesView } from "./views";
 
 export function toSeriesView(row: SeriesRow): SeriesView {
@@ -55,13 +55,27 @@ export async function createSeries(body: unknown, ctx: ChangeContext, now = new 
   return toSeriesView(row);
 }
 
-/** Sets a series' next number and/or description (admin). Numbers already held are skipped at issue anyway. */
+/** True when `next` is at or below `last` (both whole numbers, `last` a digit string of any length). */
+function isAtOrBelow(next: number, last: string): boolean {
+  return BigInt(next) <= BigInt(last);
+}
+
+/**
+ * Sets a series' next number and/or description (admin). The next number never moves back to or
+ * below a number a document of the series already holds (422 naming the last one used); an
+ * unchanged number passes, so editing the description of a series whose counter an explicitly
+ * numbered document overtook still works.
+ */
 export async function changeSeries(id: number, body: unknown, ctx: ChangeContext, now = new Date()): Promise<SeriesView> {
   const patch = parseOrFail(seriesPatchSchema, body, ctx.locale);
   const db = await getReadyDb();
   const row = await db.transaction().execute(async (trx) => {
     const before = await findSeries(trx, { id });
     if (!before) return undefined;
+    if (patch.nextNumber !== undefined && patch.nextNumber !== before.next_number) {
+      const last = await lastNumberInSeries(trx, { issuerVat: before.issuer_vat, code: before.code });
+      if (last !== null && isAtOrBelow(patch.nextNumber, last)) throw fieldFailure("nextNumber", "next_number_used", ctx.locale, { last: last.replace(/^0+(?=\d)/, "") });
+    }
     await updateSeries(trx, { id, nextNumber: patch.nextNumber, description: hasKey(body, "description") ? (patch.description ?? null) : undefined, now: toDbTime(now) });
     await recordAudit(trx, {
       actor: ctx.user, action: "settings.series.update", target: `${before.issuer_vat}/${before.code}`,

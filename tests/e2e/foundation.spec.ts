@@ -12,6 +12,40 @@ test("the overview shows the environment loudly and reaches the provider", async
   await expect(page.getByTestId("provider-reachable")).toHaveText("ναι");
 });
 
+test("the first Tab on the overview lands on the skip link, which jumps to the content", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Επισκόπηση" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Μετάβαση στο περιεχόμενο" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main-content$/);
+  await expect(page.locator("main#main-content")).toBeFocused();
+});
+
+test("the first page load finds its icon and logs no console error", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  const icons: number[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname === "/favicon.ico") icons.push(response.status());
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Επισκόπηση" })).toBeVisible();
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/favicon\.ico/);
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/");
+  await page.waitForLoadState("networkidle");
+  expect(icons.every((status) => status === 200)).toBe(true);
+  expect(errors).toEqual([]);
+});
+
 test("health answers 200 with the database and provider state", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);

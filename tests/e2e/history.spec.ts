@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { e2eSettings } from "./global-setup";
 import { parseCsv } from "../support/csv";
 import { runSeed, signIn, startServer, stopServer } from "./history-fixtures";
@@ -163,8 +164,43 @@ test("the CSV export of a filter holds exactly the rows the table shows, Greek i
   await page.getByRole("link", { name: /Εξαγωγή CSV/ }).click();
   const file = await readFile(await (await download).path());
   expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const [header = [], ...rows] = parseCsv(file.subarray(3).toString("utf8"));
+  // A Greek reader gets the Greek dialect: `;`, Greek headers and status names.
+  const [header = [], ...rows] = parseCsv(file.subarray(3).toString("utf8"), ";");
   const at = (name: string) => header.indexOf(name);
-  expect(rows.map((cells) => `${cells[at("series")]}/${cells[at("number")]}|${cells[at("counterparty")]}`)).toEqual(shown);
+  expect(rows.map((cells) => `${cells[at("Σειρά")]}/${cells[at("Αριθμός")]}|${cells[at("Αντισυμβαλλόμενος")]}`)).toEqual(shown);
+  expect(new Set(rows.map((cells) => cells[at("Κατάσταση")]))).toEqual(new Set(["Θέλει προσοχή"]));
   expect(shown.some((row) => /[Α-Ωα-ω]/.test(row.split("|")[1] ?? ""))).toBe(true);
+});
+
+test("the Excel export of a filter is a real spreadsheet holding the CSV's rows", async ({ page }) => {
+  await page.goto("/transmissions?status=accepted&series=CN&sort=gross_desc");
+  const csvDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Εξαγωγή CSV/ }).click();
+  const [header = [], ...csvRows] = parseCsv((await readFile(await (await csvDownload).path())).subarray(3).toString("utf8"), ";");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /^Excel/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^transmissions-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  const bytes = await readFile(await file.path());
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error("no worksheet");
+  expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  const cells = (row: number) => (sheet.getRow(row).values as ExcelJS.CellValue[]).slice(1);
+  expect(cells(1)).toEqual(header);
+  expect(sheet.rowCount - 1).toBe(csvRows.length);
+  expect(csvRows.length).toBeGreaterThan(0);
+  const at = (name: string) => header.indexOf(name);
+  const keyOf = (values: unknown[]) => `${String(values[at("Σειρά")])}/${String(values[at("Αριθμός")])}|${String(values[at("Αντισυμβαλλόμενος")] ?? "")}`;
+  expect(csvRows.map((_, index) => keyOf(cells(index + 2)))).toEqual(csvRows.map((row) => keyOf(row)));
+  for (let index = 0; index < Math.min(csvRows.length, 50); index += 1) {
+    const values = cells(index + 2);
+    expect(values[at("Κατάσταση")]).toBe("Εγκρίθηκε");
+    expect(values[at("Ημ/νία έκδοσης")]).toBeInstanceOf(Date);
+    expect(values[at("Καταχωρίστηκε")]).toBeInstanceOf(Date);
+    const gross = csvRows[index]?.[at("Σύνολο")] ?? "";
+    if (gross !== "") expect((values[at("Σύνολο")] as number).toFixed(2).replace(".", ",")).toBe(gross);
+  }
 });

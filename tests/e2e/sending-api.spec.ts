@@ -100,7 +100,8 @@ test("the history lists, pages by cursor and exports exactly the filtered rows",
   } while (cursor);
   expect(seen).toEqual(["3", "2", "1"]);
 
-  const csv = await request.get(`/api/transmissions/export.csv?series=${series}`);
+  // English: the machine shape (column keys, commas); a Greek reader gets `;` and Greek headers.
+  const csv = await request.get(`/api/transmissions/export.csv?series=${series}`, { headers: { "accept-language": "en" } });
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const body = await csv.body();
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

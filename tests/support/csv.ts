@@ -1,5 +1,5 @@
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF); `;` for the Greek export. */
+export function parseCsv(text: string, separator: "," | ";" = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -13,7 +13,7 @@ export function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") {
+    else if (c === separator) {
       row.push(field);
       field = "";
     } else if (c === "\r" && text[i + 1] === "\n") {

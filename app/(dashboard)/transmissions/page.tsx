@@ -16,6 +16,8 @@ const FILTER_LABELS = {
   minGross: "history.minGross", maxGross: "history.maxGross", issuedBy: "history.issuedBy", q: "history.q", sort: "history.sortBy", cursor: "history.pages",
 } as const;
 
+const EXPORT_LINK = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-brand hover:bg-slate-50";
+
 // /transmissions — the transmission history: filters, index-backed sorts and keyset pages, all in the URL (viewer).
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser({ role: "viewer" });
@@ -24,14 +26,19 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const db = await getReadyDb();
   const [page, choices] = await Promise.all([loadHistoryPage(db, form), loadFilterChoices(db)]);
   const shown = page.staleCursor ? { ...form, cursor: "" } : form;
+  const exportSuffix = page.exportQuery === "" ? "" : `?${page.exportQuery}`;
   return (
     <section aria-labelledby="history-title" className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 id="history-title" className="text-2xl font-semibold">{ht("history.title", locale)}</h1>
-        <a href={`/api/transmissions/export.csv${page.exportQuery === "" ? "" : `?${page.exportQuery}`}`} download
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-brand hover:bg-slate-50">
-          {ht("history.export", locale)}<span className="sr-only"> ({ht("history.exportHint", locale)})</span>
-        </a>
+        <div className="flex gap-2">
+          <a href={`/api/transmissions/export.csv${exportSuffix}`} download className={EXPORT_LINK}>
+            {ht("history.export", locale)}<span className="sr-only"> ({ht("history.exportHint", locale)})</span>
+          </a>
+          <a href={`/api/transmissions/export.xlsx${exportSuffix}`} download className={EXPORT_LINK}>
+            {ht("history.exportXlsx", locale)}<span className="sr-only"> ({ht("history.exportXlsxHint", locale)})</span>
+          </a>
+        </div>
       </div>
       <Card>
         <HistoryFilters key={historySearch({ ...form, cursor: "" })} form={form} choices={choices} />

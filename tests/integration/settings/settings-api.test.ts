@@ -98,6 +98,28 @@ describe.each(testEngines())("issuer profiles, branches and series API (%s)", (e
     expect(listed.items).toEqual([expect.objectContaining({ code: "A1", nextNumber: 43 })]);
     expect((await call(listSeries, "/api/series?issuerVat=123", { token: s.clerk })).status).toBe(422);
 
+    // The next number cannot move back to or below one already used (42): refused in the caller's language.
+    const patchTo = (nextNumber: number, headers: Record<string, string> = {}) =>
+      call(changeSeries, `/api/series/${series.id}`, { method: "PATCH", body: { nextNumber }, token: s.admin, headers }, { id: String(series.id) });
+    for (const backwards of [42, 7, 1]) {
+      const refused = await patchTo(backwards);
+      expect(refused.status).toBe(422);
+      expect((await refused.json()).errors).toEqual([{
+        path: "nextNumber", code: "next_number_used",
+        message: "Επόμενος αριθμός: πρέπει να είναι μεγαλύτερος από 42, τον τελευταίο αριθμό που έχει ήδη χρησιμοποιηθεί στη σειρά",
+      }]);
+    }
+    const inEnglish = await patchTo(40, { "accept-language": "en" });
+    expect((await inEnglish.json()).errors[0].message).toBe("Next number: must be greater than 42, the last number already used in this series");
+    expect((await (await call(listSeries, "/api/series?issuerVat=EL094259216", { token: s.clerk })).json()).items[0].nextNumber).toBe(43);
+    // Unchanged passes (a description edit), and forwards is allowed.
+    const same = await call(changeSeries, `/api/series/${series.id}`, { method: "PATCH", body: { nextNumber: 43, description: "Πιστωτικά Α" }, token: s.admin }, { id: String(series.id) });
+    expect(same.status).toBe(200);
+    const forwards = await patchTo(100);
+    expect(forwards.status).toBe(200);
+    expect((await forwards.json()).series).toMatchObject({ nextNumber: 100, description: "Πιστωτικά Α" });
+    expect((await patchTo(43)).status).toBe(200);
+
     expect((await call(deleteSeries, `/api/series/${series.id}`, { method: "DELETE", token: s.admin }, { id: String(series.id) })).status).toBe(409);
     const unused = await (await call(createSeries, "/api/series", { body: { issuerVat: "EL094259216", code: "B2" }, token: s.admin })).json();
     expect((await call(deleteSeries, `/api/series/${unused.series.id}`, { method: "DELETE", token: s.admin }, { id: String(unused.series.id) })).status).toBe(200);
