@@ -5,7 +5,7 @@
  *
  *   node --conditions=react-server --import tsx scripts/worker.ts \
  *     [--instance-id ID] [--poll-ms N] [--lease-ms N] [--processing-poll-ms N] [--lock-wait-ms N]
- *     [--backoff-base-ms N] [--backoff-cap-ms N] [--max-attempts N] [--once]
+ *     [--backoff-base-ms N] [--backoff-cap-ms N] [--max-ambiguous-sends N] [--once]
  */
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/connect";
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       "lock-wait-ms": { type: "string" },
       "backoff-base-ms": { type: "string" },
       "backoff-cap-ms": { type: "string" },
-      "max-attempts": { type: "string" },
+      "max-ambiguous-sends": { type: "string" },
       once: { type: "boolean", default: false },
     },
   });
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       lockWaitMs: positive("lock-wait-ms", values["lock-wait-ms"]),
       backoffBaseMs: positive("backoff-base-ms", values["backoff-base-ms"]),
       backoffCapMs: positive("backoff-cap-ms", values["backoff-cap-ms"]),
-      maxAttempts: positive("max-attempts", values["max-attempts"]),
+      maxAmbiguousSends: positive("max-ambiguous-sends", values["max-ambiguous-sends"]),
     }).filter(([, value]) => value !== undefined),
   );
   let passes = 0;
