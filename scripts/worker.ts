@@ -14,7 +14,6 @@ import { getEnv } from "@/lib/env";
 import { providerClientConfig } from "@/lib/provider";
 import { createProviderClient } from "@/lib/provider/impact/client";
 import type { SendingPolicy } from "@/lib/sending/policy";
-import { leaseMsFor } from "@/lib/sending/start";
 import { startWorker } from "@/lib/sending/worker";
 
 function log(event: string, detail: Record<string, unknown> = {}): void {
@@ -62,7 +61,7 @@ async function main(): Promise<void> {
     client,
     instanceId: values["instance-id"],
     pollMs: positive("poll-ms", values["poll-ms"]),
-    leaseMs: positive("lease-ms", values["lease-ms"]) ?? leaseMsFor(env.provider),
+    leaseMs: positive("lease-ms", values["lease-ms"]),
     policy,
     autoPoll: !values.once,
     onError: (error) => log("error", { message: error instanceof Error ? error.message : String(error) }),
