@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     policy,
     autoPoll: !values.once,
     onError: (error) => log("error", { message: error instanceof Error ? error.message : String(error) }),
+    onCircuit: (since, rescheduled) =>
+      log(since === null ? "provider_reachable" : "provider_unreachable", since === null ? { rescheduled } : { since: since.toISOString() }),
     onPass: (claimed) => {
       // The first pass is always reported (crash tests wait for it); later ones when they did something.
       if (passes === 0 || claimed > 0) log("pass", { claimed, pass: passes });
