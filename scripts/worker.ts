@@ -5,7 +5,7 @@
  *
  *   node --conditions=react-server --import tsx scripts/worker.ts \
  *     [--instance-id ID] [--poll-ms N] [--lease-ms N] [--processing-poll-ms N] [--lock-wait-ms N]
- *     [--backoff-base-ms N] [--backoff-cap-ms N] [--max-attempts N] [--once]
+ *     [--backoff-base-ms N] [--backoff-cap-ms N] [--max-ambiguous-sends N] [--once]
  */
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/connect";
@@ -14,7 +14,6 @@ import { getEnv } from "@/lib/env";
 import { providerClientConfig } from "@/lib/provider";
 import { createProviderClient } from "@/lib/provider/impact/client";
 import type { SendingPolicy } from "@/lib/sending/policy";
-import { leaseMsFor } from "@/lib/sending/start";
 import { startWorker } from "@/lib/sending/worker";
 
 function log(event: string, detail: Record<string, unknown> = {}): void {
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
       "lock-wait-ms": { type: "string" },
       "backoff-base-ms": { type: "string" },
       "backoff-cap-ms": { type: "string" },
-      "max-attempts": { type: "string" },
+      "max-ambiguous-sends": { type: "string" },
       once: { type: "boolean", default: false },
     },
   });
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
       lockWaitMs: positive("lock-wait-ms", values["lock-wait-ms"]),
       backoffBaseMs: positive("backoff-base-ms", values["backoff-base-ms"]),
       backoffCapMs: positive("backoff-cap-ms", values["backoff-cap-ms"]),
-      maxAttempts: positive("max-attempts", values["max-attempts"]),
+      maxAmbiguousSends: positive("max-ambiguous-sends", values["max-ambiguous-sends"]),
     }).filter(([, value]) => value !== undefined),
   );
   let passes = 0;
@@ -62,10 +61,12 @@ async function main(): Promise<void> {
     client,
     instanceId: values["instance-id"],
     pollMs: positive("poll-ms", values["poll-ms"]),
-    leaseMs: positive("lease-ms", values["lease-ms"]) ?? leaseMsFor(env.provider),
+    leaseMs: positive("lease-ms", values["lease-ms"]),
     policy,
     autoPoll: !values.once,
     onError: (error) => log("error", { message: error instanceof Error ? error.message : String(error) }),
+    onCircuit: (since, rescheduled) =>
+      log(since === null ? "provider_reachable" : "provider_unreachable", since === null ? { rescheduled } : { since: since.toISOString() }),
     onPass: (claimed) => {
       // The first pass is always reported (crash tests wait for it); later ones when they did something.
       if (passes === 0 || claimed > 0) log("pass", { claimed, pass: passes });

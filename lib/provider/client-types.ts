@@ -63,4 +63,9 @@ export interface ProviderClient {
   findDocument(query: DocumentQuery, options?: Pick<SendOptions, "signal">): Promise<LookupOutcome>;
   /** `GET {url}/pdf` or `{url}/aade`; redirects are not followed. */
   fetchDocumentFile(url: string, kind: DocumentFileKind): Promise<DocumentFileOutcome>;
+  /**
+   * Whether the provider can be reached now: a `GET {base}/` without credentials, which changes
+   * nothing at the provider; true as soon as the connection opens, whatever it answers.
+   */
+  probe?(): Promise<boolean>;
 }

@@ -127,7 +127,16 @@ export async function recordSendOutcome(
       .where("document_id", "=", doc.id)
       .where("seq", "=", doc.attempt_count)
       .execute();
-    const row = await applyTransition(trx, doc, "sending", transition, holder, keepLease);
+    let row = await applyTransition(trx, doc, "sending", transition, holder, keepLease);
+    if (row !== null && transition.uncounted === true) {
+      // A send that never reached the provider, or a lock answer: not counted against the budget.
+      row = (await trx
+        .updateTable("documents")
+        .set((eb) => ({ attempt_base: eb("attempt_base", "+", 1) }))
+        .where("id", "=", doc.id)
+        .returningAll()
+        .executeTakeFirst()) ?? row;
+    }
     await appendEvents(trx, [
       { documentId: doc.id, at, type: "attempt_finished", detail: { seq: doc.attempt_count, outcome: outcome.kind, httpStatus: outcome.httpStatus, latencyMs: Math.round(latencyMs), applied: row !== null } },
       ...(row === null ? [] : statusEvent(doc, "sending", transition, at)),

@@ -7,4 +7,5 @@ export { refreshDocument, retryDocument, type ActionResult } from "@/lib/sending
 export { startWorker, type Worker, type WorkerOptions } from "@/lib/sending/worker";
 export { NumberTakenError, ActionNotAllowedError, DocumentNotFoundError, IllegalTransitionError } from "@/lib/sending/errors";
 export { DEFAULT_SENDING_POLICY, type SendingPolicy } from "@/lib/sending/policy";
+export type { ProviderAvailability } from "@/lib/sending/circuit";
 export type { RecordedError } from "@/lib/sending/recorded-error";

@@ -2,8 +2,13 @@ import "server-only";
 
 /** Limits of automatic sending. All durations in milliseconds. */
 export interface SendingPolicy {
-  /** Send attempts before a document that still cannot be delivered needs a person. */
-  maxAttempts: number;
+  /**
+   * Sends that may have reached the provider (no usable answer once connected, 5xx, a look-up
+   * that did not find it) before a document that still cannot be delivered needs a person.
+   * Sends that never connected and the provider's lock answers are not counted: they are
+   * bounded by the deadline only, so an outage never uses up a document's budget.
+   */
+  maxAmbiguousSends: number;
   /** Time from issuing after which nothing more is tried automatically. */
   deadlineMs: number;
   /** First back-off ceiling; doubles per consecutive failure. */
@@ -20,10 +25,10 @@ export interface SendingPolicy {
 }
 
 export const DEFAULT_SENDING_POLICY: SendingPolicy = {
-  maxAttempts: 8,
+  maxAmbiguousSends: 8,
   deadlineMs: 24 * 60 * 60 * 1000,
   backoffBaseMs: 2_000,
-  backoffCapMs: 5 * 60 * 1000,
+  backoffCapMs: 30_000,
   processingPollMs: 15_000,
   lockWaitMs: 120_000,
 };

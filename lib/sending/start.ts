@@ -1,17 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { migrateToLatest } from "@/lib/db/migrate";
-import { getEnv } from "@/lib/env";
 import { getProviderClient } from "@/lib/provider";
+import type { ProviderAvailability } from "@/lib/sending/circuit";
 import { startWorker, type Worker } from "@/lib/sending/worker";
-
-/** Slack added to the provider's timeouts so a lease always outlives the call it covers. */
-const LEASE_MARGIN_MS = 30_000;
-
-/** A claim must outlive the longest provider call (connect + response) plus a margin. */
-export function leaseMsFor(provider: { connectTimeoutMs: number; responseTimeoutMs: number }): number {
-  return Math.max(60_000, provider.connectTimeoutMs + provider.responseTimeoutMs + LEASE_MARGIN_MS);
-}
 
 const holder = globalThis as typeof globalThis & { creditDeskSending?: Promise<Worker> };
 
@@ -23,10 +15,18 @@ export function startBackgroundSending(): Promise<Worker> {
   holder.creditDeskSending ??= (async () => {
     const db = getDb();
     await migrateToLatest(db);
-    const env = getEnv();
-    return startWorker({ db, client: getProviderClient(), leaseMs: leaseMsFor(env.provider) });
+    return startWorker({ db, client: getProviderClient() });
   })();
   return holder.creditDeskSending;
+}
+
+/**
+ * The provider's availability as this process's worker sees it (in memory: when it stopped
+ * connecting, null while it answers) and how many documents wait; null when no worker runs here.
+ */
+export async function sendingAvailability(): Promise<ProviderAvailability | null> {
+  const worker = await holder.creditDeskSending?.catch(() => undefined);
+  return worker === undefined ? null : worker.availability();
 }
 
 /** Asks this process's worker, if it runs, to send at once (call after issuing). */

@@ -24,7 +24,10 @@ export type MachineEvent =
 export interface MachineContext {
   now: Date;
   deadlineAt: Date;
-  /** Send attempts counted against the budget (made since the last manual retry). */
+  /**
+   * Sends counted against the budget (`maxAmbiguousSends`) since the last manual retry, the send
+   * being decided included. Sends that never connected and lock answers are not counted.
+   */
   sendsUsed: number;
   /** All send attempts ever made. */
   attemptCount: number;
@@ -47,6 +50,11 @@ export interface Transition {
   reason: string;
   accepted?: AcceptedDocument;
   error?: RecordedError;
+  /**
+   * true when the send just answered does not count against the budget: nothing reached the
+   * provider (the connection was never open) or the provider only reported its lock.
+   */
+  uncounted?: boolean;
 }
 
 const MOVING: readonly DocumentStatus[] = ["queued", "unknown"];
@@ -78,9 +86,9 @@ function backoff(nextAction: NextAction, ctx: MachineContext, reason: string, er
   return later(nextAction, delay, ctx.retryStep + 1, ctx, reason, error);
 }
 
-/** A send that counts against the attempt budget; past the budget a person decides. */
+/** A send that counts against the budget of ambiguous sends; past the budget a person decides. */
 function resendOrGiveUp(ctx: MachineContext, reason: string, delayMs: number, retryStep: number, error?: RecordedError): Transition {
-  if (ctx.sendsUsed >= ctx.policy.maxAttempts) {
+  if (ctx.sendsUsed >= ctx.policy.maxAmbiguousSends) {
     return settle("needs_attention", ctx, "attempts_exhausted", error === undefined ? {} : { error });
   }
   return later("send", delayMs, retryStep, ctx, reason, error);
@@ -127,7 +135,7 @@ function afterSend(outcome: SendOutcome, ctx: MachineContext): Transition {
     case "locked":
       // Not a failure: the provider is still working on an earlier call, or holds the number for a
       // while after a 500. The identical document goes again once the lock is over; the deadline bounds it.
-      return later("send", Math.max(ctx.policy.lockWaitMs, outcome.retryAfterMs ?? 0), ctx.retryStep, ctx, "provider_locked");
+      return { ...later("send", Math.max(ctx.policy.lockWaitMs, outcome.retryAfterMs ?? 0), ctx.retryStep, ctx, "provider_locked"), uncounted: true };
     case "unavailable":
       if (outcome.registered === "no") {
         return resendOrGiveUp(ctx, "provider_not_registered", Math.max(ctx.policy.lockWaitMs, outcome.retryAfterMs ?? 0), ctx.retryStep + 1, describeSendError(outcome));
@@ -136,9 +144,10 @@ function afterSend(outcome: SendOutcome, ctx: MachineContext): Transition {
     case "ambiguous": {
       const error = describeSendError(outcome);
       if (!outcome.connected) {
-        // Nothing reached the provider: sending again is safe without a look-up.
+        // Nothing reached the provider: sending again is safe without a look-up, and this send
+        // does not use up the budget (an outage is waited out, bounded by the deadline only).
         const delay = backoffDelayMs(ctx.retryStep, ctx.policy, ctx.random);
-        return resendOrGiveUp(ctx, "not_connected", delay, ctx.retryStep + 1, error);
+        return { ...later("send", delay, ctx.retryStep + 1, ctx, "not_connected", error), uncounted: true };
       }
       return recoverLater(ctx, `no_answer_${outcome.reason}`, error);
     }

@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/schema";
 import type { ProviderClient } from "@/lib/provider/client-types";
+import { countWaiting, createProviderCircuit, PROBE_EVERY_MS, OPEN_AFTER_CONNECT_FAILURES, rescheduleWaiting, type ProviderAvailability } from "@/lib/sending/circuit";
 import { claimDueDocuments, reclaimExpiredSends } from "@/lib/sending/leases";
 import { DEFAULT_SENDING_POLICY, type SendingPolicy } from "@/lib/sending/policy";
 import { processClaimedDocument, type WorkerDeps } from "@/lib/sending/process-document";
@@ -15,7 +16,10 @@ export interface WorkerOptions {
   instanceId?: string | undefined;
   /** Pause between passes. */
   pollMs?: number | undefined;
-  /** How long a claim lasts; must exceed the provider's connect + response timeouts. */
+  /**
+   * How long a claim lasts without renewal. A heartbeat renews it every third of this while the
+   * document is worked on, so a crashed worker's documents are taken over within about this long.
+   */
   leaseMs?: number | undefined;
   /** Documents claimed per pass (processed concurrently). */
   batchSize?: number | undefined;
@@ -27,6 +31,12 @@ export interface WorkerOptions {
   onError?: ((error: unknown) => void) | undefined;
   /** Called after every pass with the number of documents it claimed. */
   onPass?: ((claimed: number) => void) | undefined;
+  /** Consecutive connection failures that open the provider circuit (3). */
+  openCircuitAfter?: number | undefined;
+  /** Pause between availability probes while the circuit is open (2 s). */
+  probeEveryMs?: number | undefined;
+  /** Called when the circuit opens (since = first failure) and when it closes (since = null). */
+  onCircuit?: ((since: Date | null, rescheduled: number) => void) | undefined;
 }
 
 export interface Worker {
@@ -37,10 +47,12 @@ export interface Worker {
   wake(): void;
   /** Stops polling and waits for the pass in progress. */
   stop(): Promise<void>;
+  /** The provider's availability as this worker sees it, and how many documents wait. */
+  availability(): Promise<ProviderAvailability>;
 }
 
 export const DEFAULT_POLL_MS = 1_000;
-export const DEFAULT_LEASE_MS = 120_000;
+export const DEFAULT_LEASE_MS = 10_000;
 
 /**
  * Starts the send worker (and its reconciler sweep, run at the start of every pass, so also
@@ -50,14 +62,21 @@ export const DEFAULT_LEASE_MS = 120_000;
 export function startWorker(options: WorkerOptions): Worker {
   const instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  const circuit = createProviderCircuit({ openAfter: options.openCircuitAfter ?? OPEN_AFTER_CONNECT_FAILURES, probeEveryMs: options.probeEveryMs ?? PROBE_EVERY_MS });
+  const clock = options.clock ?? (() => new Date());
   const deps: WorkerDeps = {
     db: options.db,
     client: options.client,
     owner: instanceId,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     policy: { ...DEFAULT_SENDING_POLICY, ...options.policy },
-    clock: options.clock ?? (() => new Date()),
+    clock,
     random: options.random ?? Math.random,
+    onProviderCall: (reachable) => {
+      const wasOpen = circuit.isOpen;
+      circuit.record(reachable, clock());
+      if (!wasOpen && circuit.isOpen) options.onCircuit?.(circuit.unreachableSince, 0);
+    },
   };
   const onError = options.onError ?? ((error: unknown) => console.error("[credit-desk worker]", error));
   const batchSize = options.batchSize ?? 10;
@@ -65,8 +84,31 @@ export function startWorker(options: WorkerOptions): Worker {
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<number> = Promise.resolve(0);
 
+  /**
+   * While the circuit is open nothing is claimed: the provider is probed every probeEveryMs, and
+   * once it connects again the waiting documents are made due and the pass goes on at once.
+   * @returns true when this pass may claim.
+   */
+  async function providerAvailable(): Promise<boolean> {
+    if (!circuit.isOpen) return true;
+    if (circuit.probeDue(clock())) {
+      // Without a probe, one pass is let through after the pause (its sends are the probe).
+      const reachable = options.client.probe === undefined ? true : await options.client.probe().catch(() => false);
+      circuit.probed(reachable, clock());
+    }
+    if (!circuit.recovered) return false;
+    circuit.close();
+    const rescheduled = await rescheduleWaiting(deps.db, clock());
+    options.onCircuit?.(null, rescheduled);
+    return true;
+  }
+
   async function pass(): Promise<number> {
     await reclaimExpiredSends(deps.db, deps.clock());
+    if (!(await providerAvailable())) {
+      options.onPass?.(0);
+      return 0;
+    }
     const claimed = await claimDueDocuments(deps.db, { owner: instanceId, now: deps.clock(), leaseMs: deps.leaseMs, limit: batchSize });
     const results = await Promise.allSettled(claimed.map((doc) => processClaimedDocument(deps, doc)));
     for (const result of results) if (result.status === "rejected") onError(result.reason);
@@ -123,6 +165,9 @@ export function startWorker(options: WorkerOptions): Worker {
       stopped = true;
       clearTimeout(timer);
       await current.catch(() => 0);
+    },
+    async availability() {
+      return { providerUnreachableSince: circuit.unreachableSince, waiting: await countWaiting(deps.db) };
     },
   };
 }

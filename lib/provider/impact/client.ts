@@ -24,6 +24,9 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Pages of the document list read in one search before giving up (a page holds dozens of rows). */
 export const MAX_LIST_PAGES = 50;
 export const DEFAULT_USER_AGENT = "credit-desk/0.1";
+/** The availability probe waits this long at most for an answer once connected. */
+const PROBE_RESPONSE_TIMEOUT_MS = 2_000;
+const PROBE_MAX_BODY_BYTES = 16 * 1024;
 
 const JSON_TYPE = "application/json";
 const FILE_ACCEPT: Record<DocumentFileKind, string> = {
@@ -188,6 +191,18 @@ export function createProviderClient(config: ProviderClientConfig): ProviderClie
 
     async findDocument(query, options) {
       return config.statusLookup === true ? lookupStatus(query, options) : searchList(query, options);
+    },
+
+    async probe() {
+      const result = await performRequest({
+        method: "GET",
+        url: new URL(`${base}/`),
+        headers: { "User-Agent": config.userAgent ?? DEFAULT_USER_AGENT, Accept: "*/*" },
+        connectTimeoutMs: config.connectTimeoutMs,
+        responseTimeoutMs: Math.min(config.responseTimeoutMs, PROBE_RESPONSE_TIMEOUT_MS),
+        maxBodyBytes: PROBE_MAX_BODY_BYTES,
+      });
+      return result.ok || result.connected;
     },
 
     async fetchDocumentFile(documentUrl, kind): Promise<DocumentFileOutcome> {

@@ -10,7 +10,7 @@ import type { TestSandbox } from "@/tests/support/sandbox";
 export const REPO_ROOT = join(__dirname, "../../..");
 
 /** Short windows so that every recovery path runs in well under a second. */
-export const FAST_POLICY = { backoffBaseMs: 20, backoffCapMs: 150, processingPollMs: 80, lockWaitMs: 100, maxAttempts: 8 };
+export const FAST_POLICY = { backoffBaseMs: 20, backoffCapMs: 150, processingPollMs: 80, lockWaitMs: 100, maxAmbiguousSends: 8 };
 export const CLIENT_RESPONSE_TIMEOUT_MS = 600;
 
 export function clientFor(sandbox: TestSandbox, responseTimeoutMs = CLIENT_RESPONSE_TIMEOUT_MS): ProviderClient {

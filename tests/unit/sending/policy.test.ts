@@ -33,3 +33,20 @@ describe("backoffDelayMs (full jitter)", () => {
     );
   });
 });
+
+describe("DEFAULT_SENDING_POLICY (riding out provider outages)", () => {
+  it("backs off at most about 30 s, so a document is tried again within 30 s of the provider's return", () => {
+    expect(DEFAULT_SENDING_POLICY.backoffCapMs).toBe(30_000);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (step, random) => {
+        expect(backoffDelayMs(step, DEFAULT_SENDING_POLICY, random)).toBeLessThan(30_000);
+      }),
+    );
+  });
+
+  it("is bounded by a 24 h deadline and a cap of 8 ambiguous sends, not by a small total count", () => {
+    expect(DEFAULT_SENDING_POLICY.deadlineMs).toBe(24 * 60 * 60 * 1000);
+    expect(DEFAULT_SENDING_POLICY.maxAmbiguousSends).toBe(8);
+    expect(DEFAULT_SENDING_POLICY).not.toHaveProperty("maxAttempts");
+  });
+});

@@ -144,8 +144,31 @@ describe("nextState: answers to a send", () => {
     expect(nextState(sending, { type: "sent", outcome: send.ambiguous("connect", false) }, context())).toMatchObject({ status: "unknown", nextAction: "send" });
   });
 
-  it("connect failure with the send budget used up → needs_attention", () => {
-    const t = nextState(sending, { type: "sent", outcome: send.ambiguous("connect", false) }, context({ sendsUsed: DEFAULT_SENDING_POLICY.maxAttempts }));
+  it("connect failure never uses up the budget: however many, the identical document again, not counted", () => {
+    const t = nextState(sending, { type: "sent", outcome: send.ambiguous("connect", false) }, context({ sendsUsed: DEFAULT_SENDING_POLICY.maxAmbiguousSends + 50 }));
+    expect(t).toMatchObject({ status: "unknown", nextAction: "send", reason: "not_connected", uncounted: true });
+  });
+
+  it("connect failures are bounded by the deadline only", () => {
+    const t = nextState(sending, { type: "sent", outcome: send.ambiguous("connect", false) }, context({ deadlineAt: NOW }));
+    expect(t).toMatchObject({ status: "needs_attention", reason: "deadline_passed" });
+  });
+
+  it("a lock answer is not counted either", () => {
+    const t = nextState(sending, { type: "sent", outcome: send.locked() }, context({ sendsUsed: DEFAULT_SENDING_POLICY.maxAmbiguousSends + 3 }));
+    expect(t).toMatchObject({ status: "unknown", nextAction: "send", reason: "provider_locked", uncounted: true });
+  });
+
+  it.each(["timeout", "reset", "malformed", "unexpected"] as const)("ambiguous sends (%s, connected) are capped: past maxAmbiguousSends → needs_attention", (reason) => {
+    const below = nextState(sending, { type: "sent", outcome: send.ambiguous(reason, true) }, context({ sendsUsed: DEFAULT_SENDING_POLICY.maxAmbiguousSends - 1 }));
+    expect(below).toMatchObject({ status: "unknown", nextAction: "send" });
+    expect(below.uncounted).toBeUndefined();
+    const at = nextState(sending, { type: "sent", outcome: send.ambiguous(reason, true) }, context({ sendsUsed: DEFAULT_SENDING_POLICY.maxAmbiguousSends }));
+    expect(at).toMatchObject({ status: "needs_attention", reason: "attempts_exhausted" });
+  });
+
+  it("5xx that may have registered counts as an ambiguous send", () => {
+    const t = nextState(sending, { type: "sent", outcome: send.unavailable(503) }, context({ sendsUsed: DEFAULT_SENDING_POLICY.maxAmbiguousSends }));
     expect(t).toMatchObject({ status: "needs_attention", reason: "attempts_exhausted" });
   });
 
@@ -347,18 +370,18 @@ describe("nextState: properties", () => {
     );
   });
 
-  it("simulated runs against any provider: bounded sends (waits for a lock aside), always settles", () => {
+  it("simulated runs against any provider: sends bounded by the ambiguous-send cap (uncounted sends aside), always settles", () => {
     fc.assert(
       fc.property(fc.array(sendOutcomeArb, { minLength: 1, maxLength: 60 }), fc.array(lookupOutcomeArb, { minLength: 1, maxLength: 60 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (sends, lookups, random) => {
-        const policy = { ...DEFAULT_SENDING_POLICY, maxAttempts: 5, deadlineMs: 3_600_000 };
+        const policy = { ...DEFAULT_SENDING_POLICY, maxAmbiguousSends: 5, deadlineMs: 3_600_000 };
         let state: MachineState = { status: "queued", nextAction: "send" };
         let now = NOW.getTime();
         let sendsMade = 0;
         let retryStep = 0;
-        let lockedAnswers = 0;
+        let uncountedSends = 0;
         for (let step = 0; step < 10_000; step += 1) {
           if (["accepted", "rejected", "needs_attention"].includes(state.status)) break;
-          const ctx = context({ now: new Date(now), deadlineAt: new Date(NOW.getTime() + policy.deadlineMs), sendsUsed: sendsMade, attemptCount: sendsMade, retryStep, random, policy });
+          const ctx = context({ now: new Date(now), deadlineAt: new Date(NOW.getTime() + policy.deadlineMs), sendsUsed: sendsMade - uncountedSends, attemptCount: sendsMade, retryStep, random, policy });
           let event: MachineEvent;
           if (state.status === "sending") {
             event = { type: "sent", outcome: sends[step % sends.length] ?? send.accepted() };
@@ -369,14 +392,14 @@ describe("nextState: properties", () => {
             event = { type: "looked_up", outcome: lookups[step % lookups.length] ?? lookup.notFound() };
           }
           const t = nextState(state, event, ctx);
-          if (event.type === "sent" && event.outcome.kind === "locked") lockedAnswers += 1;
+          if (event.type === "sent" && t.uncounted === true) uncountedSends += 1;
           state = { status: t.status, nextAction: t.nextAction };
           retryStep = t.retryStep;
           now += t.delayMs ?? 0;
           now += 1_000; // every provider call takes time
         }
         expect(["accepted", "rejected", "needs_attention"]).toContain(state.status);
-        expect(sendsMade).toBeLessThanOrEqual(policy.maxAttempts + lockedAnswers);
+        expect(sendsMade).toBeLessThanOrEqual(policy.maxAmbiguousSends + uncountedSends);
       }),
       { numRuns: 500 },
     );
