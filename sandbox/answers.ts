@@ -1,6 +1,6 @@
 /**
  * The provider's answer bodies in the shapes its UAT was observed to use
- * (/work/shared/provider/observed-uat.md, recorded in tests/fixtures/provider).
+ * (docs/reference/observed-uat.md, recorded in tests/fixtures/provider).
  */
 import { documentUrl, qrUrl, type SandboxContext } from "./context";
 import { replyJson, type Exchange } from "./exchange";
@@ -76,7 +76,7 @@ export function markNumber(mark: string): number {
   return value;
 }
 
-/** The 201 body of POST /Invoice/json (observed-uat.md §1); 409s repeat it for the stored document. */
+/** The 201 body of POST /Invoice/json (docs/reference/observed-uat.md §1); 409s repeat it for the stored document. */
 export function registeredBody(ctx: SandboxContext, doc: StoredDocument): Record<string, unknown> {
   const qr = qrUrl(ctx, doc);
   return {
@@ -136,7 +136,7 @@ export function validationMessage(errors: FieldError[]): string {
 }
 
 /**
- * 400 in the observed shape (observed-uat.md §3): AADE's words in `myDataErrors[].value`, each
+ * 400 in the observed shape (docs/reference/observed-uat.md §3): AADE's words in `myDataErrors[].value`, each
  * finding's code in the `<code>` of `myDataResponse`, the document as sent in `myDataRequest`.
  */
 export function replyValidation(ex: Exchange, errors: FieldError[], requestXml: string, outcome = "rejected"): void {

@@ -41,7 +41,7 @@ export class ApiKeyRegistry {
   }
 }
 
-/** The body of /Authentication/login and /Authentication/Refresh (observed-uat.md §7). */
+/** The body of /Authentication/login and /Authentication/Refresh (docs/reference/observed-uat.md §7). */
 export interface TokenPair {
   accessToken: string;
   refreshToken: { token: string; expires: string; created: string };

@@ -1,6 +1,6 @@
 /**
  * POST /Invoice/credit — credits an issued document found by its authentication code. Answers 201
- * `{}` (observed-uat.md §7); the credit document then appears in GET /api/Invoice/GetDocuments.
+ * `{}` (docs/reference/observed-uat.md §7); the credit document then appears in GET /api/Invoice/GetDocuments.
  */
 import { normaliseVat } from "./afm";
 import { invalidJsonErrors, replyUnauthorized, replyValidation, validationMessage } from "./answers";

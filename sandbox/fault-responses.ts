@@ -40,7 +40,7 @@ export interface SubmissionTarget {
 /**
  * 408 "already being transmitted" while the series|number is locked after a save-error 500, or
  * while a FAKE_IAPR_DELAYED_TIMEOUT document of the same series waits to be registered
- * (observed-uat.md §6, case C). True when the request is answered.
+ * (docs/reference/observed-uat.md §6, case C). True when the request is answered.
  */
 export function replyIfBusy(ex: Exchange, target: SubmissionTarget | null): boolean {
   if (target?.series == null || target.number === null) return false;
@@ -54,7 +54,7 @@ export function replyIfBusy(ex: Exchange, target: SubmissionTarget | null): bool
 }
 
 /**
- * The UAT harness switches (observed-uat.md §6), applied once the caller is authenticated.
+ * The UAT harness switches (docs/reference/observed-uat.md §6), applied once the caller is authenticated.
  * FAKE_IAPR_DELAYED_TIMEOUT is not answered here: its document goes through validation and is
  * registered late (submission.ts). True when the request is answered.
  */

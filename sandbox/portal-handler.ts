@@ -1,6 +1,6 @@
 /**
  * GET /api/Invoice/GetDocuments/{IssuerVat}/{page}/?From=yyyyMMdd&To=yyyyMMdd — the provider
- * portal's document list (observed-uat.md §7), served on the sandbox's own port: every document
+ * portal's document list (docs/reference/observed-uat.md §7), served on the sandbox's own port: every document
  * of the issuer myDATA registered (also credits made by POST /Invoice/credit), by issue date.
  */
 import { normaliseVat } from "./afm";

@@ -58,7 +58,7 @@ export function lookupMatches(found: Found, ours: OurIdentity): MatchResult {
  * Whether the stored document a duplicate answer carries is ours. Unlike a look-up, every one of
  * internal id, series and number must be present and equal: the provider detects duplicates by
  * myDATA UID (issuer, day, branch, type, series, number), so another system's document with our
- * series and number on the same day comes back the same way (observed-uat.md §2).
+ * series and number on the same day comes back the same way (docs/reference/observed-uat.md §2).
  * `incomplete` when the answer does not state all three.
  */
 export function duplicateMatches(registered: AcceptedDocument, ours: OurIdentity): MatchResult | { ok: "incomplete" } {

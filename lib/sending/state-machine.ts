@@ -62,7 +62,7 @@ const MOVING: readonly DocumentStatus[] = ["queued", "unknown"];
 /**
  * How an outcome that leaves the document's fate open is resolved. A composed document is sent
  * again, identical: a registered one comes back as a duplicate carrying its stored answer
- * (observed-uat.md §2). A credit of an existing document is looked for in the document list
+ * (docs/reference/observed-uat.md §2). A credit of an existing document is looked for in the document list
  * first, because its answer never carries the MARK.
  */
 function recoveryAction(ctx: MachineContext): NextAction {

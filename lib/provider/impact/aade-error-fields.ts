@@ -1,6 +1,6 @@
 /**
  * Where a myDATA (AADE) error code points in the document, for the codes whose meaning has been
- * seen from the real service (observed-uat.md, impact-api.md §3). A code tied to a line needs the
+ * seen from the real service (docs/reference/observed-uat.md, docs/reference/impact-api.md §3). A code tied to a line needs the
  * line number myDATA appends ("invoice line: 3"); without one it points at the lines as a whole.
  * Codes not listed here are shown with their words and code but not placed on a field.
  */

@@ -2,7 +2,7 @@ import "server-only";
 import { isJsonObject, parseJsonObject, readField, readText } from "@/lib/provider/impact/response-fields";
 
 /*
- * Bearer mode (IMPACT_AUTH=bearer; observed-uat.md §7, impact-api.md §2):
+ * Bearer mode (IMPACT_AUTH=bearer; docs/reference/observed-uat.md §7, docs/reference/impact-api.md §2):
  *   POST {base}/Authentication/login {key, vat} → {accessToken: JWT (900 s), refreshToken: {token, expires} (7 days)}
  *   POST {base}/Authentication/Refresh, body the refresh token as a JSON string,
  *        Authorization: Bearer <current access token> → the same shape

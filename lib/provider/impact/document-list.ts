@@ -12,7 +12,7 @@ import {
 } from "@/lib/provider/impact/response-fields";
 
 /*
- * The provider portal's document list (observed-uat.md §7):
+ * The provider portal's document list (docs/reference/observed-uat.md §7):
  *   GET {portal}/api/Invoice/GetDocuments/{IssuerVat}/{page}/?From=yyyyMMdd&To=yyyyMMdd   header APIKey
  *   → a JSON array of the issuer's documents (also those other systems sent), a `NextPage`
  *     header, and 404 "Page > TotalPageSize" past the last page.

@@ -14,7 +14,7 @@ export function isAadeErrorText(text: string): boolean {
 }
 
 /**
- * myDATA's refusal as the provider observed on UAT reports it (observed-uat.md §3): AADE's own
+ * myDATA's refusal as the provider observed on UAT reports it (docs/reference/observed-uat.md §3): AADE's own
  * words in `myDataErrors[].value`, the codes in the `<error>`s of `myDataResponse`. Each word is
  * paired with the XML error of the same text, else with the XML error at the same position;
  * errors only the XML lists are added. Empty when the body has neither.

@@ -29,12 +29,12 @@ export interface ClassifyOptions {
 const DUPLICATE_TEXT = /already.*transmitted/i;
 /** 408 while an earlier call for the same UID is in flight, or the number is locked after a 500. */
 const LOCKED_TEXT = /already\s+being\s+transmitted/i;
-/** 500 after which nothing is registered (observed-uat.md §5). */
+/** 500 after which nothing is registered (docs/reference/observed-uat.md §5). */
 const NOT_REGISTERED_TEXT = /please\s+resend|could\s+not\s+accept\s+document/i;
 
 /**
  * Classifies the answer to `POST /Invoice/json` or `POST /Invoice/credit` in the shapes observed
- * on the provider's UAT (observed-uat.md). Pure: the same status, headers and body always give the
+ * on the provider's UAT (docs/reference/observed-uat.md). Pure: the same status, headers and body always give the
  * same outcome.
  *
  * - 2xx with a MARK → accepted (MARK as the exact digits written, AADE's QR link from `erpQrCode`);

@@ -1,4 +1,4 @@
-/** The portal's document list, GET /api/Invoice/GetDocuments/{IssuerVat}/{page}/ (observed-uat.md §7), on the sandbox's port. */
+/** The portal's document list, GET /api/Invoice/GetDocuments/{IssuerVat}/{page}/ (docs/reference/observed-uat.md §7), on the sandbox's port. */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";

@@ -123,7 +123,7 @@ export function status(sandbox: TestSandbox, query: string, headers: Record<stri
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The 201 body of POST /Invoice/json, which 409s repeat for the stored document (observed-uat.md §1–2). */
+/** The 201 body of POST /Invoice/json, which 409s repeat for the stored document (docs/reference/observed-uat.md §1–2). */
 export interface Registered {
   integritySignature: string;
   signature: string;
@@ -144,7 +144,7 @@ export interface Registered {
   message?: string;
 }
 
-/** A 400 in the observed shape (observed-uat.md §3). */
+/** A 400 in the observed shape (docs/reference/observed-uat.md §3). */
 export interface ValidationAnswer {
   myDataResponse: string;
   myDataErrors: { key: number; value: string }[];
@@ -159,7 +159,7 @@ export function errorCodes(body: ValidationAnswer): string[] {
   return [...body.myDataResponse.matchAll(/<code>([^<]*)<\/code>/g)].map((match) => match[1] ?? "");
 }
 
-/** A row of GET /api/Invoice/GetDocuments (observed-uat.md §7). */
+/** A row of GET /api/Invoice/GetDocuments (docs/reference/observed-uat.md §7). */
 export interface DocumentRow {
   series: string;
   number: string;

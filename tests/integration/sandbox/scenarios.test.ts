@@ -1,5 +1,5 @@
 /**
- * The provider UAT suite's scenario matrix (observed-uat.md §6, cases A–G), replayed against the
+ * The provider UAT suite's scenario matrix (docs/reference/observed-uat.md §6, cases A–G), replayed against the
  * sandbox with its waits shortened: the `erp` header switches and what a client sees after them.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -13,7 +13,7 @@ import { sampleCreditNoteInput, sampleIssueRequest } from "@/tests/unit/sending/
 import { assertInvariants, attemptsOf, clientFor, driveUntilSettled, loadDocument, manualWorker, sleep } from "@/tests/integration/sending/harness";
 
 /**
- * The sending path against the provider's contract as observed on UAT (observed-uat.md), over
+ * The sending path against the provider's contract as observed on UAT (docs/reference/observed-uat.md), over
  * real HTTP to the sandbox answering in those shapes, on each database engine. The status look-up
  * (`GET /MyData/status`, contract unknown) is never called: every test ends by checking that.
  */

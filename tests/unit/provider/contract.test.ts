@@ -8,7 +8,7 @@ import type { SendOutcome } from "@/lib/provider/types";
 
 /**
  * The contract as observed on the provider's UAT: the client's classification of every recorded
- * answer in tests/fixtures/provider (observed-uat.md). One test per file; a new file without a
+ * answer in tests/fixtures/provider (docs/reference/observed-uat.md). One test per file; a new file without a
  * test here fails the last test.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/provider/", import.meta.url));

@@ -5,7 +5,7 @@ import { classifySendResponse, redactApiKey } from "@/lib/provider/impact/transf
 import { parseJsonObject, parseRetryAfter, readField, readText } from "@/lib/provider/impact/response-fields";
 import type { SendOutcome } from "@/lib/provider/types";
 
-/** Byte-for-byte copy of the provider's sample (shared/provider/samples), kept with the tests. */
+/** Byte-for-byte copy of the provider's sample (tests/fixtures/reference), kept with the tests. */
 const SAMPLE_PATH = fileURLToPath(new URL("../../fixtures/reference/5.2-b2b-credit-invoice-non-associated.json", import.meta.url));
 const NOW = Date.parse("2025-06-30T10:00:00Z");
 
