@@ -109,8 +109,16 @@ export function ComposeWizard({ environment, initialValues, initialStep, restore
   function revealFirstLineError(lineErrors: unknown) {
     const index = firstLineWithError(lineErrors);
     if (index < 0) return;
-    const focusedLine = document.activeElement?.closest<HTMLElement>("[data-line-index]");
-    if (focusedLine?.dataset.lineIndex !== String(index)) lineWindow.reveal(index);
+    const isInLine = (element: Element | null) => element?.closest<HTMLElement>("[data-line-index]")?.dataset.lineIndex === String(index);
+    if (isInLine(document.activeElement)) return;
+    lineWindow.reveal(index);
+    // A line that was already drawn (e.g. switching to its summary as this click landed) is not
+    // drawn again, so it never takes the reveal: its first field in error gets the keyboard here,
+    // once the errors are painted.
+    requestAnimationFrame(() => {
+      if (isInLine(document.activeElement)) return;
+      document.querySelector<HTMLElement>(`[data-line-index="${index}"] [aria-invalid="true"]`)?.focus();
+    });
   }
 
   function onSubmit(event: FormEvent) {
