@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuthUser } from "@/lib/auth/roles";
-import { deleteDraft, findDraft, findDraftOwner, isDraftIssued, listDrafts, saveDraft, type DraftRow } from "@/lib/db/compose-queries";
+import { deleteDraft, draftIssuedBy, findDraft, findDraftOwner, listDrafts, saveDraft, type DraftRow } from "@/lib/db/compose-queries";
+import { checkDraftSettings } from "@/lib/settings/defined";
 import { getReadyDb } from "@/lib/db/ready";
 import { toDbTime } from "@/lib/db/time";
 import { AppError } from "@/lib/domain/errors";
@@ -68,7 +69,10 @@ export async function storeDraftSnapshot(user: AuthUser, id: string, body: unkno
   const db = await getReadyDb();
   const owner = await findDraftOwner(db, { id });
   if (owner !== undefined && owner !== user.id) throw new AppError("not_found", { subject: "draft" });
-  if (await isDraftIssued(db, { id })) throw new AppError("draft_issued");
+  const issuedBy = await draftIssuedBy(db, { id });
+  if (issuedBy !== undefined) throw issuedBy === null || issuedBy === user.id ? new AppError("draft_issued") : new AppError("not_found", { subject: "draft" });
+  // Whatever issuer or series the draft already names must be one an administrator defined.
+  await checkDraftSettings(db, snapshot.draft, locale);
   const updatedAt = toDbTime(now);
   await saveDraft(db, { id, owner: user.id, json: JSON.stringify(snapshot), now: updatedAt });
   return { id, updatedAt };

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
 import type { AuthUser } from "@/lib/auth/roles";
 import { draftOfBody } from "@/lib/credit-notes/preview";
-import { resolveIssuerProfile } from "@/lib/credit-notes/issuer-profile";
+import { definedIssueRequest } from "@/lib/credit-notes/issuer-profile";
 import { getReadyDb } from "@/lib/db/ready";
 import type { Db } from "@/lib/db/schema";
 import { normalizeVatNumber } from "@/lib/domain/vat-number";
@@ -12,7 +12,6 @@ import { ActionNotAllowedError, DocumentNotFoundError } from "@/lib/sending/erro
 import { fixRejectedDocument, type FixResult } from "@/lib/sending/fix";
 import { wakeBackgroundSending } from "@/lib/sending/start";
 import { fieldFailure } from "@/lib/validation/parse";
-import { issueRequestOrFail } from "@/lib/validation/parse-draft";
 import type { EditableDraft } from "@/lib/validation/draft-snapshot";
 import { readStoredDraft } from "@/lib/validation/stored-draft";
 
@@ -30,8 +29,7 @@ export async function fixFromBody(rawId: string, body: unknown, caller: { user: 
   if (doc === undefined) throw new DocumentNotFoundError(id);
   if (doc.status !== "rejected") throw new ActionNotAllowedError("fix", doc.status);
   if (doc.kind !== "compose") throw new ActionNotAllowedError("fix", doc.status, "not_compose");
-  const draft = await resolveIssuerProfile(db, draftOfBody(body, locale), locale);
-  const request = issueRequestOrFail(draft, locale);
+  const { draft, request } = await definedIssueRequest(db, draftOfBody(body, locale), locale);
   const { issuer } = request.input;
   const vat = normalizeVatNumber(issuer.address.countryCode, issuer.vat);
   if (!vat.ok || vat.vat !== doc.issuer_vat) throw fieldFailure("draft.issuer.vat", "issuer_changed", locale, { vat: doc.issuer_vat });

@@ -1,31 +1,26 @@
 import "server-only";
 import type { Db } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/locale";
-import { fieldFailure } from "@/lib/validation/parse";
+import { checkDefinedBranch, definedSeriesCode, withDefinedIssuer } from "@/lib/settings/defined";
+import type { IssueRequest } from "@/lib/validation/draft";
+import { issueRequestOrFail } from "@/lib/validation/parse-draft";
 
 /**
- * A draft may name a saved issuer profile (`issuerProfileId`) instead of spelling the issuer
- * out; this fills `issuer` from the profile (branch from `issuer.branchCode` or 0).
+ * A draft as issuing, preview and fix read it, checked against what the administrator defined:
+ * the issuer comes from a defined profile (named by `issuerProfileId` or by the issuer's VAT
+ * number; name and address are the profile's), the branch is the head office or one of its
+ * branches, and the series is one of that issuer's series (a look-alike spelling is read as the
+ * defined code). Returns the draft as it will be stored and the request it parses to.
+ * @throws ValidationFailure (422) naming the field when any of them is not defined.
  */
-export async function resolveIssuerProfile(db: Db, draft: unknown, locale: Locale): Promise<unknown> {
-  if (typeof draft !== "object" || draft === null) return draft;
-  const { issuerProfileId, issuer } = draft as { issuerProfileId?: unknown; issuer?: unknown };
-  const onlyBranch = typeof issuer === "object" && issuer !== null && Object.keys(issuer).every((key) => key === "branchCode");
-  if (typeof issuerProfileId !== "string" || issuerProfileId === "" || (issuer !== undefined && issuer !== null && !onlyBranch)) {
-    return draft;
-  }
-  const profile = await db.selectFrom("issuer_profiles").selectAll().where("id", "=", issuerProfileId).executeTakeFirst();
-  if (!profile) throw fieldFailure("draft.issuerProfileId", "unknown_issuer_profile", locale);
-  const branchCode = (issuer as { branchCode?: unknown } | undefined)?.branchCode ?? 0;
-  return {
-    ...draft,
-    issuer: {
-      vat: profile.vat,
-      name: profile.name,
-      branchCode,
-      address: { countryCode: profile.country_code, city: profile.city, street: profile.street, postalCode: profile.postal_code },
-    },
-  };
+export async function definedIssueRequest(db: Db, rawDraft: unknown, locale: Locale): Promise<{ draft: unknown; request: IssueRequest }> {
+  const withIssuer = await withDefinedIssuer(db, rawDraft, locale);
+  const parsed = issueRequestOrFail(withIssuer, locale);
+  const { issuer } = parsed.input;
+  await checkDefinedBranch(db, issuer.vat, issuer.branchCode, locale);
+  const series = await definedSeriesCode(db, issuer.vat, parsed.series, locale);
+  const draft = typeof withIssuer === "object" && withIssuer !== null ? { ...withIssuer, series } : withIssuer;
+  return { draft, request: { ...parsed, series } };
 }
 
 /**

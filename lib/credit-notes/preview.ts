@@ -6,6 +6,8 @@ import type { DocumentTotals } from "@/lib/domain/types";
 import type { Locale } from "@/lib/i18n/locale";
 import { fieldFailure } from "@/lib/validation/parse";
 import { issueRequestOrFail } from "@/lib/validation/parse-draft";
+import { getReadyDb } from "@/lib/db/ready";
+import { definedIssueRequest } from "./issuer-profile";
 
 /** Placeholder identity fields: assigned for real, once, when the draft is issued. */
 export const PREVIEW_INTERNAL_ID = "00000000-0000-0000-0000-000000000000";
@@ -23,6 +25,15 @@ export function draftOfBody(body: unknown, locale: Locale): unknown {
     throw fieldFailure("draft", "required", locale);
   }
   return (body as { draft: unknown }).draft;
+}
+
+/**
+ * `POST /api/credit-notes/preview`: the draft checked against the defined issuers and series
+ * (the same refusals as issuing), then previewed as it would be issued.
+ */
+export async function previewFromBody(body: unknown, locale: Locale, now: Date = new Date()): Promise<PreviewResult> {
+  const { draft } = await definedIssueRequest(await getReadyDb(), draftOfBody(body, locale), locale);
+  return previewCreditNote({ draft }, locale, now);
 }
 
 /** Validates a draft and builds the exact provider document and totals it would produce. */

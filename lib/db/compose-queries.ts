@@ -40,6 +40,12 @@ export async function findDocumentOfDraft(db: Db, params: { id: string }): Promi
   return row?.id;
 }
 
+/** Who issued a document from this draft id: the user id, null when unknown, undefined when none was issued. */
+export async function draftIssuedBy(db: Db, params: { id: string }): Promise<string | null | undefined> {
+  const row = await db.selectFrom("documents").select("owner_id").where("draft_id", "=", params.id).executeTakeFirst();
+  return row === undefined ? undefined : row.owner_id;
+}
+
 /** True when a document was issued from this draft id. */
 export async function isDraftIssued(db: Db, params: { id: string }): Promise<boolean> {
   return (await findDocumentOfDraft(db, params)) !== undefined;

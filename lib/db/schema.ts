@@ -1,5 +1,5 @@
 import "server-only";
-import type { Generated, Kysely } from "kysely";
+import type { ColumnType, Generated, Kysely } from "kysely";
 import type { ProviderFieldError } from "@/lib/provider/types";
 
 /**
@@ -135,6 +135,10 @@ export interface DocumentsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Id of the user whose request created the document (migration 010); null when none is known. */
+  owner_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256 of the validated request it was created from; a reused key with another request is refused. */
+  request_sha256: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** What a document keeps of its last failure (the JSON of documents.last_error_json); shown next to the fields. */

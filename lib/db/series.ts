@@ -1,6 +1,14 @@
 import "server-only";
 import type { Db } from "@/lib/db/schema";
 
+/** A series the request names does not exist (and may not be created on the way). */
+export class SeriesNotDefinedError extends Error {
+  override name = "SeriesNotDefinedError";
+  constructor(readonly issuerVat: string, readonly series: string) {
+    super(`series ${issuerVat}/${series} is not defined`);
+  }
+}
+
 /** Upper bound on numbers skipped because a document already holds them (explicitly chosen earlier). */
 const MAX_SKIPPED_NUMBERS = 10_000;
 
@@ -19,15 +27,19 @@ export async function isNumberTaken(db: Db, params: { issuerVat: string; series:
 /**
  * Takes the next number of a series; call it inside the issuing transaction. The increment is
  * one `UPDATE … RETURNING`, so it holds the series row until commit (concurrent issuers queue,
- * and a rolled-back issue gives its number back). A series seen for the first time starts at 1.
+ * and a rolled-back issue gives its number back). With `create` (tools, seeds) a series seen for
+ * the first time starts at 1; without it (every API request) a series must already exist.
  * Numbers some document already holds are skipped: a number is never given twice.
+ * @throws SeriesNotDefinedError when the series does not exist and `create` is false.
  */
-export async function allocateSeriesNumber(db: Db, params: { issuerVat: string; series: string; now: string }): Promise<string> {
-  await db
-    .insertInto("series")
-    .values({ issuer_vat: params.issuerVat, code: params.series, next_number: 1, description: null, created_at: params.now, updated_at: params.now })
-    .onConflict((oc) => oc.columns(["issuer_vat", "code"]).doNothing())
-    .execute();
+export async function allocateSeriesNumber(db: Db, params: { issuerVat: string; series: string; now: string; create?: boolean }): Promise<string> {
+  if (params.create !== false) {
+    await db
+      .insertInto("series")
+      .values({ issuer_vat: params.issuerVat, code: params.series, next_number: 1, description: null, created_at: params.now, updated_at: params.now })
+      .onConflict((oc) => oc.columns(["issuer_vat", "code"]).doNothing())
+      .execute();
+  }
   for (let skipped = 0; skipped < MAX_SKIPPED_NUMBERS; skipped += 1) {
     const row = await db
       .updateTable("series")
@@ -35,7 +47,8 @@ export async function allocateSeriesNumber(db: Db, params: { issuerVat: string; 
       .where("issuer_vat", "=", params.issuerVat)
       .where("code", "=", params.series)
       .returning("next_number")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (row === undefined) throw new SeriesNotDefinedError(params.issuerVat, params.series);
     const number = String(row.next_number - 1);
     if (!(await isNumberTaken(db, { issuerVat: params.issuerVat, series: params.series, number }))) return number;
   }

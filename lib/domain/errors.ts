@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   "rate_limited",
   "internal",
   "provider_file_unavailable",
+  "idempotency_key_reused",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

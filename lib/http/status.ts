@@ -28,6 +28,7 @@ export const STATUS_OF_CODE = {
   rate_limited: 429,
   internal: 500,
   provider_file_unavailable: 502,
+  idempotency_key_reused: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The status a code is answered with. */

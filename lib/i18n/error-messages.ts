@@ -3,6 +3,7 @@ import type { ErrorCode, ErrorParams } from "@/lib/domain/errors";
 import { ht } from "./history-messages";
 import type { Locale } from "./locale";
 import { interpolate } from "./validation-messages";
+import { secureErrorMessages } from "./secure-messages";
 
 /**
  * What the API says for each error code, in Greek and English. `{subject}`, `{action}`,
@@ -48,6 +49,7 @@ export const errorMessages = {
   },
   internal: { el: "Παρουσιάστηκε σφάλμα στον διακομιστή.", en: "Something went wrong on the server." },
   provider_file_unavailable: { el: "Ο πάροχος δεν έδωσε το αρχείο ({detail}).", en: "The provider did not hand over the file ({detail})." },
+  ...secureErrorMessages,
 } satisfies Record<ErrorCode, Record<Locale, string>>;
 
 type Words = Record<string, Record<Locale, string>>;

@@ -1,4 +1,5 @@
 import type { Locale } from "./locale";
+import { secureValidationMessages } from "./secure-messages";
 
 /**
  * Messages of validation error codes. Each code names what is wrong; the field itself is
@@ -67,6 +68,7 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   password_common: { el: "είναι από τους πιο συνηθισμένους κωδικούς· διαλέξτε έναν που δεν μαντεύεται εύκολα", en: "is one of the most common passwords; choose one that is not easily guessed" },
   invalid_role: { el: "άγνωστος ρόλος", en: "unknown role" },
   unrecognized_keys: { el: "άγνωστο πεδίο", en: "unknown field" },
+  ...secureValidationMessages,
 };
 
 /** Fills `{name}` placeholders. */

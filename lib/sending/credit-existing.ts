@@ -38,7 +38,7 @@ function markValue(mark: string): number | string {
  */
 export async function creditExistingDocument(db: Db, params: CreditExistingParams, opts: OutboxOptions = {}): Promise<IssueResult> {
   const now = opts.now ?? new Date();
-  const keys = { draftId: null, idempotencyKey: opts.idempotencyKey ?? null };
+  const keys = { draftId: null, idempotencyKey: opts.idempotencyKey ?? null, owner: opts.owner, requestSha256: opts.requestSha256 };
   const issuerVat = params.issuerVat.trim().toUpperCase();
   const run = () =>
     db.transaction().execute(async (trx) => {
@@ -46,7 +46,7 @@ export async function creditExistingDocument(db: Db, params: CreditExistingParam
       if (existing !== null) return existing;
       let number = params.number;
       if (number === undefined) {
-        number = await allocateSeriesNumber(trx, { issuerVat, series: params.series, now: toDbTime(now) });
+        number = await allocateSeriesNumber(trx, { issuerVat, series: params.series, now: toDbTime(now), create: opts.definedSeriesOnly !== true });
       } else if (await isNumberTaken(trx, { issuerVat, series: params.series, number })) {
         throw new NumberTakenError(issuerVat, params.series, number);
       }

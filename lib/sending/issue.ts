@@ -34,7 +34,7 @@ function documentVat(countryCode: string, vat: string): string {
  */
 export async function issueCreditNote(db: Db, request: IssueRequest, opts: OutboxOptions = {}): Promise<IssueResult> {
   const now = opts.now ?? new Date();
-  const keys = { draftId: request.draftId ?? null, idempotencyKey: opts.idempotencyKey ?? null };
+  const keys = { draftId: request.draftId ?? null, idempotencyKey: opts.idempotencyKey ?? null, owner: opts.owner, requestSha256: opts.requestSha256 };
   const { issuer, counterparty } = request.input;
   const issuerVat = documentVat(issuer.address.countryCode, issuer.vat);
   const totals = computeTotals(request.input);
@@ -45,7 +45,7 @@ export async function issueCreditNote(db: Db, request: IssueRequest, opts: Outbo
         if (existing !== null) return existing;
         let number = request.number;
         if (number === undefined) {
-          number = await allocateSeriesNumber(trx, { issuerVat, series: request.series, now: toDbTime(now) });
+          number = await allocateSeriesNumber(trx, { issuerVat, series: request.series, now: toDbTime(now), create: opts.definedSeriesOnly !== true });
         } else if (await isNumberTaken(trx, { issuerVat, series: request.series, number })) {
           throw new NumberTakenError(issuerVat, request.series, number);
         }

@@ -11,6 +11,7 @@ import { toDbTime } from "@/lib/db/time";
 import { greekVatField, seriesBodySchema, seriesPatchSchema } from "@/lib/validation/settings";
 import type { ChangeContext } from "./counterparties";
 import { AppError } from "@/lib/domain/errors";
+import { seriesCodesCollide } from "@/lib/domain/series-code";
 import { fieldFailure, parseOrFail } from "@/lib/validation/parse";
 import type { SeriesView } from "./views";
 
@@ -35,13 +36,19 @@ export async function seriesFromQuery(query: Record<string, string>, ctx: Pick<C
   return loadSeries(parseOrFail(seriesQuerySchema, query, ctx.locale));
 }
 
-/** Adds a series (admin); 409 when the issuer already has one with that code. */
+/**
+ * Adds a series (admin, audited); 409 when the issuer already has one with that code, 422 on
+ * `code` when it reads as one of the issuer's series (lib/domain/series-code.ts: "ΠT" with a
+ * Latin T beside "ΠΤ", "pt" beside "PT"): a look-alike would start a second numbering.
+ */
 export async function createSeries(body: unknown, ctx: ChangeContext, now = new Date()): Promise<SeriesView> {
   const series = parseOrFail(seriesBodySchema, body, ctx.locale);
   const db = await getReadyDb();
   const id = await db
     .transaction()
     .execute(async (trx) => {
+      const lookAlike = (await listSeriesRows(trx, { issuerVat: series.issuerVat })).find((row) => row.code !== series.code && seriesCodesCollide(row.code, series.code));
+      if (lookAlike) throw fieldFailure("code", "series_lookalike", ctx.locale, { existing: lookAlike.code });
       const newId = await insertSeries(trx, { issuerVat: series.issuerVat, code: series.code, nextNumber: series.nextNumber, description: series.description ?? null, now: toDbTime(now) });
       await recordAudit(trx, { actor: ctx.user, action: "settings.series.create", target: `${series.issuerVat}/${series.code}`, detail: { nextNumber: series.nextNumber }, correlationId: ctx.correlationId }, now);
       return newId;

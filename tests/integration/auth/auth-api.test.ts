@@ -12,6 +12,7 @@ import { ensureSetupToken } from "@/lib/auth/setup-token";
 import { errorResponse } from "@/lib/http/api";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
+import { defineSampleIssuerInDb } from "@/tests/support/defined-settings";
 
 const CANARY = "canary-integration-0f9e8d7c6b5a";
 process.env.SESSION_SECRET = "integration-session-secret-0123456789abcdef";
@@ -21,7 +22,7 @@ delete process.env.ADMIN_EMAIL;
 delete process.env.ADMIN_PASSWORD;
 
 const ORIGIN = "http://127.0.0.1:3000";
-const holder = globalThis as typeof globalThis & { creditDeskDb?: TestDb["db"] };
+const holder = globalThis as typeof globalThis & { creditDeskDb?: TestDb["db"]; creditDeskDbReady?: Promise<TestDb["db"]> };
 type Handler<P> = (req: Request, route: { params: Promise<P> }) => Promise<Response>;
 
 interface CallOptions {
@@ -60,6 +61,8 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
   beforeAll(async () => {
     testDb = await openTestDb(engine);
     holder.creditDeskDb = testDb.db;
+    // A handle readied for the previous engine's database must not answer for this one.
+    holder.creditDeskDbReady = undefined;
   });
   afterAll(async () => {
     holder.creditDeskDb = undefined;
@@ -220,6 +223,7 @@ describe.each(testEngines())("sign-in, roles and audit over route handlers (%s)"
     const clerk = await signIn("clerk@example.gr", "clerk-password-1");
     const viewer = await signIn("viewer@example.gr", "viewer-password-1");
     const draft = { draft: sampleDraft() };
+    await defineSampleIssuerInDb(testDb.db, ["D9439"]);
     expect((await call(preview, "/api/credit-notes/preview", { body: draft })).status).toBe(401);
     expect((await call(preview, "/api/credit-notes/preview", { body: draft, token: viewer })).status).toBe(403);
     expect((await call(preview, "/api/credit-notes/preview", { body: draft, token: clerk })).status).toBe(200);

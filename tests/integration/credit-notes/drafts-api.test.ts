@@ -5,7 +5,7 @@ import { DELETE as deleteDraft, GET as getDraft, PUT as putDraft } from "@/app/a
 import { POST as duplicate } from "@/app/api/drafts/[id]/duplicate/route";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
-import { call, createSessions, setTestEnvironment, useDatabase, type Sessions } from "@/tests/integration/settings/harness";
+import { call, createSessions, defineSampleSettings, setTestEnvironment, useDatabase, type Sessions } from "@/tests/integration/settings/harness";
 
 setTestEnvironment();
 
@@ -36,6 +36,7 @@ describe.each(testEngines())("drafts API (%s)", (engine) => {
     testDb = await openTestDb(engine);
     useDatabase(testDb.db);
     s = await createSessions();
+    await defineSampleSettings(s.admin, ["D9439", "X1"]);
   });
   afterAll(async () => {
     useDatabase(undefined);

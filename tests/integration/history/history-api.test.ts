@@ -19,6 +19,7 @@ import { clientFor, driveUntilSettled, manualWorker } from "@/tests/integration/
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { parseCsv } from "@/tests/support/csv";
+import { defineSampleIssuerInDb } from "@/tests/support/defined-settings";
 import { call, userWithSession } from "./helpers";
 
 const holder = globalThis as typeof globalThis & { creditDeskDb?: Db; creditDeskDbReady?: Promise<Db> };
@@ -63,6 +64,7 @@ describe.each(testEngines())("history, detail and Fix & resend over route handle
     holder.creditDeskDbReady = undefined;
     worker = manualWorker(t.db, clientFor(sandbox));
     clerk = await userWithSession(t.db, "clerk");
+    await defineSampleIssuerInDb(t.db, ["HS", "HP"]);
     viewer = await userWithSession(t.db, "viewer");
   }, 60_000);
   afterAll(async () => {
@@ -122,6 +124,8 @@ describe.each(testEngines())("history, detail and Fix & resend over route handle
     const refused = await call(fix, `/api/transmissions/${id}/fix`, { body: { draft: badVat }, token: clerk.token }, { id });
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain("draft.counterparty.vat");
+    // Another issuer the administrator defined (with the same series code): still not this document's.
+    await defineSampleIssuerInDb(t.db, [String(draft.series)], "EL090000045");
     const otherIssuer = { ...draft, issuer: { ...draft.issuer, vat: "EL090000045" } };
     const moved = await call(fix, `/api/transmissions/${id}/fix`, { body: { draft: otherIssuer }, token: clerk.token }, { id });
     expect(moved.status).toBe(422);

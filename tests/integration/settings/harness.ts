@@ -83,3 +83,24 @@ export async function createSessions(): Promise<Sessions> {
     viewer: await signIn("viewer@compose.test", "viewer-password-1"),
   };
 }
+
+/**
+ * What an administrator defines before anyone issues: the sample draft's issuer (EL094259216,
+ * as tests/fixtures/sample-draft.ts spells it) and the given series of it. Issuing, preview,
+ * drafts and fix refuse any other issuer or series.
+ */
+export async function defineSampleSettings(adminToken: string, series: readonly string[] = ["D9439"]): Promise<{ profileId: string }> {
+  const { POST: createProfile, GET: listProfiles } = await import("@/app/api/issuer-profiles/route");
+  const { POST: createSeries } = await import("@/app/api/series/route");
+  const body = { vat: "EL094259216", name: "BEST SHOPPING", address: { countryCode: "GR", city: "ΑΘΗΝΑ", street: "ΟΔΟΣ ΑΡΙΘΜΟΣ", postalCode: "10551" } };
+  const created = await call(createProfile, "/api/issuer-profiles", { body, token: adminToken });
+  if (created.status !== 201 && created.status !== 409) throw new Error(`creating the sample issuer: ${created.status}`);
+  const listed = (await (await call(listProfiles, "/api/issuer-profiles", { token: adminToken })).json()) as { items: { id: string; vat: string }[] };
+  const profile = listed.items.find((item) => item.vat === "EL094259216");
+  if (!profile) throw new Error("the sample issuer is missing");
+  for (const code of series) {
+    const made = await call(createSeries, "/api/series", { body: { issuerVat: "EL094259216", code }, token: adminToken });
+    if (made.status !== 201 && made.status !== 409) throw new Error(`creating series ${code}: ${made.status}`);
+  }
+  return { profileId: profile.id };
+}
