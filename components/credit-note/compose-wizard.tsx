@@ -128,7 +128,9 @@ export function ComposeWizard({ environment, initialValues, initialStep, restore
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && step < LAST_STEP) {
+    // Enter on a closed select (issuer, series, branch) means "next step" as it does in a text field.
+    const onSelect = event.target instanceof HTMLSelectElement;
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey || onSelect) && step < LAST_STEP) {
       event.preventDefault();
       void goTo(step + 1);
     }
@@ -151,7 +153,8 @@ export function ComposeWizard({ environment, initialValues, initialStep, restore
     let first = -1;
     let placed = 0;
     for (const error of errors) {
-      const path = error.path.replace(/^draft\./, "");
+      // The issuer is chosen by its profile: what the server says about the issuer's details belongs to that choice.
+      const path = error.path.replace(/^draft\./, "").replace(/^issuer\.(?!branchCode$).*/, fix ? "$&" : "issuerProfileId");
       if (!isOnField(path, values, { locked: Boolean(fix) })) continue;
       // A code the catalogue words is shown in the user's language; anything else as the server said it.
       form.setError(path as never, { type: "server", message: messageOfCode(error.code, locale) === error.code ? error.message : error.code });

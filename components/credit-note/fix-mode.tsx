@@ -2,12 +2,12 @@
 
 import { useEffect, useRef } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { TextField } from "@/components/form/text-field";
 import { issuedAtText } from "@/components/transmissions/format";
 import { PlacedErrors } from "@/components/transmissions/placed-errors";
 import { useLocale } from "@/components/ui/locale-provider";
 import type { PlacedError } from "@/lib/history/error-fields";
-import { fieldLabel } from "@/lib/i18n/field-labels";
+import type { IssuerProfileView } from "@/lib/settings/views";
+import { IssuerDetails } from "./issuer-details";
 import { ht } from "@/lib/i18n/history-messages";
 import type { Locale } from "@/lib/i18n/locale";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
@@ -87,21 +87,10 @@ export function StepProviderErrors({ step, fix, values }: { step: number; fix: F
   return <div role="note" className="mb-4 rounded border border-red-200 bg-red-50 p-2" data-testid="step-provider-errors"><PlacedErrors errors={loose} withField /></div>;
 }
 
-/** Step 1 of a fix: the issuer's VAT number is the number's owner and stays; name, address and branch may be corrected. */
-export function FixIssuerStep({ vat }: { vat: string }) {
-  const locale = useLocale();
-  return (
-    <div className="grid grid-cols-3 gap-3">
-      <div className="flex flex-col">
-        <span className="mb-0.5 text-xs font-medium text-slate-700">{fieldLabel("issuer.vat", locale)}</span>
-        <span className="py-1 text-sm" data-testid="fix-issuer-vat">{vat}</span>
-      </div>
-      <TextField name="issuer.name" label={fieldLabel("issuer.name", locale)} className="col-span-2" />
-      <TextField name="issuer.address.street" label={fieldLabel("issuer.address.street", locale)} />
-      <TextField name="issuer.address.postalCode" label={fieldLabel("issuer.address.postalCode", locale)} />
-      <TextField name="issuer.address.city" label={fieldLabel("issuer.address.city", locale)} />
-      <TextField name="issuer.branchCode" label={fieldLabel("issuer.branchCode", locale)} inputMode="numeric"
-        registerOptions={{ setValueAs: (v: unknown) => (v === "" ? 0 : Number(v)) }} />
-    </div>
-  );
+/**
+ * Step 1 of a fix: the issuer's VAT number is the number's owner and stays; its name and address
+ * are its profile's (an administrator corrects them in the settings), the branch may be changed.
+ */
+export function FixIssuerStep({ vat, profiles }: { vat: string; profiles: readonly IssuerProfileView[] }) {
+  return <IssuerDetails profile={profiles.find((p) => p.vat === vat)} vat={vat} vatTestId="fix-issuer-vat" />;
 }

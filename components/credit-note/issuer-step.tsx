@@ -1,13 +1,15 @@
 "use client";
 
-import { useFormContext, useWatch } from "react-hook-form";
+import { useFormContext, useFormState, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { useLocale } from "@/components/ui/locale-provider";
+import { Notice } from "@/components/ui/notice";
+import { secureT } from "@/lib/i18n/secure-messages";
+import { IssuerDetails } from "./issuer-details";
 import { formatAthensDateTime } from "@/lib/domain/athens-time";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { composeT } from "@/lib/i18n/compose-messages";
-import { fieldLabel } from "@/lib/i18n/field-labels";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { issuerFromProfile } from "./wizard-model";
 
@@ -17,17 +19,21 @@ interface IssuerStepProps {
 }
 
 /** One array for every render (see TotalsPanel). */
-const WATCHED = ["issuerProfileId", "issuer.vat", "series", "issuedAt"] as const;
+const WATCHED = ["issuerProfileId", "series", "issuedAt"] as const;
 
 const toNullable = (value: unknown) => (value === "" || value === null || value === undefined ? null : String(value));
 
-/** Step 1: issuer profile and branch, series with its next number, issue date/time, currency. */
+/**
+ * Step 1: the issuer and its series, both chosen among what an administrator defined (the
+ * server refuses anything else), the branch, the issue date/time, the currency.
+ */
 export function IssuerStep({ profiles, series }: IssuerStepProps) {
   const locale = useLocale();
   const { setValue, control, getValues } = useFormContext<ComposeValues>();
-  const [profileId, issuerVat, seriesCode, issuedAt] = useWatch({ control, name: WATCHED });
+  const [profileId, seriesCode, issuedAt] = useWatch({ control, name: WATCHED });
+  const { errors } = useFormState({ control, name: "issuer" });
   const profile = profiles.find((p) => p.id === profileId);
-  const issuerSeries = series.filter((s) => s.issuerVat === (profile?.vat ?? issuerVat.trim().toUpperCase()));
+  const issuerSeries = profile ? series.filter((s) => s.issuerVat === profile.vat) : [];
   const chosenSeries = issuerSeries.find((s) => s.code === seriesCode.trim());
 
   function chooseProfile(id: string | null) {
@@ -35,50 +41,28 @@ export function IssuerStep({ profiles, series }: IssuerStepProps) {
     if (!next) return;
     setValue("issuer", issuerFromProfile(next), { shouldValidate: true });
     if (!series.some((s) => s.issuerVat === next.vat && s.code === getValues("series"))) {
-      setValue("series", series.find((s) => s.issuerVat === next.vat)?.code ?? "");
+      setValue("series", series.find((s) => s.issuerVat === next.vat)?.code ?? "", { shouldValidate: true });
     }
   }
 
+  if (profiles.length === 0) return <Notice tone="warning">{secureT("issuer.noneDefined", locale)}</Notice>;
   return (
     <div className="space-y-4">
-      {profiles.length === 0 && <p className="text-sm text-amber-800">{composeT("issuer.noProfiles", locale)}</p>}
-      {profiles.length > 0 && (
-        <SelectField name="issuerProfileId" label={composeT("issuer.profile", locale)}
-          placeholder={composeT("issuer.manual", locale)}
-          options={profiles.map((p) => ({ value: p.id, label: `${p.name} — ${p.vat}` }))}
-          registerOptions={{ setValueAs: toNullable, onChange: (event: { target: { value: string } }) => chooseProfile(toNullable(event.target.value)) }} />
-      )}
-      {profile ? (
-        <div className="grid grid-cols-2 gap-4">
-          <dl className="rounded border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="issuer-summary">
-            <dt className="sr-only">{fieldLabel("issuer.name", locale)}</dt>
-            <dd className="font-semibold">{profile.name}</dd>
-            <dt className="sr-only">{fieldLabel("issuer.vat", locale)}</dt>
-            <dd>{profile.vat}</dd>
-            <dt className="sr-only">{composeT("settings.address", locale)}</dt>
-            <dd>{profile.address.street}, {profile.address.postalCode} {profile.address.city}, {profile.address.countryCode}</dd>
-          </dl>
-          <SelectField name="issuer.branchCode" numeric label={composeT("issuer.branch", locale)}
-            options={[{ value: "0", label: composeT("issuer.headOffice", locale) }, ...profile.branches.map((b) => ({ value: String(b.branchCode), label: `${b.branchCode} — ${b.name}` }))]} />
-        </div>
-      ) : (
-        <div className="grid grid-cols-3 gap-3">
-          <TextField name="issuer.vat" label={fieldLabel("issuer.vat", locale)} autoComplete="off" />
-          <TextField name="issuer.name" label={fieldLabel("issuer.name", locale)} className="col-span-2" />
-          <TextField name="issuer.address.street" label={fieldLabel("issuer.address.street", locale)} />
-          <TextField name="issuer.address.postalCode" label={fieldLabel("issuer.address.postalCode", locale)} />
-          <TextField name="issuer.address.city" label={fieldLabel("issuer.address.city", locale)} />
-          <TextField name="issuer.branchCode" label={fieldLabel("issuer.branchCode", locale)} inputMode="numeric"
-            registerOptions={{ setValueAs: (v: unknown) => (v === "" ? 0 : Number(v)) }} />
-        </div>
-      )}
-      <div className="grid grid-cols-2 gap-4">
+      <SelectField name="issuerProfileId" label={composeT("issuer.profile", locale)} placeholder={secureT("issuer.choose", locale)}
+        options={profiles.map((p) => ({ value: p.id, label: `${p.name} — ${p.vat}` }))}
+        registerOptions={{ setValueAs: toNullable, onChange: (event: { target: { value: string } }) => chooseProfile(toNullable(event.target.value)) }} />
+      {!profile && errors.issuer && <p role="alert" className="text-xs text-red-700">{secureT("issuer.required", locale)}</p>}
+      <IssuerDetails profile={profile} />
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <div>
-          <TextField name="series" label={composeT("issuer.series", locale)} list="series-options" autoComplete="off"
-            hint={chosenSeries ? composeT("issuer.nextNumber", locale, { number: chosenSeries.nextNumber }) : seriesCode.trim() ? composeT("issuer.newSeries", locale) : undefined} />
-          <datalist id="series-options">
-            {issuerSeries.map((s) => <option key={s.id} value={s.code}>{s.description ?? s.code}</option>)}
-          </datalist>
+          {profile && issuerSeries.length === 0 ? (
+            <Notice tone="warning">{secureT("series.noneDefined", locale)}</Notice>
+          ) : (
+            <SelectField name="series" label={composeT("issuer.series", locale)} placeholder={secureT("series.choose", locale)}
+              options={issuerSeries.map((s) => ({ value: s.code, label: s.description ? `${s.code} — ${s.description}` : s.code }))}
+              hint={chosenSeries ? composeT("issuer.nextNumber", locale, { number: chosenSeries.nextNumber })
+                : profile && seriesCode.trim() ? secureT("series.notDefined", locale, { series: seriesCode.trim() }) : undefined} />
+          )}
         </div>
         <div className="space-y-1">
           <label className="flex items-center gap-2 text-sm">

@@ -39,7 +39,7 @@ export function StepContent({ step, environment, profiles, series, sideEffects, 
   const defaultClassification = profile?.defaultClassification ?? null;
   switch (step) {
     case 0:
-      return fix ? <FixIssuerStep vat={getValues("issuer.vat")} /> : <IssuerStep profiles={profiles} series={series} />;
+      return fix ? <FixIssuerStep vat={getValues("issuer.vat")} profiles={profiles} /> : <IssuerStep profiles={profiles} series={series} />;
     case 1:
       return (
         <>

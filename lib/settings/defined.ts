@@ -23,8 +23,11 @@ function profileByVat(profiles: readonly IssuerProfileRow[], raw: string): Issue
   return vat.ok ? profiles.find((profile) => profile.vat === vat.vat) : undefined;
 }
 
-/** Which defined profile a raw draft means: by `issuerProfileId`, else by the issuer's VAT number. */
-async function profileOfDraft(db: Db, draft: Raw, locale: Locale, prefix: string): Promise<IssuerProfileRow> {
+/**
+ * Which defined profile a raw draft means: by `issuerProfileId`, else by the issuer's VAT number.
+ * Undefined for a VAT number that is not one (the draft schema then names what is wrong with it).
+ */
+async function profileOfDraft(db: Db, draft: Raw, locale: Locale, prefix: string): Promise<IssuerProfileRow | undefined> {
   const profiles = await listIssuerProfiles(db);
   const { issuerProfileId } = draft;
   if (typeof issuerProfileId === "string" && issuerProfileId.trim() !== "") {
@@ -34,6 +37,7 @@ async function profileOfDraft(db: Db, draft: Raw, locale: Locale, prefix: string
   }
   const vat = isObject(draft.issuer) ? draft.issuer.vat : undefined;
   if (typeof vat !== "string" || vat.trim() === "") throw fieldFailure(`${prefix}issuerProfileId`, "issuer_required", locale);
+  if (!normalizeVatNumber("GR", vat).ok) return undefined;
   const profile = profileByVat(profiles, vat);
   if (!profile) throw fieldFailure(`${prefix}issuer.vat`, "issuer_not_defined", locale, { vat: vat.trim() });
   return profile;
@@ -57,6 +61,7 @@ function issuerOf(profile: IssuerProfileRow, branchCode: unknown) {
 export async function withDefinedIssuer(db: Db, draft: unknown, locale: Locale, prefix = "draft."): Promise<unknown> {
   if (!isObject(draft)) return draft;
   const profile = await profileOfDraft(db, draft, locale, prefix);
+  if (profile === undefined) return draft;
   const branchCode = isObject(draft.issuer) ? draft.issuer.branchCode : undefined;
   return { ...draft, issuerProfileId: profile.id, issuer: issuerOf(profile, branchCode) };
 }

@@ -11,7 +11,7 @@ export const WIZARD_STEPS = [
   {
     id: "issuer",
     fields: ["issuerProfileId", "issuer", "series", "number", "issuedAt"],
-    controls: ["issuerProfileId", "issuer.vat", "issuer.name", "issuer.branchCode", "issuer.address.street", "issuer.address.postalCode", "issuer.address.city", "series", "issuedAt"],
+    controls: ["issuerProfileId", "issuer.branchCode", "series", "issuedAt"],
   },
   {
     id: "counterparty",

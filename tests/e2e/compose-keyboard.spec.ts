@@ -9,7 +9,7 @@ test.use({ storageState: stateOf("clerk") });
 async function openLinesStep(page: Page, series: string) {
   await page.goto("/credit-notes/new");
   await page.getByLabel("Προφίλ εκδότη").selectOption({ label: `${DEMO_ISSUER.name} — ${DEMO_ISSUER.vat}` });
-  await page.getByLabel("Σειρά", { exact: true }).fill(series);
+  await page.getByLabel("Σειρά", { exact: true }).selectOption(series);
   await page.getByRole("button", { name: "Επόμενο →" }).click();
   await page.getByLabel("Επωνυμία αντισυμβαλλόμενου").fill("ΠΕΛΑΤΗΣ ΑΕ");
   await page.getByLabel("ΑΦΜ/VAT αντισυμβαλλόμενου").fill("094014201");

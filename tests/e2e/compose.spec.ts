@@ -10,7 +10,7 @@ const next = (page: Page) => page.getByRole("button", { name: "Επόμενο �
 
 async function fillSampleIssuer(page: Page, series: string) {
   await page.getByLabel("Προφίλ εκδότη").selectOption({ label: `${DEMO_ISSUER.name} — ${DEMO_ISSUER.vat}` });
-  await page.getByLabel("Σειρά", { exact: true }).fill(series);
+  await page.getByLabel("Σειρά", { exact: true }).selectOption(series);
   await expect(page.getByText("Επόμενος αριθμός: 1")).toBeVisible();
 }
 

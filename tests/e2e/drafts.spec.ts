@@ -37,7 +37,8 @@ test.describe("drafts", () => {
     await page.goto("/credit-notes/new");
     await expect(page).toHaveURL(/\/credit-notes\/new\?draft=[0-9a-f-]{36}$/);
     const url = page.url();
-    await page.getByLabel("Σειρά", { exact: true }).fill(series);
+    await page.getByLabel("Προφίλ εκδότη").selectOption({ label: `${DEMO_ISSUER.name} — ${DEMO_ISSUER.vat}` });
+    await page.getByLabel("Σειρά", { exact: true }).selectOption(series);
     await page.getByRole("button", { name: "Επόμενο →" }).click();
     await page.getByLabel("Επωνυμία αντισυμβαλλόμενου").fill("ΑΠΟΘΗΚΕΥΜΕΝΟ ΠΡΟΧΕΙΡΟ ΑΕ");
     await page.getByLabel("ΑΦΜ/VAT αντισυμβαλλόμενου").fill("0940142");

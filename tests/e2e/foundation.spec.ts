@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sampleDraft } from "../fixtures/sample-draft";
+import { adminApi, DEMO_ISSUER, ensureDemoIssuer } from "./compose-fixtures";
 import { e2eSettings } from "./global-setup";
 
 // Signed in as a clerk (the role that composes and previews), from the state the global setup stored.
@@ -55,6 +56,10 @@ test("health answers 200 with the database and provider state", async ({ request
 });
 
 test("preview of the draft of docs/DRAFT.md yields the provider sample's amounts", async ({ request }) => {
+  // The administrator defines the sample's issuer and series; the clerk only chooses them.
+  const admin = await adminApi();
+  await ensureDemoIssuer(admin);
+  expect([201, 409]).toContain((await admin.post("/api/series", { data: { issuerVat: DEMO_ISSUER.vat, code: sampleDraft().series } })).status());
   const response = await request.post("/api/credit-notes/preview", { data: { draft: sampleDraft() } });
   expect(response.status()).toBe(200);
   const { document, totals } = await response.json();

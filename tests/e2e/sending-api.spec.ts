@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { sampleDraft } from "../fixtures/sample-draft";
+import { DEMO_ISSUER, ensureDemoIssuer } from "./compose-fixtures";
 import { e2eSettings } from "./global-setup";
 
 const { sandboxPort } = e2eSettings();
@@ -20,11 +21,18 @@ interface Detail {
   events: { type: string }[];
 }
 
-/** A draft in its own series, so that numbers never collide with other specs. */
-function freshDraft() {
+/** Defines a series of the demo issuer as the administrator (the suite's default identity here) would. */
+async function defineSeries(request: APIRequestContext, code: string): Promise<void> {
+  await ensureDemoIssuer(request);
+  expect([201, 409]).toContain((await request.post("/api/series", { data: { issuerVat: DEMO_ISSUER.vat, code } })).status());
+}
+
+/** A draft in its own (defined) series, so that numbers never collide with other specs. */
+async function freshDraft(request: APIRequestContext) {
   const draft = sampleDraft();
   draft.id = randomUUID();
   draft.series = `API${randomUUID().slice(0, 6).toUpperCase()}`;
+  await defineSeries(request, draft.series);
   return { ...draft, number: undefined };
 }
 
@@ -45,7 +53,7 @@ async function sandboxDocuments(request: APIRequestContext, internalId: string) 
 }
 
 test("issuing answers 202, the worker sends it, and the detail carries the provider's answer", async ({ request }) => {
-  const response = await request.post("/api/credit-notes", { data: { draft: freshDraft() } });
+  const response = await request.post("/api/credit-notes", { data: { draft: (await freshDraft(request)) } });
   expect(response.status()).toBe(202);
   const issued = await response.json();
   expect(issued).toMatchObject({ id: expect.any(String), status: "queued", created: true, number: "1" });
@@ -60,7 +68,7 @@ test("issuing answers 202, the worker sends it, and the detail carries the provi
 });
 
 test("twenty concurrent issues of one draft make one document", async ({ request }) => {
-  const draft = freshDraft();
+  const draft = (await freshDraft(request));
   const responses = await Promise.all(Array.from({ length: 20 }, () => request.post("/api/credit-notes", { data: { draft } })));
   const ids = new Set<string>();
   for (const response of responses) {
@@ -77,7 +85,7 @@ test("twenty concurrent issues of one draft make one document", async ({ request
 });
 
 test("an Idempotency-Key makes a draft without id issue once", async ({ request }) => {
-  const draft = { ...freshDraft(), id: undefined };
+  const draft = { ...(await freshDraft(request)), id: undefined };
   const key = randomUUID();
   const first = await (await request.post("/api/credit-notes", { data: { draft }, headers: { "Idempotency-Key": key } })).json();
   const second = await (await request.post("/api/credit-notes", { data: { draft }, headers: { "Idempotency-Key": key } })).json();
@@ -86,8 +94,9 @@ test("an Idempotency-Key makes a draft without id issue once", async ({ request 
 
 test("the history lists, pages by cursor and exports exactly the filtered rows", async ({ request }) => {
   const series = `PAGE${randomUUID().slice(0, 4).toUpperCase()}`;
+  await defineSeries(request, series);
   for (let i = 0; i < 3; i++) {
-    const draft = { ...freshDraft(), series };
+    const draft = { ...(await freshDraft(request)), series };
     expect((await request.post("/api/credit-notes", { data: { draft } })).status()).toBe(202);
   }
   const seen: string[] = [];
@@ -111,7 +120,7 @@ test("the history lists, pages by cursor and exports exactly the filtered rows",
 });
 
 test("an accepted document can be credited through /Invoice/credit, refreshed, but not retried", async ({ request }) => {
-  const issued = await (await request.post("/api/credit-notes", { data: { draft: freshDraft() } })).json();
+  const issued = await (await request.post("/api/credit-notes", { data: { draft: (await freshDraft(request)) } })).json();
   const original = await waitForFinal(request, issued.id);
   expect(original.status).toBe("accepted");
 
@@ -121,6 +130,7 @@ test("an accepted document can be credited through /Invoice/credit, refreshed, b
   expect(refresh.status()).toBe(200);
   expect((await refresh.json()).status).toBe("accepted");
 
+  await defineSeries(request, `CR${original.series}`);
   const credit = await request.post("/api/credit-notes/credit-existing", {
     data: { authenticationCode: original.authenticationCode, mark: original.mark, relateCredit: false, series: `CR${original.series}` },
   });
@@ -131,7 +141,7 @@ test("an accepted document can be credited through /Invoice/credit, refreshed, b
 });
 
 test("bad requests are answered 4xx with field errors, never 500", async ({ request }) => {
-  const draft = freshDraft();
+  const draft = (await freshDraft(request));
   draft.lines[0]!.vatCategory = 7;
   const invalid = await request.post("/api/credit-notes", { data: { draft } });
   expect(invalid.status()).toBe(422);

@@ -67,12 +67,18 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** The document's issuer as its administrator defined it: the fix shows the profile's name and address. */
+const ISSUER_PROFILE = {
+  id: "5d1f6a2e-0c7b-4f3e-9a8d-1b2c3d4e5f60", vat: "EL094259216", name: "BEST SHOPPING",
+  address: { countryCode: "GR", city: "ΑΘΗΝΑ", street: "ΟΔΟΣ ΑΡΙΘΜΟΣ", postalCode: "10551" }, defaultClassification: null, branches: [],
+};
+
 function renderFix(providerErrors = PROVIDER_ERRORS) {
   const fix: FixMode = { documentId: DOCUMENT_ID, identity: IDENTITY, providerErrors };
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   renderWithProviders(
     <ComposeWizard environment="SANDBOX" initialValues={fixValuesOf(DOCUMENT_ID, rejectedDraft())} initialStep={0} restored={false}
-      profiles={[]} series={[]} fix={fix} />,
+      profiles={[ISSUER_PROFILE]} series={[]} fix={fix} />,
     { locale: "el", client },
   );
 }
@@ -181,7 +187,9 @@ describe("fix mode's placing of errors", () => {
     expect(isOnField("lines.0", values)).toBe(false);
     expect(isOnField("series", values)).toBe(false);
     expect(isOnField("issuer.vat", values)).toBe(false);
-    expect(isOnField("issuer.vat", values, { locked: false })).toBe(true);
+    // The issuer is chosen, not typed: its VAT number has no field; the profile choice does.
+    expect(isOnField("issuer.vat", values, { locked: false })).toBe(false);
+    expect(isOnField("issuerProfileId", values, { locked: false })).toBe(true);
     expect(isOnField(null, values)).toBe(false);
   });
 
