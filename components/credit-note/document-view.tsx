@@ -4,6 +4,7 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { useLocale } from "@/components/ui/locale-provider";
 import type { ProviderDocument } from "@/lib/provider/impact/document-types";
 import { composeT } from "@/lib/i18n/compose-messages";
+import { exemptionWords } from "@/lib/i18n/plain-messages";
 import { euros } from "./money-text";
 
 /** A provider amount (a 2-decimal JSON number) back in cents, for display only. */
@@ -59,7 +60,7 @@ export function DocumentView({ document, numberPending }: { document: ProviderDo
               <Td>{line.Descriptions.join(" ")}</Td>
               <Td numeric>{line.Quantity} {line.MeasurementUnit}</Td>
               <Td numeric>{euros(cents(line.UnitPrice), locale)}</Td>
-              <Td>{Number(line.VatCategory)}%{line.VatExemptionCategoryCode ? ` (${line.VatExemptionCategoryCode})` : ""}</Td>
+              <Td>{Number(line.VatCategory)}%{line.VatExemptionCategoryCode ? <span className="block text-xs text-slate-500">{exemptionWords(line.VatExemptionCategoryCode, locale)}</span> : null}</Td>
               <Td numeric>{euros(cents(line.NetTotal), locale)}</Td>
               <Td numeric>{euros(cents(line.VATTotal), locale)}</Td>
               <Td numeric>{euros(cents(line.Total), locale)}</Td>

@@ -4,6 +4,7 @@ import { useWatch, type Control } from "react-hook-form";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
+import { exemptionWords } from "@/lib/i18n/plain-messages";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { computeLenientTotals } from "@/lib/validation/lenient-totals";
 import { euros } from "./money-text";
@@ -31,7 +32,7 @@ export function VatAnalysisTable({ control }: { control: Control<ComposeValues> 
         {totals.vatAnalysis.map((row) => (
           <Tr key={`${row.vatCategory}/${row.vatExemptionCategory ?? ""}`}>
             <Td>{row.ratePercent}%</Td>
-            <Td>{row.vatExemptionCategory ?? "—"}</Td>
+            <Td>{exemptionWords(row.vatExemptionCategory, locale)}</Td>
             <Td numeric>{euros(row.underlyingValueCents, locale)}</Td>
             <Td numeric>{euros(row.vatCents, locale)}</Td>
           </Tr>

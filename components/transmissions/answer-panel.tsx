@@ -1,5 +1,6 @@
 import type { DetailView } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
+import { plainT } from "@/lib/i18n/plain-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 /**
@@ -9,6 +10,9 @@ import { getRequestLocale } from "@/lib/i18n/server-locale";
 export async function AnswerPanel({ view }: { view: DetailView }) {
   const locale = await getRequestLocale();
   const { summary } = view;
+  // The QR's text alternative says what it opens, with the link itself for those who cannot scan it.
+  const qrUrl = view.qrUrl;
+  const qrAlt = qrUrl === null ? ht("detail.qr", locale) : plainT("qr.alt", locale, { url: qrUrl });
   const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-brand hover:bg-slate-50";
   return (
     <div className="flex flex-wrap gap-6">
@@ -25,8 +29,11 @@ export async function AnswerPanel({ view }: { view: DetailView }) {
       {view.qrSvg !== null && (
         <figure className="w-36 shrink-0">
           {/* The SVG is drawn by the qrcode library from AADE's link (erpQrCode): geometry only, no markup from outside. */}
-          <div role="img" aria-label={ht("detail.qr", locale)} className="aspect-square w-36" dangerouslySetInnerHTML={{ __html: view.qrSvg }} />
-          <figcaption className="mt-1 text-center text-xs text-slate-500">QR</figcaption>
+          <div role="img" aria-label={qrAlt} className="aspect-square w-36" dangerouslySetInnerHTML={{ __html: view.qrSvg }} data-testid="detail-qr" />
+          <figcaption className="mt-1 text-center text-xs text-slate-500">
+            {plainT("qr.caption", locale)}
+            {qrUrl !== null && <a href={qrUrl} rel="noreferrer noopener" target="_blank" className="mt-0.5 block break-all text-brand underline">{qrUrl}</a>}
+          </figcaption>
         </figure>
       )}
       {(view.pdfHref !== null || view.xmlHref !== null) && (

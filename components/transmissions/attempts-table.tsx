@@ -2,6 +2,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { cleanMessage } from "@/lib/history/error-fields";
 import type { AttemptView } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
+import { outcomeWords } from "@/lib/i18n/plain-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { athensTime } from "./format";
 
@@ -29,7 +30,7 @@ export async function AttemptsTable({ attempts }: { attempts: AttemptView[] }) {
               <Td>{attempt.seq}</Td>
               <Td className="whitespace-nowrap">{athensTime(attempt.startedAt, locale, true)}</Td>
               <Td>{attempt.httpStatus ?? "—"}</Td>
-              <Td>{attempt.finishedAt === null ? ht("detail.pending", locale) : attempt.outcome ?? "—"}{attempt.error && <span className="block text-xs text-slate-500">{cleanMessage(attempt.error)}</span>}</Td>
+              <Td>{attempt.finishedAt === null ? ht("detail.pending", locale) : outcomeWords(attempt.outcome, locale)}{attempt.error && <span className="block text-xs text-slate-500">{cleanMessage(attempt.error)}</span>}</Td>
               <Td numeric>{attempt.latencyMs?.toLocaleString(locale === "el" ? "el-GR" : "en-GB") ?? "—"}</Td>
               <Td>
                 {attempt.responsePretty === null ? "—" : (

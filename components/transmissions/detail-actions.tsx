@@ -11,6 +11,7 @@ import { Notice } from "@/components/ui/notice";
 import { queryKeys } from "@/components/ui/query-keys";
 import type { DocumentAction } from "@/lib/history/legal-actions";
 import { ht } from "@/lib/i18n/history-messages";
+import { plainT } from "@/lib/i18n/plain-messages";
 import { CreditForm } from "./credit-form";
 import { runDocumentAction } from "./transmission-api";
 
@@ -21,10 +22,12 @@ const linkClass = "inline-flex items-center rounded border border-slate-300 bg-w
  * role). Refresh and Retry run here and re-render the page; Fix & resend and Copy as new draft
  * lead to their pages; Credit opens a small form.
  */
-export function DetailActions({ id, actions, credit }: {
+export function DetailActions({ id, actions, credit, canAct = true }: {
   id: string;
   actions: DocumentAction[];
   credit: { mark: string; authenticationCode: string; series: string; seriesChoices: string[] } | null;
+  /** False for a viewer: "no action" is then about the role, not the document's state. */
+  canAct?: boolean;
 }) {
   const locale = useLocale();
   const router = useRouter();
@@ -37,7 +40,8 @@ export function DetailActions({ id, actions, credit }: {
       router.refresh();
     },
   });
-  if (actions.length === 0) return <p className="text-sm text-slate-500">{ht("action.none", locale)}</p>;
+  if (!canAct) return <p className="text-sm text-slate-500" data-testid="no-actions">{plainT("role.viewerNoActions", locale)}</p>;
+  if (actions.length === 0) return <p className="text-sm text-slate-500" data-testid="no-actions">{plainT("state.noActions", locale)}</p>;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">

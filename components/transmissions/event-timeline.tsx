@@ -1,5 +1,6 @@
 import type { EventView } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
+import { plainT } from "@/lib/i18n/plain-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { athensTime } from "./format";
 
@@ -29,7 +30,12 @@ export async function EventTimeline({ events }: { events: EventView[] }) {
             <time dateTime={event.at} className="mr-2 text-xs text-slate-500">{athensTime(event.at, locale, true)}</time>
             <strong>{label}</strong>
             <span className="ml-2 text-xs text-slate-500">{event.actor ?? ht("detail.system", locale)}</span>
-            {event.detail !== null && <span className="block text-xs text-slate-600">{summaryOf(detail)}</span>}
+            {event.detail !== null && summaryOf(detail) !== "" && (
+              <details className="text-xs text-slate-600">
+                <summary className="cursor-pointer">{plainT("details.summary", locale)}</summary>
+                <span className="font-mono">{summaryOf(detail)}</span>
+              </details>
+            )}
           </li>
         );
       })}

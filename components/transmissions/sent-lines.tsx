@@ -4,6 +4,7 @@ import { measurementUnitShortLabel, vatRatePercent } from "@/lib/domain";
 import { errorIsAt, type PlacedError } from "@/lib/history/error-fields";
 import type { SentLine } from "@/lib/history/sent-document";
 import { ht } from "@/lib/i18n/history-messages";
+import { exemptionWords } from "@/lib/i18n/plain-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { eurosOrDash } from "./format";
 import { PlacedErrors } from "./placed-errors";
@@ -48,7 +49,7 @@ export async function SentLines({ lines, errors }: { lines: SentLine[]; errors: 
                 <Td numeric>{eurosOrDash(line.netCents, locale)}</Td>
                 <Cell errors={errors} path={`${path}.vatCategory`}>
                   {rate === null ? line.vatCategory : `${rate}%`}
-                  {line.vatExemptionCategory !== null && <span className="block text-xs text-slate-500">{ht("fix.exemption", locale)} {line.vatExemptionCategory}</span>}
+                  {line.vatExemptionCategory !== null && <span className="block text-xs text-slate-500">{ht("fix.exemption", locale)}: {exemptionWords(line.vatExemptionCategory, locale)}</span>}
                 </Cell>
                 <Td numeric>{eurosOrDash(line.vatCents, locale)}</Td>
                 <Td numeric>{eurosOrDash(line.totalCents, locale)}</Td>

@@ -61,6 +61,7 @@ export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; no
       canAct: opts.canAct,
     }),
     qrSvg: await qrSvgOf(detail.qrUrl),
+    qrUrl: detail.qrUrl,
     pdfHref: hasUrl ? `/api/transmissions/${id}/pdf` : null,
     xmlHref: hasUrl ? `/api/transmissions/${id}/aade` : null,
   };

@@ -81,6 +81,8 @@ export interface DetailView {
   actions: DocumentAction[];
   /** SVG markup of a QR code of the document URL (drawn by the server from our own data). */
   qrSvg: string | null;
+  /** The link the QR code opens (AADE's), its text alternative. */
+  qrUrl: string | null;
   /** The provider's PDF and XML, served through the dashboard. */
   pdfHref: string | null;
   xmlHref: string | null;

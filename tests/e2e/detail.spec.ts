@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { adminApi, ensureDemoIssuer } from "./compose-fixtures";
 import { e2eSettings } from "./global-setup";
 import { insertDocument, outboxDocument, sandboxControl } from "./history-fixtures";
 
@@ -14,6 +15,8 @@ test("a rejected document shows its errors next to the right fields, and Fix & r
     const [line] = payload.Details;
     if (line) line.VATTotal = 1.45;
   });
+  // Its issuer is one the administrator defined (Fix & resend checks it, as issuing does).
+  await ensureDemoIssuer(await adminApi());
   insertDocument(e2e.databasePath, doc, { status: "queued", nextAction: "send", nextAttemptAt: new Date().toISOString(), createdBy: e2e.users.clerk.email });
   await page.goto(`/transmissions/${doc.id}`);
   const heading = page.getByRole("heading", { name: `Παραστατικό E2EFIX/${doc.number}` });
@@ -109,10 +112,12 @@ test.describe("as a viewer", () => {
     insertDocument(e2e.databasePath, doc, { status: "unknown", nextAction: "lookup", nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString(), createdBy: e2e.users.clerk.email });
     await page.goto(`/transmissions/${doc.id}`);
     await expect(page.getByRole("heading", { name: `Παραστατικό E2EVIEW/${doc.number}` })).toBeVisible();
-    await expect(page.getByText("Καμία ενέργεια δεν επιτρέπεται σε αυτή την κατάσταση.")).toBeVisible();
+    // The reason is the role, and the viewer is told so (not "nothing allowed in this state").
+    await expect(page.getByTestId("no-actions")).toHaveText(/^Ο ρόλος σας \(αναγνώστης\) επιτρέπει να βλέπετε και να κατεβάζετε/);
     await expect(page.getByRole("button", { name: "Ανανέωση κατάστασης" })).toHaveCount(0);
     const fix = await page.goto(`/transmissions/${doc.id}/fix`);
     expect(fix?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Η σελίδα δεν βρέθηκε" })).toBeVisible();
     expect((await page.request.post(`/api/transmissions/${doc.id}/refresh`, { headers: { Origin: e2e.baseURL } })).status()).toBe(403);
   });
 });

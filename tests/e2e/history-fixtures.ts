@@ -64,6 +64,9 @@ export function insertDocument(
         state.status === "unknown" ? 1 : 0, 0, state.nextAttemptAt, new Date(Date.now() + 86_400_000).toISOString(), state.createdBy, now, now,
         state.status === "unknown" ? JSON.stringify({ kind: "ambiguous", httpStatus: null, message: "no answer in time", errors: [], reason: "timeout" }) : null,
       );
+      // Its series, as the administrator defined it before the document took a number from it.
+      db.prepare("insert into series (issuer_vat, code, next_number, description, created_at, updated_at) values (?, ?, ?, null, ?, ?) on conflict do nothing")
+        .run(SANDBOX_DEMO_VAT, doc.series, Number(doc.number) + 1, now, now);
       db.prepare("insert into events (document_id, at, type, detail_json, actor) values (?, ?, 'queued', ?, ?)").run(doc.id, now, JSON.stringify({ series: doc.series, number: doc.number }), state.createdBy);
       if (state.status === "unknown") {
         db.prepare(`insert into attempts (document_id, seq, started_at, finished_at, request_sha256, http_status, outcome, latency_ms, response_body, error, worker_id)

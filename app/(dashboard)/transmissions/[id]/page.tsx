@@ -18,6 +18,8 @@ import { cleanMessage } from "@/lib/history/error-fields";
 import { loadFilterChoices } from "@/lib/history/history-page";
 import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
+import { plainT, problemWords } from "@/lib/i18n/plain-messages";
+import { TechnicalDetails } from "@/components/transmissions/technical-details";
 
 export const dynamic = "force-dynamic";
 
@@ -43,12 +45,16 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       <DetailLive id={summary.id} status={summary.status} updatedAt={summary.updatedAt} />
       <Card aria-labelledby="actions-title">
         <CardTitle id="actions-title">{ht("action.title", locale)}</CardTitle>
-        <DetailActions id={summary.id} actions={view.actions} credit={credit} />
+        <DetailActions id={summary.id} actions={view.actions} credit={credit} canAct={hasRole(user.role, "clerk")} />
       </Card>
       {view.lastError !== null && (
         <Notice tone={summary.status === "rejected" ? "error" : "warning"}>
-          <strong>{ht("detail.lastError", locale)}:</strong> {view.lastError.httpStatus !== null && `HTTP ${view.lastError.httpStatus} · `}{cleanMessage(view.lastError.message)}
+          <strong>{ht("detail.lastError", locale)}:</strong> <span data-testid="problem-words">{problemWords(view.lastError.kind, locale)}</span>
           {view.errors.length > 0 && <span className="block text-xs">{ht("detail.errorsIntro", locale)}</span>}
+          <TechnicalDetails>
+            {view.lastError.httpStatus !== null && <span className="block">{plainT("details.http", locale, { status: view.lastError.httpStatus })}</span>}
+            <span className="block">{plainT("details.providerText", locale)}: {cleanMessage(view.lastError.message)}</span>
+          </TechnicalDetails>
         </Notice>
       )}
       <div className="grid gap-5 lg:grid-cols-2">
@@ -73,7 +79,12 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       )}
       <Card aria-labelledby="attempts-title">
         <CardTitle id="attempts-title">{ht("detail.attempts", locale)}</CardTitle>
-        <AttemptsTable attempts={view.attempts} />
+        {view.attempts.length === 0 ? <AttemptsTable attempts={view.attempts} /> : (
+          <details data-testid="attempts-details">
+            <summary className="cursor-pointer text-sm font-semibold text-brand">{plainT("attempts.summary", locale, { count: view.attempts.length })}</summary>
+            <div className="mt-2"><AttemptsTable attempts={view.attempts} /></div>
+          </details>
+        )}
       </Card>
       <Card aria-labelledby="timeline-title">
         <CardTitle id="timeline-title">{ht("detail.timeline", locale)}</CardTitle>
