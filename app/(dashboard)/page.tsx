@@ -10,17 +10,22 @@ import { checkHealth } from "@/lib/health";
 import { loadOverview, STUCK_AFTER_MINUTES } from "@/lib/history/overview";
 import { ht } from "@/lib/i18n/history-messages";
 import { t } from "@/lib/i18n/messages";
+import { hasRole } from "@/lib/auth/roles";
+import { hasAnyDocument } from "@/lib/history/first-use";
+import { plainT } from "@/lib/i18n/plain-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 export const dynamic = "force-dynamic";
 
 // / — the overview: documents per status today and this month, what needs attention, and the provider's availability (viewer).
 export default async function OverviewPage() {
-  await requireUser({ role: "viewer" });
+  const user = await requireUser({ role: "viewer" });
   const locale = await getRequestLocale();
   const env = getEnv();
   const now = new Date();
-  const [health, overview] = await Promise.all([checkHealth(), getReadyDb().then((db) => loadOverview(db, { now }))]);
+  const [health, overview, started] = await Promise.all([
+    checkHealth(), getReadyDb().then((db) => loadOverview(db, { now })), getReadyDb().then(hasAnyDocument),
+  ]);
   const yesNo = (value: boolean) => t(value ? "common.yes" : "common.no", locale);
   return (
     <section aria-labelledby="overview-title" className="space-y-6">
@@ -28,6 +33,14 @@ export default async function OverviewPage() {
         <h1 id="overview-title" className="text-2xl font-semibold">{t("overview.title", locale)}</h1>
         <Link href="/transmissions" className="text-sm font-semibold text-brand underline">{ht("overview.openHistory", locale)}</Link>
       </div>
+      {!started && (
+        <Notice tone="info">
+          <span data-testid="overview-empty">{plainT(hasRole(user.role, "clerk") ? "overview.empty" : "overview.emptyViewer", locale)}</span>
+          {hasRole(user.role, "clerk") && (
+            <Link href="/credit-notes/new" prefetch={false} className="ml-2 font-semibold text-brand underline">{plainT("overview.start", locale)}</Link>
+          )}
+        </Notice>
+      )}
       <Notice tone={health.provider.reachable ? "success" : "error"}>
         <strong>{ht("overview.provider", locale)}:</strong>{" "}
         {ht(health.provider.reachable ? "overview.providerUp" : "overview.providerDown", locale)} ({env.provider.environment})

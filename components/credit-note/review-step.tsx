@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { useLocale } from "@/components/ui/locale-provider";
 import { queryKeys } from "@/components/ui/query-keys";
 import { composeT } from "@/lib/i18n/compose-messages";
+import { assignedWords } from "@/lib/i18n/plain-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { issueDraft, previewDraft, type IssueAnswer } from "./compose-api";
@@ -69,7 +70,7 @@ export function ReviewStep({ environment, values, fix, onIssued, onIssuing, onRe
             <h3 id="review-document-title" className="mb-3 font-semibold">{composeT("review.document", locale)}</h3>
             <DocumentView document={preview.data.document} numberPending={numberPending} />
             {preview.data.assignedAtIssue.length > 0 && (
-              <p className="mt-3 text-xs text-slate-500">{composeT("review.assigned", locale, { fields: preview.data.assignedAtIssue.join(", ") })}</p>
+              <p className="mt-3 text-xs text-slate-500">{composeT("review.assigned", locale, { fields: assignedWords(preview.data.assignedAtIssue, locale) })}</p>
             )}
           </section>
           <details className="rounded border border-slate-200 p-3">

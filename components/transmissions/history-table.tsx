@@ -10,6 +10,7 @@ import { isMoving } from "@/lib/history/legal-actions";
 import type { HistorySort } from "@/lib/validation/history-sorts";
 import type { HistoryPageData } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
+import { plainT } from "@/lib/i18n/plain-messages";
 import { eurosOrDash, issuedAtText } from "./format";
 import { HistoryPager } from "./history-pager";
 import { StatusBadge } from "./status-badge";
@@ -36,7 +37,13 @@ function SortHeader({ label, desc, asc, form, numeric }: { label: string; desc: 
  * (queued, sending, unknown) the page asks `GET /api/transmissions` again every few seconds with
  * the very query the server used, and stops as soon as nothing moves.
  */
-export function HistoryTable({ initial, apiQuery, form }: { initial: HistoryPageData; apiQuery: string; form: HistoryForm }) {
+export function HistoryTable({ initial, apiQuery, form, issuerNames = {} }: {
+  initial: HistoryPageData;
+  apiQuery: string;
+  form: HistoryForm;
+  /** The issuing company's name by VAT number (`EL…`): the Issuer column shows the company, not who pressed Issue. */
+  issuerNames?: Readonly<Record<string, string>>;
+}) {
   const locale = useLocale();
   const { data } = useQuery({
     queryKey: queryKeys.transmissions.list(apiQuery),
@@ -64,7 +71,7 @@ export function HistoryTable({ initial, apiQuery, form }: { initial: HistoryPage
               <Th className="text-right">{ht("history.col.vat", locale)}</Th>
               <SortHeader label={ht("history.col.gross", locale)} desc="gross_desc" asc="gross_asc" form={form} numeric />
               <Th>{ht("history.col.mark", locale)}</Th>
-              <Th>{ht("history.col.issuedBy", locale)}</Th>
+              <Th>{plainT("history.col.issuer", locale)}</Th>
             </Tr>
           </THead>
           <TBody>
@@ -83,7 +90,10 @@ export function HistoryTable({ initial, apiQuery, form }: { initial: HistoryPage
                 <Td numeric className="whitespace-nowrap">{eurosOrDash(row.vatCents, locale)}</Td>
                 <Td numeric className="whitespace-nowrap font-medium">{eurosOrDash(row.grossCents, locale)}</Td>
                 <Td className="font-mono text-xs">{row.mark ?? "—"}</Td>
-                <Td className="text-xs"><span className="block max-w-36 truncate" title={row.createdBy ?? ""}>{row.createdBy ?? "—"}</span></Td>
+                <Td className="text-xs" data-testid="history-issuer">
+                  <span className="block max-w-36 truncate" title={issuerNames[row.issuerVat] ?? row.issuerVat}>{issuerNames[row.issuerVat] ?? row.issuerVat}</span>
+                  {issuerNames[row.issuerVat] !== undefined && <span className="block text-slate-500">{row.issuerVat}</span>}
+                </Td>
               </Tr>
             ))}
           </TBody>

@@ -71,6 +71,9 @@ export const plainMessages = {
     en: "QR code that opens the document at AADE: {url}",
   },
   "qr.caption": { el: "Σαρώστε για να δείτε το παραστατικό στην ΑΑΔΕ", en: "Scan to see the document at AADE" },
+  "assigned.DistributionDetails.InternalDocumentId": { el: "το εσωτερικό αναγνωριστικό", en: "the internal id" },
+  "assigned.Number": { el: "ο αριθμός (ο επόμενος της σειράς)", en: "the number (the series' next)" },
+  "assigned.DateIssued": { el: "η ημερομηνία και ώρα έκδοσης", en: "the issue date and time" },
   "history.col.issuer": { el: "Εκδότης", en: "Issuer" },
   "overview.empty": {
     el: "Δεν έχει εκδοθεί ακόμη κανένα πιστωτικό. Ξεκινήστε από το «Νέο πιστωτικό»: διαλέγετε εκδότη και σειρά, συμπληρώνετε πελάτη και γραμμές, ελέγχετε και εκδίδετε.",
@@ -122,4 +125,12 @@ export function exemptionWords(code: number | string | null | undefined, locale:
   const found = getVatExemptionCategory(Number(code));
   if (!found) return String(code);
   return `${locale === "el" ? found.descriptionEl : found.descriptionEn} (${found.code})`;
+}
+
+/** What issuing will fill in, in words ("the number (the series' next)"), for the preview's provider field names. */
+export function assignedWords(fields: readonly string[], locale: Locale): string {
+  return fields.map((field) => {
+    const key = `assigned.${field}` as PlainKey;
+    return key in plainMessages ? plainT(key, locale) : field;
+  }).join(", ");
 }

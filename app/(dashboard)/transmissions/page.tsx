@@ -7,6 +7,7 @@ import { getReadyDb } from "@/lib/db/ready";
 import { loadFilterChoices, loadHistoryPage } from "@/lib/history/history-page";
 import { historySearch, readHistoryForm } from "@/lib/history/history-url";
 import { ht } from "@/lib/i18n/history-messages";
+import { loadIssuerProfiles } from "@/lib/settings/issuers";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const locale = await getRequestLocale();
   const form = readHistoryForm(await searchParams);
   const db = await getReadyDb();
-  const [page, choices] = await Promise.all([loadHistoryPage(db, form), loadFilterChoices(db)]);
+  const [page, choices, profiles] = await Promise.all([loadHistoryPage(db, form), loadFilterChoices(db), loadIssuerProfiles(db)]);
+  const issuerNames = Object.fromEntries(profiles.map((profile) => [profile.vat, profile.name]));
   const shown = page.staleCursor ? { ...form, cursor: "" } : form;
   const exportSuffix = page.exportQuery === "" ? "" : `?${page.exportQuery}`;
   return (
@@ -46,7 +48,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       {page.ignored.length > 0 && <Notice tone="warning">{ht("history.invalid", locale, { fields: page.ignored.map((key) => (key in FILTER_LABELS ? ht(FILTER_LABELS[key as keyof typeof FILTER_LABELS], locale, { sort: "" }) : key)).join(", ") })}</Notice>}
       {page.staleCursor && <Notice tone="info">{ht("history.staleCursor", locale)}</Notice>}
       <Card>
-        <HistoryTable initial={{ items: page.items, nextCursor: page.nextCursor, prevCursor: page.prevCursor }} apiQuery={page.apiQuery} form={shown} />
+        <HistoryTable initial={{ items: page.items, nextCursor: page.nextCursor, prevCursor: page.prevCursor }} apiQuery={page.apiQuery} form={shown} issuerNames={issuerNames} />
       </Card>
     </section>
   );

@@ -20,7 +20,7 @@ export default async function DraftsPage() {
         <Link href="/credit-notes/new" className="rounded bg-brand px-3 py-1.5 text-sm font-semibold text-white">{composeT("drafts.new", locale)}</Link>
       </PageHeader>
       <Card>
-        <DraftsList drafts={drafts} />
+        <DraftsList drafts={drafts} now={new Date().toISOString()} />
       </Card>
     </section>
   );
