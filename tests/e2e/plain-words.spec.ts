@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { adminApi, DEMO_ISSUER, ensureDemoIssuer, prepareComposeData, stateOf } from "./compose-fixtures";
+import { e2eSettings } from "./global-setup";
+import { insertDocument, outboxDocument } from "./history-fixtures";
+
+const e2e = e2eSettings();
+
+test.describe("as a viewer", () => {
+  test.use({ storageState: stateOf("viewer") });
+
+  test("an unknown address or document gets a 404 page in the reader's language", async ({ page, context }) => {
+    const missing = await page.goto("/no-such-page");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Η σελίδα δεν βρέθηκε" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Στην επισκόπηση" })).toBeVisible();
+    const document = await page.goto(`/transmissions/${randomUUID()}`);
+    expect(document?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+    await context.addCookies([{ name: "locale", value: "en", url: e2e.baseURL }]);
+    await page.goto("/no-such-page");
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByText("This address is not a page or document of Credit Desk.")).toBeVisible();
+  });
+
+  test("a document whose sending is in doubt is explained in plain words, the technical detail folded away", async ({ page }) => {
+    const doc = outboxDocument("E2EPLAIN");
+    insertDocument(e2e.databasePath, doc, { status: "unknown", nextAction: "lookup", nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString(), createdBy: e2e.users.clerk.email });
+    await page.goto(`/transmissions/${doc.id}`);
+    await expect(page.getByTestId("problem-words")).toHaveText(/^Δεν ξέρουμε ακόμη αν ο πάροχος παρέλαβε το παραστατικό/);
+    // The provider's own words and the attempts' HTTP/latency columns are there, but only on request.
+    const technical = page.getByTestId("technical-details").first();
+    await expect(technical.getByText("no answer in time")).toBeHidden();
+    await expect(page.getByRole("columnheader", { name: "Χρόνος (ms)" })).toBeHidden();
+    await technical.locator("summary").click();
+    await expect(technical.getByText("no answer in time")).toBeVisible();
+    await page.getByTestId("attempts-details").locator("summary").click();
+    await expect(page.getByRole("columnheader", { name: "Χρόνος (ms)" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "άγνωστο αν παραλήφθηκε" })).toBeVisible();
+    // Nothing on the page says "ambiguous" outside a disclosure.
+    const visibleText = await page.locator("main").evaluate((main) => {
+      const clone = main.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll("details:not([open])").forEach((details) => details.querySelectorAll(":scope > :not(summary)").forEach((el) => el.remove()));
+      return clone.innerText;
+    });
+    expect(visibleText).not.toMatch(/ambiguous|latencyMs|HTTP \d{3}/);
+  });
+});
+
+test("history's Issuer column names the issuing company, not the user who pressed Issue", async ({ page }) => {
+  await ensureDemoIssuer(await adminApi());
+  const doc = outboxDocument("E2EISS");
+  insertDocument(e2e.databasePath, doc, { status: "unknown", nextAction: "lookup", nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString(), createdBy: e2e.users.clerk.email });
+  await page.goto("/transmissions?series=E2EISS");
+  const issuer = page.getByTestId("history-issuer").first();
+  await expect(issuer).toContainText(DEMO_ISSUER.name);
+  await expect(issuer).toContainText(DEMO_ISSUER.vat);
+  await expect(issuer).not.toContainText(e2e.users.clerk.email);
+});
+
+test.describe("as a clerk", () => {
+  test.use({ storageState: stateOf("clerk") });
+
+  test("the drafts list shows each draft's age", async ({ page }) => {
+    const { series, profileId } = await prepareComposeData();
+    const id = randomUUID();
+    const saved = await page.request.put(`/api/drafts/${id}`, { data: { step: 0, draft: { id, issuerProfileId: profileId, series, counterparty: { name: `ΗΛΙΚΙΑ ${series}` } } } });
+    expect(saved.status()).toBe(200);
+    await page.goto("/credit-notes/drafts");
+    await expect(page.locator(`[data-draft-id="${id}"]`).getByTestId("draft-age")).toHaveText("σήμερα");
+  });
+});
