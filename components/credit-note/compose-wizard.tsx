@@ -15,6 +15,7 @@ import { messageOfCode } from "@/lib/i18n/validation-messages";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { deleteDraft, type IssueAnswer } from "./compose-api";
 import { DraftAutosave } from "./draft-autosave";
+import { englishValues } from "./english-values";
 import { composeResolver } from "./draft-resolver";
 import type { Environment } from "./environment-notice";
 import { FixIdentity, firstStepWithError, isOnField, StepProviderErrors, useProviderErrors, type FixMode } from "./fix-mode";
@@ -52,7 +53,8 @@ export function ComposeWizard({ environment, initialValues, initialStep, restore
   const queryClient = useQueryClient();
   // Fields are checked as they are typed and all of a step's fields when leaving it; never on
   // blur, whose late error text would shift the Next button away under a click in progress.
-  const form = useForm<ComposeValues>({ defaultValues: initialValues, resolver: composeResolver, mode: "onChange" });
+  // English mode shows stored numbers the English way; what is typed there is read the English way (english-values.ts).
+  const form = useForm<ComposeValues>({ defaultValues: locale === "en" ? englishValues(initialValues) : initialValues, resolver: composeResolver, mode: "onChange" });
   const [step, setStep] = useState(Math.min(fix ? firstStepWithError(fix.providerErrors) : initialStep, LAST_STEP));
   const [blocked, setBlocked] = useState(0);
   const [issuing, setIssuing] = useState(false);

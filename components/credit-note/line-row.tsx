@@ -16,6 +16,7 @@ import {
   classificationCategoryOptions, classificationTypeOptions, exemptionOptions, unitOptions, vatCategoryOptions,
 } from "./code-options";
 import { LineAmounts } from "./line-amounts";
+import { ENGLISH_NUMBER } from "./english-values";
 import { drawsControls, LineWindowContext, type LineWindow } from "./line-window";
 
 export type LineAction = "up" | "down" | "duplicate" | "delete";
@@ -111,6 +112,8 @@ function LineSummary({ index }: { index: number }) {
  */
 function LineControls({ index, count, onAction, formId }: LineRowProps & { formId: string }) {
   const locale = useLocale();
+  // English mode reads "1,234.56" the English way (english-values.ts).
+  const typedNumber = locale === "en" ? ENGLISH_NUMBER : undefined;
   const { control, setValue, getValues } = useFormContext<ComposeValues>();
   const lineWindow = useContext(LineWindowContext);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -149,10 +152,10 @@ function LineControls({ index, count, onAction, formId }: LineRowProps & { formI
       <LineForm id={formId} />
       <div ref={gridRef} className="grid grid-cols-12 gap-2">
         <TextField form={formId} isolateLayout name={name("description")} label={label("description")} hideLabel placeholder={composeT("col.description", locale)} className="col-span-4" autoComplete="off" />
-        <TextField form={formId} isolateLayout name={name("quantity")} label={label("quantity")} hideLabel placeholder={composeT("col.quantity", locale)} inputMode="decimal" className="col-span-1" autoComplete="off" />
+        <TextField form={formId} isolateLayout name={name("quantity")} label={label("quantity")} registerOptions={typedNumber} hideLabel placeholder={composeT("col.quantity", locale)} inputMode="decimal" className="col-span-1" autoComplete="off" />
         <SelectField form={formId} name={name("unitCode")} numeric label={label("unitCode")} hideLabel options={unitOptions(locale)} className="col-span-2" />
-        <TextField form={formId} isolateLayout name={name("unitPrice")} label={label("unitPrice")} hideLabel placeholder={composeT("col.unitPrice", locale)} inputMode="decimal" className="col-span-2" autoComplete="off" />
-        <TextField form={formId} isolateLayout name={name("discountPercent")} label={label("discountPercent")} hideLabel placeholder={composeT("col.discount", locale)} inputMode="decimal" className="col-span-1" autoComplete="off" />
+        <TextField form={formId} isolateLayout name={name("unitPrice")} label={label("unitPrice")} registerOptions={typedNumber} hideLabel placeholder={composeT("col.unitPrice", locale)} inputMode="decimal" className="col-span-2" autoComplete="off" />
+        <TextField form={formId} isolateLayout name={name("discountPercent")} label={label("discountPercent")} registerOptions={typedNumber} hideLabel placeholder={composeT("col.discount", locale)} inputMode="decimal" className="col-span-1" autoComplete="off" />
         <SelectField form={formId} name={name("vatCategory")} numeric label={label("vatCategory")} hideLabel options={vatCategoryOptions(locale)} className="col-span-2"
           registerOptions={{ onChange: onVatChange }} />
         {requiresVatExemption(vatCategory) && (

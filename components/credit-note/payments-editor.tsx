@@ -14,6 +14,7 @@ import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { computeLenientTotals, restOfPayment } from "@/lib/validation/lenient-totals";
 import { paymentMethodOptions } from "./code-options";
 import { amountInputText, euros } from "./money-text";
+import { ENGLISH_NUMBER } from "./english-values";
 import { newPayment } from "./wizard-model";
 
 /**
@@ -38,7 +39,7 @@ export function PaymentsEditor() {
         <div key={field.id} className="flex items-start gap-2" data-payment-index={index}>
           <SelectField name={`payments.${index}.methodCode`} numeric label={fieldLabel(`payments.${index}.methodCode`, locale)}
             options={paymentMethodOptions(locale)} className="w-80" />
-          <TextField name={`payments.${index}.amount`} label={fieldLabel(`payments.${index}.amount`, locale)} inputMode="decimal" autoComplete="off" className="w-40" />
+          <TextField name={`payments.${index}.amount`} label={fieldLabel(`payments.${index}.amount`, locale)} registerOptions={locale === "en" ? ENGLISH_NUMBER : undefined} inputMode="decimal" autoComplete="off" className="w-40" />
           <Button variant="secondary" size="sm" className="mt-5" title={composeT("payment.restHint", locale)} onClick={() => fillRest(index)}
             aria-label={`${composeT("payment.rest", locale)} — ${fieldLabel(`payments.${index}.amount`, locale)}`}>
             {composeT("payment.rest", locale)}
