@@ -57,7 +57,11 @@ test("a rejected document shows its errors next to the right fields, and Fix & r
   await expect(page.getByText("Εγκρίθηκε", { exact: true }).first()).toBeVisible({ timeout: 20_000 });
   await expect(heading).toBeVisible();
   await expect(page.getByTestId("detail-mark")).toHaveText(/^\d{15}$/);
-  await expect(page.getByRole("img", { name: "QR κωδικός του συνδέσμου του παραστατικού" })).toBeVisible();
+  // The QR's text alternative says what it opens and gives the link itself, also shown under it.
+  const qr = page.getByRole("img", { name: /^QR κωδικός που ανοίγει το παραστατικό στην ΑΑΔΕ: https?:\/\/\S+$/ });
+  await expect(qr).toBeVisible();
+  const qrLink = ((await qr.getAttribute("aria-label")) ?? "").replace(/^.*: /, "");
+  await expect(page.getByRole("link", { name: qrLink, exact: true }).first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Πίστωση αυτού του παραστατικού" })).toBeVisible();
   await expect(page.locator('[data-event="fixed"]')).toHaveCount(1);
 

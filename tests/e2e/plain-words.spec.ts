@@ -70,3 +70,30 @@ test.describe("as a clerk", () => {
     await expect(page.locator(`[data-draft-id="${id}"]`).getByTestId("draft-age")).toHaveText("σήμερα");
   });
 });
+
+test.describe("as a clerk in English", () => {
+  test.use({ storageState: stateOf("clerk") });
+
+  test("English mode accepts 1,234.56 as typed and shows amounts the English way throughout", async ({ page, context }) => {
+    const { series } = await prepareComposeData();
+    await context.addCookies([{ name: "locale", value: "en", url: e2e.baseURL }]);
+    await page.goto("/credit-notes/new");
+    await page.getByLabel("Issuer profile").selectOption({ label: `${DEMO_ISSUER.name} — ${DEMO_ISSUER.vat}` });
+    await page.getByLabel("Series", { exact: true }).selectOption(series);
+    await page.getByRole("button", { name: /^Next/ }).click();
+    await page.getByLabel("Counterparty name").fill("ENGLISH CUSTOMER LTD");
+    await page.getByLabel("Counterparty VAT number").fill("094014201");
+    await page.getByLabel("Counterparty street").fill("ERMOU 1");
+    await page.getByLabel("Counterparty postal code").fill("10563");
+    await page.getByLabel("Counterparty city").fill("ATHENS");
+    await page.getByRole("button", { name: /^Next/ }).click();
+    await page.getByLabel("Description (line 1)").fill("Consulting");
+    await page.getByLabel("Quantity (line 1)").fill("1");
+    const price = page.getByLabel("Unit price (line 1)");
+    await price.fill("1,234.56");
+    await price.blur();
+    await expect(price).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByTestId("totals-net")).toHaveText("1,234.56 €");
+  });
+});
+
