@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { adminApi, DEMO_ISSUER, ensureDemoIssuer, prepareComposeData, stateOf } from "./compose-fixtures";
 import { e2eSettings } from "./global-setup";
@@ -68,6 +69,34 @@ test.describe("as a clerk", () => {
     expect(saved.status()).toBe(200);
     await page.goto("/credit-notes/drafts");
     await expect(page.locator(`[data-draft-id="${id}"]`).getByTestId("draft-age")).toHaveText("σήμερα");
+  });
+});
+
+test.describe("as a clerk, old drafts", () => {
+  test.use({ storageState: stateOf("clerk") });
+
+  test("drafts untouched for over a month are counted and deleted together on request, recent ones kept", async ({ page }) => {
+    const db = new Database(e2e.databasePath, { timeout: 10_000 });
+    const old = randomUUID();
+    const recent = randomUUID();
+    try {
+      const { id: owner } = db.prepare("select id from users where email = ?").get(e2e.users.clerk.email) as { id: string };
+      const snapshot = (id: string, name: string) => JSON.stringify({ step: 1, draft: { id, counterparty: { name } } });
+      const longAgo = new Date(Date.now() - 45 * 86_400_000).toISOString();
+      const insert = db.prepare("insert into drafts (id, owner, json, created_at, updated_at) values (?, ?, ?, ?, ?)");
+      insert.run(old, owner, snapshot(old, "ΠΑΛΙΟ ΠΡΟΧΕΙΡΟ"), longAgo, longAgo);
+      insert.run(recent, owner, snapshot(recent, "ΝΕΟ ΠΡΟΧΕΙΡΟ"), new Date().toISOString(), new Date().toISOString());
+    } finally {
+      db.close();
+    }
+    await page.goto("/credit-notes/drafts");
+    await expect(page.locator(`[data-draft-id="${old}"]`).getByTestId("draft-age")).toHaveText("45 ημέρες");
+    await expect(page.getByTestId("old-drafts")).toContainText("δεν έχουν αλλάξει πάνω από 30 ημέρες");
+    await page.getByRole("button", { name: "Διαγραφή των παλιών προχείρων" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Διαγραφή των παλιών προχείρων" }).click();
+    await expect(page.locator(`[data-draft-id="${old}"]`)).toHaveCount(0);
+    await expect(page.locator(`[data-draft-id="${recent}"]`)).toBeVisible();
+    await expect(page.getByTestId("old-drafts")).toHaveCount(0);
   });
 });
 
