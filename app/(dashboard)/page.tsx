@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OutageBanner } from "@/components/outage/outage-banner";
 import { AttentionList } from "@/components/transmissions/attention-list";
 import { OverviewCounts } from "@/components/transmissions/overview-counts";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -11,6 +12,7 @@ import { loadOverview, STUCK_AFTER_MINUTES } from "@/lib/history/overview";
 import { ht } from "@/lib/i18n/history-messages";
 import { t } from "@/lib/i18n/messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
+import { sendingAvailability } from "@/lib/sending/start";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +22,7 @@ export default async function OverviewPage() {
   const locale = await getRequestLocale();
   const env = getEnv();
   const now = new Date();
-  const [health, overview] = await Promise.all([checkHealth(), getReadyDb().then((db) => loadOverview(db, { now }))]);
+  const [health, overview, availability] = await Promise.all([checkHealth(), getReadyDb().then((db) => loadOverview(db, { now })), sendingAvailability(now)]);
   const yesNo = (value: boolean) => t(value ? "common.yes" : "common.no", locale);
   return (
     <section aria-labelledby="overview-title" className="space-y-6">
@@ -28,6 +30,9 @@ export default async function OverviewPage() {
         <h1 id="overview-title" className="text-2xl font-semibold">{t("overview.title", locale)}</h1>
         <Link href="/transmissions" className="text-sm font-semibold text-brand underline">{ht("overview.openHistory", locale)}</Link>
       </div>
+      {availability.providerUnreachableSince !== null && (
+        <OutageBanner since={availability.providerUnreachableSince.toISOString()} waiting={availability.waiting} locale={locale} />
+      )}
       <Notice tone={health.provider.reachable ? "success" : "error"}>
         <strong>{ht("overview.provider", locale)}:</strong>{" "}
         {ht(health.provider.reachable ? "overview.providerUp" : "overview.providerDown", locale)} ({env.provider.environment})
