@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import type { Db } from "@/lib/db/schema";
+import { vatOfNet } from "@/lib/domain/line-amounts";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import type { DrillOptions } from "../lib/args";
 import { prepareBuild } from "../lib/build";
@@ -76,7 +77,12 @@ export function uniqueDraft(series: string, draftId: string, index: number): Rec
   const draft = freshDraft(series, draftId);
   const lines = draft.lines as Record<string, unknown>[];
   const first = lines[0] ?? {};
-  lines[0] = { ...first, unitPrice: ((1_000 + index) / 100).toFixed(2), description: `${String(first.description)} #${index + 1}` };
+  // Net prices (the sample's line is at 24 %): the payment is the gross the server will compute.
+  const netCents = 1_000 + index;
+  const grossCents = netCents + vatOfNet(netCents, 24);
+  lines[0] = { ...first, unitPrice: (netCents / 100).toFixed(2), description: `${String(first.description)} #${index + 1}` };
+  draft.priceEntry = "net";
+  draft.payments = [{ methodCode: 3, amount: (grossCents / 100).toFixed(2) }];
   return draft;
 }
 
