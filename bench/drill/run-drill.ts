@@ -281,6 +281,8 @@ function faultStrikes(input: {
     const path = entry.path.toLowerCase();
     if (path !== "/invoice/json") continue;
     if (entry.outcome.startsWith("fault:")) add(`${entry.outcome.slice(6)} on json`);
+    // A delay answers as usual afterwards; the log notes that it held the request.
+    if (entry.delayedMs !== undefined) add("delay on json");
     if (entry.outcome === "duplicate" && entry.status !== null) add(`duplicate answer as ${entry.status === 409 ? "409" : "2xx"}`);
   }
   const strikes: FaultStrike[] = Object.entries(input.injectedKinds).map(([kind, injected]) => ({ kind, injected, struck: struck[kind] ?? 0 }));
