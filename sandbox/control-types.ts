@@ -13,6 +13,8 @@ export interface RequestLogEntry {
   uid?: string;
   /** "accepted" | "rejected" | "duplicate" | "processing" | "unauthorized" | "fault:<mode>" | … */
   outcome: string;
+  /** How long a queued `delay` fault held this request before it went on (its outcome is then the usual one). */
+  delayedMs?: number;
   apiKeyPresent: boolean;
   bearerPresent: boolean;
 }

@@ -107,7 +107,10 @@ export async function runSubmission(ex: Exchange, plan: SubmissionPlan): Promise
   const attemptId = ctx.store.startAttempt(identity, plan.receivedAt.getTime());
   // The attempt ends only with a complete response: a hang or reset leaves it open.
   ex.beforeComplete = () => ctx.store.endAttempt(attemptId);
-  if (plan.fault?.mode === "delay" && !(await sleep(plan.fault.ms, ctx.shutdown))) return;
+  if (plan.fault?.mode === "delay") {
+    ex.entry.delayedMs = plan.fault.ms;
+    if (!(await sleep(plan.fault.ms, ctx.shutdown))) return;
+  }
   const existing = identity.uid === null ? undefined : ctx.store.findByUid(identity.uid);
   if (existing !== undefined) return isRegistered(existing, Date.now()) ? replyDuplicate(ex, existing) : busy();
   const decision = plan.decide();

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: installs dependencies if missing, builds if needed, starts the sandbox provider
 // when IMPACT_BASE_URL is unset, starts the dashboard (which migrates the database at start),
-// and prints the URL and how to sign in. Uses only Node built-ins, so it runs on a fresh clone.
-import { spawn } from "node:child_process";
+// and prints the URL and how to sign in. The dashboard and the sandbox are supervised separately:
+// either one dying is started again while the other keeps running. Uses only Node built-ins, so
+// it runs on a fresh clone.
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "./lib/run.mjs";
+import { supervise } from "./lib/supervise.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const port = Number(process.env.PORT ?? 3000);
@@ -47,23 +49,23 @@ async function waitFor(url, timeoutMs) {
 }
 
 function start(name, command, args, env) {
-  const child = spawn(command, args, { cwd: root, stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, ...env } });
-  // Passed through untouched; the set-up link is also noted, to repeat it in the summary.
-  child.stdout.on("data", (chunk) => {
-    process.stdout.write(chunk);
-    setupToken ??= /\/setup\?token=([A-Za-z0-9_-]+)/.exec(chunk.toString())?.[1];
+  const supervised = supervise({
+    name, command, args, cwd: root, env: { ...process.env, ...env },
+    // Passed through untouched; the set-up link is also noted, to repeat it in the summary.
+    onOutput: (chunk) => {
+      process.stdout.write(chunk);
+      setupToken ??= /\/setup\?token=([A-Za-z0-9_-]+)/.exec(chunk.toString())?.[1];
+    },
   });
-  child.on("exit", (code, signal) => {
-    console.log(`${name} stopped (${signal ?? code}).`);
-    shutdown(code ?? 1);
-  });
-  children.push(child);
-  return child;
+  children.push(supervised);
+  return supervised;
 }
 
+let shuttingDown = false;
 function shutdown(code) {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 500).unref();
+  if (shuttingDown) return;
+  shuttingDown = true;
+  void Promise.all(children.map((child) => child.stop())).finally(() => process.exit(code));
 }
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OutageBanner } from "@/components/outage/outage-banner";
 import { AttentionList } from "@/components/transmissions/attention-list";
 import { OverviewCounts } from "@/components/transmissions/overview-counts";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -14,6 +15,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { hasAnyDocument } from "@/lib/history/first-use";
 import { plainT } from "@/lib/i18n/plain-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
+import { sendingAvailability } from "@/lib/sending/start";
 
 export const dynamic = "force-dynamic";
 
@@ -23,8 +25,8 @@ export default async function OverviewPage() {
   const locale = await getRequestLocale();
   const env = getEnv();
   const now = new Date();
-  const [health, overview, started] = await Promise.all([
-    checkHealth(), getReadyDb().then((db) => loadOverview(db, { now })), getReadyDb().then(hasAnyDocument),
+  const [health, overview, started, availability] = await Promise.all([
+    checkHealth(), getReadyDb().then((db) => loadOverview(db, { now })), getReadyDb().then(hasAnyDocument), sendingAvailability(now),
   ]);
   const yesNo = (value: boolean) => t(value ? "common.yes" : "common.no", locale);
   return (
@@ -40,6 +42,9 @@ export default async function OverviewPage() {
             <Link href="/credit-notes/new" prefetch={false} className="ml-2 font-semibold text-brand underline">{plainT("overview.start", locale)}</Link>
           )}
         </Notice>
+      )}
+      {availability.providerUnreachableSince !== null && (
+        <OutageBanner since={availability.providerUnreachableSince.toISOString()} waiting={availability.waiting} locale={locale} />
       )}
       <Notice tone={health.provider.reachable ? "success" : "error"}>
         <strong>{ht("overview.provider", locale)}:</strong>{" "}

@@ -15,6 +15,12 @@ export interface DrillDocument {
   attemptRows: number;
   /** Why it needs attention (reason of its last status event, kind of its last error). */
   explanation?: string | undefined;
+  /** What the note says (every drill note says something of its own); two documents saying the same are a duplicate. */
+  contentKey?: string | undefined;
+  /** The provider's request log shows a request carrying this document's internal id. */
+  providerSaw?: boolean | undefined;
+  /** Its last error is the provider's permanent refusal (a validation 400, an unauthorized key, another document's number). */
+  permanentRefusal?: boolean | undefined;
 }
 
 /** One document the provider stored (GET /__control/documents). */
@@ -23,6 +29,15 @@ export interface ProviderDocument {
   mark: string;
   series: string;
   number: string;
+  /** What the document says, in the same terms as DrillDocument.contentKey. */
+  contentKey?: string | undefined;
+}
+
+/** One kind of injected fault: how often it was injected and how often it struck. */
+export interface FaultStrike {
+  kind: string;
+  injected: number;
+  struck: number;
 }
 
 export interface DrillVerdict {
@@ -44,6 +59,12 @@ export interface DrillVerdict {
   unexpectedRejections: string[];
   /** Flagged for a person (not lost: the dashboard says so), with why, grouped. */
   needsAttention: Record<string, number>;
+  /** In needs_attention without the provider ever seeing it, and not for a permanent refusal: a wait would have sent it. */
+  stranded: string[];
+  /** Every injected fault kind, struck or not. */
+  faults: FaultStrike[];
+  /** Injected fault kinds that never struck: the drill did not test what it claims. */
+  unstruck: string[];
   ok: boolean;
 }
 
@@ -61,7 +82,12 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
  * provider, that each one the provider holds is recorded as accepted with its MARK, and that no
  * attempt lacks its log row.
  */
-export function checkDrill(input: { acknowledged: readonly string[]; documents: readonly DrillDocument[]; provider: readonly ProviderDocument[] }): DrillVerdict {
+export function checkDrill(input: {
+  acknowledged: readonly string[];
+  documents: readonly DrillDocument[];
+  provider: readonly ProviderDocument[];
+  faults?: readonly FaultStrike[];
+}): DrillVerdict {
   const lost: string[] = [];
   const duplicated: string[] = [];
   const unrecorded: string[] = [];
@@ -69,6 +95,7 @@ export function checkDrill(input: { acknowledged: readonly string[]; documents: 
   const stillMoving: string[] = [];
   const unexpectedRejections: string[] = [];
   const needsAttention: Record<string, number> = {};
+  const stranded: string[] = [];
   const byStatus: Record<string, number> = {};
 
   const byDraft = countBy(input.documents.filter((doc) => doc.draftId !== null), (doc) => doc.draftId ?? "");
@@ -84,6 +111,13 @@ export function checkDrill(input: { acknowledged: readonly string[]; documents: 
   }
   for (const [key, docs] of countBy(input.provider, (doc) => `${doc.series}/${doc.number}`)) {
     if (docs.length > 1) duplicated.push(`series/number ${key}: ${docs.length} documents at the provider`);
+  }
+  // Content: a note issued again under a new id (or number) says what the first one said.
+  for (const [key, docs] of countBy(input.provider.filter((doc) => doc.contentKey !== undefined), (doc) => doc.contentKey ?? "")) {
+    if (docs.length > 1) duplicated.push(`content "${key}": ${docs.length} documents at the provider (${docs.map((doc) => `${doc.series}/${doc.number}`).join(", ")})`);
+  }
+  for (const [key, docs] of countBy(input.documents.filter((doc) => doc.contentKey !== undefined), (doc) => doc.contentKey ?? "")) {
+    if (docs.length > 1) duplicated.push(`content "${key}": ${docs.length} documents in the database (${docs.map((doc) => doc.id).join(", ")})`);
   }
   const ours = new Set(input.documents.map((doc) => doc.internalDocumentId));
   for (const doc of input.provider) {
@@ -105,8 +139,12 @@ export function checkDrill(input: { acknowledged: readonly string[]; documents: 
     if (doc.status === "needs_attention") {
       const why = doc.explanation ?? "unexplained";
       needsAttention[why] = (needsAttention[why] ?? 0) + 1;
+      if (doc.providerSaw !== true && doc.permanentRefusal !== true) stranded.push(`${doc.id}: needs_attention (${why}) although the provider never saw it`);
     }
   }
+
+  const faults = [...(input.faults ?? [])].sort((a, b) => a.kind.localeCompare(b.kind));
+  const unstruck = faults.filter((fault) => fault.injected > 0 && fault.struck === 0).map((fault) => `${fault.kind}: injected ${fault.injected}×, never struck`);
 
   return {
     acknowledged: new Set(input.acknowledged).size,
@@ -120,6 +158,9 @@ export function checkDrill(input: { acknowledged: readonly string[]; documents: 
     stillMoving,
     unexpectedRejections,
     needsAttention,
-    ok: lost.length + duplicated.length + unrecorded.length + attemptLogGaps.length + stillMoving.length + unexpectedRejections.length === 0,
+    stranded,
+    faults,
+    unstruck,
+    ok: lost.length + duplicated.length + unrecorded.length + attemptLogGaps.length + stillMoving.length + unexpectedRejections.length + stranded.length + unstruck.length === 0,
   };
 }

@@ -15,7 +15,11 @@ export interface FaultSpec {
   ms?: number;
 }
 
-/** Faults of `POST /Invoice/json`. The long delay outlasts the drill's 2.5 s response timeout. */
+/**
+ * Faults of `POST /Invoice/json`. The long delay outlasts the drill's 2.5 s response timeout. The
+ * last three are the observed UAT answers queued through the control API: 408 "IAPR Timeout",
+ * the same registered late, and the save-error 500 followed by the number's lock.
+ */
 export const SUBMISSION_FAULTS: readonly FaultSpec[] = [
   { mode: "delay", paths: ["json"], times: 1, ms: 400 },
   { mode: "delay", paths: ["json"], times: 1, ms: 4_000 },
@@ -26,9 +30,15 @@ export const SUBMISSION_FAULTS: readonly FaultSpec[] = [
   { mode: "reset_after_store", paths: ["json"], times: 1 },
   { mode: "malformed_2xx", paths: ["json"], times: 1 },
   { mode: "timeout_408", paths: ["json"], times: 1 },
+  { mode: "FAKE_IAPR_TIMEOUT", paths: ["json"], times: 1 },
+  { mode: "FAKE_IAPR_DELAYED_TIMEOUT", paths: ["json"], times: 1 },
+  { mode: "FAKE_ELISE_SAVE_DOCUMENT_ERROR", paths: ["json"], times: 1 },
 ];
 
-/** Faults of the status look-up `GET /MyData/status`. */
+/**
+ * Faults of the status look-up `GET /MyData/status`. The drill does not inject them: that endpoint
+ * stays behind an adapter switched off by default, so they could never strike.
+ */
 export const STATUS_FAULTS: readonly FaultSpec[] = [
   { mode: "status_error500", paths: ["status"], times: 1 },
   { mode: "timeout_408", paths: ["status"], times: 1 },
@@ -69,6 +79,11 @@ export function faultCycle(specs: readonly FaultSpec[], random: () => number): (
     if (next === undefined) throw new Error("no fault specs");
     return next;
   };
+}
+
+/** The kind a fault counts under in the faults-struck table: "delay on json" (the sandbox logs no duration). */
+export function faultKind(spec: FaultSpec): string {
+  return `${spec.mode} on ${spec.paths.join("+")}`;
 }
 
 /** "delay 4000 ms on json" */

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import type { Db } from "@/lib/db/schema";
+import { vatOfNet } from "@/lib/domain/line-amounts";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import type { DrillOptions } from "../lib/args";
 import { prepareBuild } from "../lib/build";
@@ -21,16 +22,27 @@ import { loadNow } from "../lib/machine";
 import { appServer, workerProcess, type ManagedProcess } from "../lib/processes";
 import { ApiSession } from "../lib/session";
 import { BENCH_ADMIN } from "../lib/stack";
-import { checkDrill, type DrillDocument, type DrillVerdict } from "./checks";
-import { describeFault, faultCycle, seededRandom, STATUS_FAULTS, SUBMISSION_FAULTS, type FaultSpec } from "./faults";
+import type { RequestLogEntry } from "@/sandbox/control-types";
+import { checkDrill, type DrillDocument, type DrillVerdict, type FaultStrike } from "./checks";
+import { describeFault, faultCycle, faultKind, seededRandom, SUBMISSION_FAULTS, type FaultSpec } from "./faults";
 
 /** Provider timeouts of every process in the drill: short, so that hangs turn into "unknown" quickly. */
 const CONNECT_TIMEOUT_MS = 1_000;
 const RESPONSE_TIMEOUT_MS = 2_500;
 /** Sandbox "processing" window after an unanswered request. */
 const PROCESSING_WINDOW_MS = 2_000;
-/** Issuing is spread over about this long, so that it spans many kills. */
-const ISSUING_SECONDS = 60;
+/**
+ * When the provider is killed, from the start of the chaos: brief kills (down 2–4 s) and the two
+ * long outages. Issuing is spread over the whole schedule, so that notes arrive during each.
+ */
+const PROVIDER_SCHEDULE: readonly { atS: number; downS: number | "brief" }[] = [
+  { atS: 10, downS: "brief" },
+  { atS: 25, downS: 90 },
+  { atS: 130, downS: "brief" },
+  { atS: 145, downS: 180 },
+];
+/** Brief provider kills go on every 10–20 s after the schedule, until issuing ends. */
+const ISSUING_SECONDS = 345;
 
 export interface DrillReport {
   options: DrillOptions;
@@ -57,15 +69,33 @@ interface Running {
 }
 
 /** Issues every draft through the dashboard, retrying through outages with the same draft id. */
+/**
+ * A drill note of its own: the sample draft with a unit price and description nobody else has, so
+ * that a note issued again under a new id or number shows as a duplicate by its content.
+ */
+export function uniqueDraft(series: string, draftId: string, index: number): Record<string, unknown> {
+  const draft = freshDraft(series, draftId);
+  const lines = draft.lines as Record<string, unknown>[];
+  const first = lines[0] ?? {};
+  // Net prices (the sample's line is at 24 %): the payment is the gross the server will compute.
+  const netCents = 1_000 + index;
+  const grossCents = netCents + vatOfNet(netCents, 24);
+  lines[0] = { ...first, unitPrice: (netCents / 100).toFixed(2), description: `${String(first.description)} #${index + 1}` };
+  draft.priceEntry = "net";
+  draft.payments = [{ methodCode: 3, amount: (grossCents / 100).toFixed(2) }];
+  return draft;
+}
+
 async function issueAll(url: string, session: ApiSession, draftIds: string[], clerks: number, pauseMs: number, acknowledged: string[], stats: { retries: number }): Promise<void> {
   let next = 0;
   const series = `DR${randomUUID().slice(0, 4).toUpperCase()}`;
   await Promise.all(Array.from({ length: clerks }, async () => {
     while (next < draftIds.length) {
-      const draftId = draftIds[next];
+      const index = next;
+      const draftId = draftIds[index];
       next += 1;
       if (draftId === undefined) break;
-      const draft = freshDraft(series, draftId);
+      const draft = uniqueDraft(series, draftId, index);
       for (let attempt = 0; ; attempt += 1) {
         try {
           const answer = await httpRequest(`${url}/api/credit-notes`, {
@@ -120,18 +150,76 @@ async function startWithRetries(process: ManagedProcess): Promise<void> {
   }
 }
 
+/** The sandbox's request log across its restarts (each restart starts an empty log). */
+class ProviderLog {
+  private readonly past: RequestLogEntry[] = [];
+  constructor(private readonly sandbox: TestSandbox) {}
+  /** Keeps what the running sandbox logged so far; call right before killing it. */
+  async keep(): Promise<void> {
+    try {
+      this.past.push(...(await this.sandbox.requests()));
+    } catch {
+      // already unreachable: its entries since the last keep are lost
+    }
+  }
+  async all(): Promise<RequestLogEntry[]> {
+    return [...this.past, ...(await this.sandbox.requests())];
+  }
+}
+
+/**
+ * Kills the provider (SIGKILL) on PROVIDER_SCHEDULE and briefly every 10–20 s after it, starting it
+ * again on the same port and data after the outage, until `done()`. Returns the down windows.
+ */
+async function providerLoop(sandbox: TestSandbox, providerLog: ProviderLog, random: () => number, done: () => boolean, log: (line: string) => void): Promise<{ kind: string; from: Date; to: Date }[]> {
+  const started = Date.now();
+  const windows: { kind: string; from: Date; to: Date }[] = [];
+  const waitUntil = async (atMs: number) => {
+    while (!done() && Date.now() < atMs) await sleep(Math.min(500, Math.max(0, atMs - Date.now())));
+  };
+  const outage = async (downS: number | "brief") => {
+    const downMs = downS === "brief" ? 2_000 + random() * 2_000 : downS * 1000;
+    const kind = downS === "brief" ? "provider SIGKILL, back after 2–4 s" : `provider outage ${downS} s`;
+    await providerLog.keep();
+    const from = new Date();
+    await sandbox.down();
+    log(`    ✝ SIGKILL provider (${(downMs / 1000).toFixed(0)} s down)`);
+    // A long outage is waited out whatever happens; a brief one too.
+    await sleep(downMs);
+    await sandbox.up();
+    const to = new Date();
+    windows.push({ kind, from, to });
+    log(`    ✓ provider back after ${((to.getTime() - from.getTime()) / 1000).toFixed(0)} s`);
+  };
+  for (const step of PROVIDER_SCHEDULE) {
+    await waitUntil(started + step.atS * 1000);
+    if (done()) return windows;
+    await outage(step.downS);
+  }
+  while (!done()) {
+    await waitUntil(Date.now() + 10_000 + random() * 10_000);
+    if (done()) break;
+    await outage("brief");
+  }
+  return windows;
+}
+
 /** Feeds the sandbox one fault at a time, as the traffic uses them up; flips the duplicate shape now and then. */
-async function faultLoop(sandbox: TestSandbox, random: () => number, done: () => boolean, injected: Record<string, number>): Promise<void> {
+async function faultLoop(sandbox: TestSandbox, random: () => number, done: () => boolean, injected: Record<string, number>, injectedKinds: Record<string, number>): Promise<void> {
   const nextSubmissionFault = faultCycle(SUBMISSION_FAULTS, random);
-  const nextStatusFault = faultCycle(STATUS_FAULTS, random);
   let jsonAtLastFault = 0;
-  let statusAtLastFault = 0;
   let shapeFlippedAt = Date.now();
   let shape: "409" | "2xx" = "409";
+  // While the provider is down, injecting fails: the fault is skipped, not counted.
   const inject = async (spec: FaultSpec) => {
-    await sandbox.fault(spec);
+    try {
+      await sandbox.fault(spec);
+    } catch {
+      return;
+    }
     const name = describeFault(spec);
     injected[name] = (injected[name] ?? 0) + 1;
+    injectedKinds[faultKind(spec)] = (injectedKinds[faultKind(spec)] ?? 0) + 1;
   };
   while (!done()) {
     await sleep(300);
@@ -142,21 +230,24 @@ async function faultLoop(sandbox: TestSandbox, random: () => number, done: () =>
       continue;
     }
     const json = log.filter((entry) => entry.path.toLowerCase() === "/invoice/json").length;
-    const status = log.filter((entry) => entry.path.toLowerCase() === "/mydata/status").length;
-    // Roughly one submission in four and one look-up in three meets a fault.
+    // A restarted provider starts an empty log.
+    if (json < jsonAtLastFault) jsonAtLastFault = 0;
+    // Roughly one submission in four meets a fault.
     if (json - jsonAtLastFault >= 3) {
       jsonAtLastFault = json;
       await inject(nextSubmissionFault());
     }
-    if (status - statusAtLastFault >= 2) {
-      statusAtLastFault = status;
-      await inject(nextStatusFault());
-    }
     if (Date.now() - shapeFlippedAt > 8_000 + random() * 8_000) {
-      shape = shape === "409" ? "2xx" : "409";
+      const flipped: "409" | "2xx" = shape === "409" ? "2xx" : "409";
+      try {
+        await sandbox.settings({ duplicateShape: flipped });
+      } catch {
+        continue;
+      }
+      shape = flipped;
       shapeFlippedAt = Date.now();
-      await sandbox.settings({ duplicateShape: shape });
       injected[`duplicate shape ${shape}`] = (injected[`duplicate shape ${shape}`] ?? 0) + 1;
+      injectedKinds[`duplicate answer as ${shape}`] = (injectedKinds[`duplicate answer as ${shape}`] ?? 0) + 1;
     }
   }
 }
@@ -166,9 +257,52 @@ async function movingCount(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** Last-error kinds that are the provider's permanent refusal: waiting would never have sent the note. */
+const PERMANENT_REFUSALS = new Set(["rejected", "unauthorized", "conflict"]);
+
+/** Every drill note has a gross amount of its own (uniqueDraft), so the amount stands for its content. */
+function contentKeyOf(grossCents: number): string {
+  return `gross ${grossCents} cents`;
+}
+
+/** The faults-struck table: every kind injected, with how often it struck. */
+function faultStrikes(input: {
+  injectedKinds: Record<string, number>;
+  requests: readonly RequestLogEntry[];
+  kills: Record<string, number>;
+  providerDowns: readonly { kind: string; from: Date; to: Date }[];
+  attemptStarts: readonly string[];
+}): FaultStrike[] {
+  const struck: Record<string, number> = {};
+  const add = (kind: string, n = 1) => {
+    struck[kind] = (struck[kind] ?? 0) + n;
+  };
+  for (const entry of input.requests) {
+    const path = entry.path.toLowerCase();
+    if (path !== "/invoice/json") continue;
+    if (entry.outcome.startsWith("fault:")) add(`${entry.outcome.slice(6)} on json`);
+    // A delay answers as usual afterwards; the log notes that it held the request.
+    if (entry.delayedMs !== undefined) add("delay on json");
+    if (entry.outcome === "duplicate" && entry.status !== null) add(`duplicate answer as ${entry.status === 409 ? "409" : "2xx"}`);
+  }
+  const strikes: FaultStrike[] = Object.entries(input.injectedKinds).map(([kind, injected]) => ({ kind, injected, struck: struck[kind] ?? 0 }));
+  // A process kill strikes when it happens; a provider outage when a send was tried while it lasted.
+  for (const [name, n] of Object.entries(input.kills)) strikes.push({ kind: `SIGKILL ${name}`, injected: n, struck: n });
+  const downs = new Map<string, { injected: number; struck: number }>();
+  for (const window of input.providerDowns) {
+    const from = window.from.toISOString();
+    const to = window.to.toISOString();
+    const tried = input.attemptStarts.filter((at) => at >= from && at <= to).length;
+    const row = downs.get(window.kind) ?? { injected: 0, struck: 0 };
+    downs.set(window.kind, { injected: row.injected + 1, struck: row.struck + (tried > 0 ? 1 : 0) });
+  }
+  for (const [kind, row] of downs) strikes.push({ kind, ...row });
+  return strikes;
+}
+
 /** Every document with its attempt rows and, when it needs attention, why. */
 async function readDocuments(db: Db): Promise<DrillDocument[]> {
-  const rows = await db.selectFrom("documents").select(["id", "draft_id", "internal_document_id", "status", "mark", "attempt_count", "last_error_json"]).execute();
+  const rows = await db.selectFrom("documents").select(["id", "draft_id", "internal_document_id", "status", "mark", "attempt_count", "last_error_json", "gross_cents"]).execute();
   const attempts = await db.selectFrom("attempts").select(["document_id", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("document_id").execute();
   const attemptRows = new Map(attempts.map((row) => [row.document_id, Number(row.n)]));
   const reasons = await sql<{ document_id: string; detail_json: string | null }>`
@@ -185,9 +319,11 @@ async function readDocuments(db: Db): Promise<DrillDocument[]> {
   }));
   return rows.map((row) => {
     let errorKind = "";
+    let permanentRefusal = false;
     try {
       const error = JSON.parse(row.last_error_json ?? "null") as { kind?: string; reason?: string } | null;
       errorKind = error === null ? "" : `${error.kind ?? ""}${error.reason ? `/${error.reason}` : ""}`;
+      permanentRefusal = error !== null && PERMANENT_REFUSALS.has(error.kind ?? "");
     } catch {
       errorKind = "";
     }
@@ -200,6 +336,8 @@ async function readDocuments(db: Db): Promise<DrillDocument[]> {
       attemptCount: Number(row.attempt_count),
       attemptRows: attemptRows.get(row.id) ?? 0,
       explanation: row.status === "needs_attention" ? `${reasonOf.get(row.id) ?? "no status event"}${errorKind ? ` (last error: ${errorKind})` : ""}` : undefined,
+      contentKey: row.gross_cents === null ? undefined : contentKeyOf(Number(row.gross_cents)),
+      permanentRefusal,
     };
   });
 }
@@ -257,6 +395,8 @@ export async function runDrill(options: DrillOptions, repoDir: string, log: (lin
     const acknowledged: string[] = [];
     const kills: Record<string, number> = {};
     const injected: Record<string, number> = {};
+    const injectedKinds: Record<string, number> = {};
+    const providerLog = new ProviderLog(sandbox);
     const clientStats = { retries: 0 };
     let issuing = true;
     const issueStarted = performance.now();
@@ -265,7 +405,8 @@ export async function runDrill(options: DrillOptions, repoDir: string, log: (lin
     const progress = setInterval(() => log(`    ${acknowledged.length}/${options.documents} acknowledged`), 10_000);
     const chaos = Promise.all([
       killLoop(running, random, () => !issuing, kills, log),
-      faultLoop(sandbox, random, () => !issuing, injected),
+      providerLoop(sandbox, providerLog, random, () => !issuing, log),
+      faultLoop(sandbox, random, () => !issuing, injected, injectedKinds),
     ]);
     try {
       await issueAll(server.url, session, draftIds, options.clerks, pauseMs, acknowledged, clientStats);
@@ -275,7 +416,7 @@ export async function runDrill(options: DrillOptions, repoDir: string, log: (lin
       issuing = false;
       clearInterval(progress);
     }
-    const [powerCuts] = await chaos;
+    const [powerCuts, providerDowns] = await chaos;
     const issuingMs = performance.now() - issueStarted;
     await Promise.all([server, ...workers].map((p) => startWithRetries(p)));
     await sandbox.reset();
@@ -299,9 +440,11 @@ export async function runDrill(options: DrillOptions, repoDir: string, log: (lin
     }
     const quietMs = performance.now() - quietStarted;
 
-    const documents = await readDocuments(db);
-    const provider = await sandbox.documents();
-    const requests = await sandbox.requests();
+    const requests = await providerLog.all();
+    const seen = new Set(requests.flatMap((entry) => (entry.internalId === undefined ? [] : [entry.internalId])));
+    const documents = (await readDocuments(db)).map((doc) => ({ ...doc, providerSaw: seen.has(doc.internalDocumentId) }));
+    const provider = (await sandbox.documents()).map((doc) => ({ ...doc, contentKey: contentKeyOf(Math.round(doc.totals.gross * 100)) }));
+    const attemptStarts = (await db.selectFrom("attempts").select("started_at").execute()).map((row) => row.started_at);
     const hits: Record<string, number> = {};
     const answers: Record<string, number> = {};
     for (const entry of requests) {
@@ -314,7 +457,8 @@ export async function runDrill(options: DrillOptions, repoDir: string, log: (lin
       const key = `${entry.outcome.slice(6)} on ${entry.path.toLowerCase() === "/mydata/status" ? "status" : "json"}`;
       hits[key] = (hits[key] ?? 0) + 1;
     }
-    const verdict = checkDrill({ acknowledged, documents, provider });
+    const faults = faultStrikes({ injectedKinds, requests, kills, providerDowns, attemptStarts });
+    const verdict = checkDrill({ acknowledged, documents, provider, faults });
     return {
       options, verdict, kills, powerCuts, injected, hits, answers, clientRetries: clientStats.retries, issuingMs, quietMs, startedAt,
       conditions: `${before} → ${loadNow()}`, engineVersion,

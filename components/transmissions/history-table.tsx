@@ -77,7 +77,7 @@ export function HistoryTable({ initial, apiQuery, form, issuerNames = {} }: {
           <TBody>
             {data.items.map((row) => (
               <Tr key={row.id} data-status={row.status}>
-                <Td><StatusBadge status={row.status} /></Td>
+                <Td><StatusBadge status={row.status} waitingForProvider={row.waitingForProvider} /></Td>
                 <Td className="whitespace-nowrap font-medium">
                   <Link href={`/transmissions/${row.id}`} className="text-brand hover:underline">{row.series}/{row.number}</Link>
                 </Td>

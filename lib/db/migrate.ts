@@ -9,6 +9,7 @@ import { storedDraftMigration } from "@/lib/db/migrations/005-stored-draft";
 import { providerAnswerMigration } from "@/lib/db/migrations/006-provider-answer";
 import { appendOnlyMigration } from "@/lib/db/migrations/007-append-only";
 import { requestOwnerMigration } from "@/lib/db/migrations/010-request-owner";
+import { providerCircuitMigration } from "@/lib/db/migrations/012-provider-circuit";
 import type { Db } from "@/lib/db/schema";
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
@@ -22,6 +23,7 @@ function allMigrations(engine: Engine): Record<string, Migration> {
     "006-provider-answer": providerAnswerMigration(engine),
     "007-append-only": appendOnlyMigration(engine),
     "010-request-owner": requestOwnerMigration(engine),
+    "012-provider-circuit": providerCircuitMigration(engine),
   };
 }
 

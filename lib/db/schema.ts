@@ -206,6 +206,15 @@ export interface AuditLogTable {
   correlation_id: string | null;
 }
 
+/** One row per send worker whose provider circuit is open (migration 012). */
+export interface ProviderCircuitTable {
+  worker_id: string;
+  /** When the first of the connection failures that opened the circuit happened. */
+  unreachable_since: string;
+  /** The worker's last probe; rows not refreshed for a while belong to a worker that died. */
+  checked_at: string;
+}
+
 export interface Database {
   issuer_profiles: IssuerProfilesTable;
   issuer_branches: IssuerBranchesTable;
@@ -218,6 +227,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  provider_circuit: ProviderCircuitTable;
 }
 
 /** The database handle every query function takes (a transaction is one too). */

@@ -2,6 +2,7 @@ import "server-only";
 import type { Selectable } from "kysely";
 import type { AttemptsTable, Db, DocumentsTable, EventsTable, NextAction, RecordedError } from "@/lib/db/schema";
 import type { HistoryItem } from "./views";
+import { isWaitingForProviderRow } from "./waiting";
 
 /** A history row (amounts in cents, null for credits of an existing document; times ISO UTC). */
 export type TransmissionSummary = HistoryItem;
@@ -48,6 +49,7 @@ export interface TransmissionDetail extends TransmissionSummary {
 export const SUMMARY_COLUMNS = [
   "id", "internal_document_id", "kind", "status", "series", "number", "issued_at", "issuer_vat", "counterparty_name",
   "counterparty_vat", "net_cents", "vat_cents", "gross_cents", "mark", "uid", "attempt_count", "created_by", "created_at", "updated_at",
+  "next_action", "last_error_json",
 ] as const;
 
 type SummaryRow = Pick<Selectable<DocumentsTable>, (typeof SUMMARY_COLUMNS)[number]>;
@@ -75,6 +77,7 @@ export function toTransmissionSummary(row: SummaryRow): TransmissionSummary {
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    waitingForProvider: isWaitingForProviderRow(row),
   };
 }
 

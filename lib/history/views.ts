@@ -32,6 +32,8 @@ export interface HistoryItem {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Due to be sent again once the provider answers (its last try never reached it, or it asked to wait); not an error. */
+  waitingForProvider?: boolean;
 }
 
 /** One page of the history as `GET /api/transmissions` answers it. */

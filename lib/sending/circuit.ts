@@ -108,3 +108,37 @@ export async function countWaiting(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A worker's open-circuit row older than this is a worker that stopped probing (it died): ignored. */
+export const CIRCUIT_ROW_FRESH_MS = 30_000;
+
+/**
+ * Writes this worker's circuit state for the dashboard: `since` = open since then (the row is
+ * written or its probe time refreshed), null = closed (the row is removed).
+ */
+export async function persistCircuit(db: Db, workerId: string, since: Date | null, now: Date): Promise<void> {
+  if (since === null) {
+    await db.deleteFrom("provider_circuit").where("worker_id", "=", workerId).execute();
+    return;
+  }
+  const row = { worker_id: workerId, unreachable_since: toDbTime(since), checked_at: toDbTime(now) };
+  await db
+    .insertInto("provider_circuit")
+    .values(row)
+    .onConflict((oc) => oc.column("worker_id").doUpdateSet({ unreachable_since: row.unreachable_since, checked_at: row.checked_at }))
+    .execute();
+}
+
+/**
+ * The provider's availability as the workers of every process report it: unreachable since the
+ * earliest open circuit of a worker that still probes, and how many documents wait.
+ */
+export async function loadProviderAvailability(db: Db, now: Date): Promise<ProviderAvailability> {
+  const fresh = toDbTime(new Date(now.getTime() - CIRCUIT_ROW_FRESH_MS));
+  const [row, waiting] = await Promise.all([
+    db.selectFrom("provider_circuit").select((eb) => eb.fn.min<string>("unreachable_since").as("since")).where("checked_at", ">=", fresh).executeTakeFirst(),
+    countWaiting(db),
+  ]);
+  const since = row?.since ?? null;
+  return { providerUnreachableSince: since === null ? null : new Date(since), waiting };
+}

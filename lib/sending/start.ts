@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { getProviderClient } from "@/lib/provider";
-import type { ProviderAvailability } from "@/lib/sending/circuit";
+import { getReadyDb } from "@/lib/db/ready";
+import { loadProviderAvailability, type ProviderAvailability } from "@/lib/sending/circuit";
 import { startWorker, type Worker } from "@/lib/sending/worker";
 
 const holder = globalThis as typeof globalThis & { creditDeskSending?: Promise<Worker> };
@@ -21,12 +22,12 @@ export function startBackgroundSending(): Promise<Worker> {
 }
 
 /**
- * The provider's availability as this process's worker sees it (in memory: when it stopped
- * connecting, null while it answers) and how many documents wait; null when no worker runs here.
+ * The provider's availability as the send workers see it, whichever process they run in (each
+ * writes its open circuit to the database): since when it stopped connecting (null while it
+ * answers), and how many documents wait.
  */
-export async function sendingAvailability(): Promise<ProviderAvailability | null> {
-  const worker = await holder.creditDeskSending?.catch(() => undefined);
-  return worker === undefined ? null : worker.availability();
+export async function sendingAvailability(now = new Date()): Promise<ProviderAvailability> {
+  return loadProviderAvailability(await getReadyDb(), now);
 }
 
 /** Asks this process's worker, if it runs, to send at once (call after issuing). */

@@ -4,7 +4,7 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/schema";
 import type { ProviderClient } from "@/lib/provider/client-types";
-import { countWaiting, createProviderCircuit, PROBE_EVERY_MS, OPEN_AFTER_CONNECT_FAILURES, rescheduleWaiting, type ProviderAvailability } from "@/lib/sending/circuit";
+import { countWaiting, createProviderCircuit, persistCircuit, PROBE_EVERY_MS, OPEN_AFTER_CONNECT_FAILURES, rescheduleWaiting, type ProviderAvailability } from "@/lib/sending/circuit";
 import { claimDueDocuments, reclaimExpiredSends } from "@/lib/sending/leases";
 import { DEFAULT_SENDING_POLICY, type SendingPolicy } from "@/lib/sending/policy";
 import { processClaimedDocument, type WorkerDeps } from "@/lib/sending/process-document";
@@ -64,6 +64,20 @@ export function startWorker(options: WorkerOptions): Worker {
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const circuit = createProviderCircuit({ openAfter: options.openCircuitAfter ?? OPEN_AFTER_CONNECT_FAILURES, probeEveryMs: options.probeEveryMs ?? PROBE_EVERY_MS });
   const clock = options.clock ?? (() => new Date());
+  const onError = options.onError ?? ((error: unknown) => console.error("[credit-desk worker]", error));
+  // The circuit's state, written for the dashboard (whichever process it runs in); a failed write
+  // never stops sending. Writes are chained so that they land in the order they were made.
+  let persisted: Promise<void> = Promise.resolve();
+  const persist = (since: Date | null): Promise<void> => {
+    persisted = persisted.then(() => persistCircuit(options.db, instanceId, since, clock())).catch((error: unknown) => {
+      try {
+        onError(error);
+      } catch {
+        // an onError that throws must not break the chain
+      }
+    });
+    return persisted;
+  };
   const deps: WorkerDeps = {
     db: options.db,
     client: options.client,
@@ -75,10 +89,12 @@ export function startWorker(options: WorkerOptions): Worker {
     onProviderCall: (reachable) => {
       const wasOpen = circuit.isOpen;
       circuit.record(reachable, clock());
-      if (!wasOpen && circuit.isOpen) options.onCircuit?.(circuit.unreachableSince, 0);
+      if (!wasOpen && circuit.isOpen) {
+        void persist(circuit.unreachableSince);
+        options.onCircuit?.(circuit.unreachableSince, 0);
+      }
     },
   };
-  const onError = options.onError ?? ((error: unknown) => console.error("[credit-desk worker]", error));
   const batchSize = options.batchSize ?? 10;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -95,9 +111,11 @@ export function startWorker(options: WorkerOptions): Worker {
       // Without a probe, one pass is let through after the pause (its sends are the probe).
       const reachable = options.client.probe === undefined ? true : await options.client.probe().catch(() => false);
       circuit.probed(reachable, clock());
+      if (!reachable) await persist(circuit.unreachableSince);
     }
     if (!circuit.recovered) return false;
     circuit.close();
+    await persist(null);
     const rescheduled = await rescheduleWaiting(deps.db, clock());
     options.onCircuit?.(null, rescheduled);
     return true;
@@ -165,6 +183,8 @@ export function startWorker(options: WorkerOptions): Worker {
       stopped = true;
       clearTimeout(timer);
       await current.catch(() => 0);
+      if (circuit.isOpen) await persist(null);
+      await persisted;
     },
     async availability() {
       return { providerUnreachableSince: circuit.unreachableSince, waiting: await countWaiting(deps.db) };

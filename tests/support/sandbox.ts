@@ -44,6 +44,8 @@ export interface TestSandboxOptions extends TestSandboxTimings {
   dataDir?: string;
   /** false runs the sandbox inside the test process instead of a child process. */
   spawn?: boolean;
+  /** The port to listen on; a free one when omitted. */
+  port?: number;
 }
 
 export interface TestSandbox {
@@ -60,6 +62,10 @@ export interface TestSandbox {
   documents(): Promise<StoredDocumentSummary[]>;
   /** Kills the sandbox (SIGKILL for a child process) and starts it again on the same port and data dir. */
   restart(): Promise<void>;
+  /** Kills the sandbox (SIGKILL for a child process): its port refuses connections until up(). */
+  down(): Promise<void>;
+  /** Starts a sandbox killed by down() again, on the same port and data dir. */
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -153,7 +159,8 @@ export async function startTestSandbox(opts: TestSandboxOptions = {}): Promise<T
   const launch = (port: number): Promise<Runner> => useChild
     ? spawnSandbox({ SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", SANDBOX_DATA_DIR: dataDir, SANDBOX_API_KEYS: apiKeys, ...timingEnv })
     : startInProcess({ port, dataDir, apiKeys, ...timings });
-  let runner = await launch(0);
+  let runner = await launch(opts.port ?? 0);
+  let isDown = false;
   const baseUrl = runner.baseUrl;
   let stopped = false;
   return {
@@ -173,10 +180,18 @@ export async function startTestSandbox(opts: TestSandboxOptions = {}): Promise<T
       await runner.stop(true);
       runner = await launch(runner.port);
     },
+    down: async () => {
+      isDown = true;
+      await runner.stop(true);
+    },
+    up: async () => {
+      runner = await launch(runner.port);
+      isDown = false;
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await runner.stop(false);
+      if (!isDown) await runner.stop(false);
       if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

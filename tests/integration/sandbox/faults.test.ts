@@ -33,6 +33,9 @@ describe("control faults on POST /Invoice/json", () => {
     const started = Date.now();
     expect((await send(sandbox, sampleDocument())).status).toBe(201);
     expect(Date.now() - started).toBeGreaterThanOrEqual(380);
+    // The log notes the delay (the outcome is the usual one), so a drill can tell it struck.
+    const entry = (await sandbox.requests()).filter((e) => e.path.toLowerCase() === "/invoice/json").at(-1);
+    expect(entry).toMatchObject({ outcome: "accepted", delayedMs: 400 });
   });
 
   it("error500: 500 without storing", async () => {

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { Db, DocumentStatus } from "@/lib/db/schema";
 import { createProviderClient } from "@/lib/provider/impact/client";
 import type { ProviderClient } from "@/lib/provider/client-types";
 import { startWorker, type Worker } from "@/lib/sending/worker";
-import type { TestSandbox } from "@/tests/support/sandbox";
+import { openTestDb, type TestDb, type TestEngine } from "@/tests/support/db";
+import { startTestSandbox, type TestSandbox, type TestSandboxOptions } from "@/tests/support/sandbox";
 
 export const REPO_ROOT = join(__dirname, "../../..");
 
@@ -154,4 +156,30 @@ export function spawnWorkerProcess(
       await exited;
     },
   };
+}
+
+/**
+ * The start-up every sending test file shares: registers beforeAll/afterAll/beforeEach hooks that
+ * open a migrated throw-away database of `engine` and a sandbox child process, reset the sandbox
+ * and draw a fresh series before each test. Read the fields inside tests and hooks only.
+ */
+export function useSendingEnvironment(engine: TestEngine, sandboxOptions: TestSandboxOptions = {}, seriesPrefix = "S"): { t: TestDb; sandbox: TestSandbox; series: string } {
+  const env = {} as { t: TestDb; sandbox: TestSandbox; series: string };
+  beforeAll(async () => {
+    [env.t, env.sandbox] = await Promise.all([openTestDb(engine), startTestSandbox(sandboxOptions)]);
+  });
+  afterAll(async () => {
+    await Promise.all([env.t?.cleanup(), env.sandbox?.stop()]);
+  });
+  beforeEach(async () => {
+    await env.sandbox.reset();
+    env.series = `${seriesPrefix}${randomUUID().slice(0, 6).toUpperCase()}`;
+  });
+  return env;
+}
+
+/** How many documents of the database have `status`. */
+export async function countStatus(db: Db, status: DocumentStatus): Promise<number> {
+  const row = await db.selectFrom("documents").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", status).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -1,15 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { createServer, connect, type Server, type Socket } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { ProviderAvailability } from "@/lib/sending/circuit";
 import { issueCreditNote } from "@/lib/sending/issue";
 import { DEFAULT_SENDING_POLICY } from "@/lib/sending/policy";
 import { startWorker, type Worker } from "@/lib/sending/worker";
 import { createProviderClient } from "@/lib/provider/impact/client";
-import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
-import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
+import { testEngines } from "@/tests/support/db";
 import { sampleIssueRequest } from "@/tests/unit/sending/credit-note-fixture";
-import { assertInvariants, sleep, waitFor } from "@/tests/integration/sending/harness";
+import { assertInvariants, sleep, useSendingEnvironment, waitFor } from "@/tests/integration/sending/harness";
 
 /**
  * The provider's address as a TCP relay in front of the sandbox: `down()` closes the port and cuts
@@ -58,37 +56,25 @@ const OUTAGE_MS = 25_000;
 const BURST = 60;
 
 describe.each(testEngines())("provider down during a burst, on %s", (engine) => {
-  let t: TestDb;
-  let sandbox: TestSandbox;
-  let series: string;
+  const env = useSendingEnvironment(engine, { processingWindowMs: 200 }, "O");
   let worker: Worker | undefined;
 
-  beforeAll(async () => {
-    [t, sandbox] = await Promise.all([openTestDb(engine), startTestSandbox({ processingWindowMs: 200 })]);
-  });
-  afterAll(async () => {
-    await Promise.all([t.cleanup(), sandbox.stop()]);
-  });
-  beforeEach(async () => {
-    await sandbox.reset();
-    series = `O${randomUUID().slice(0, 6).toUpperCase()}`;
-  });
   afterEach(async () => {
     await worker?.stop();
-    await assertInvariants(t.db, sandbox);
+    await assertInvariants(env.t.db, env.sandbox);
   });
 
   const count = async (status: string) =>
-    Number((await t.db.selectFrom("documents").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", status as never).executeTakeFirstOrThrow()).n);
-  const attempts = async () => Number((await t.db.selectFrom("attempts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number((await env.t.db.selectFrom("documents").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", status as never).executeTakeFirstOrThrow()).n);
+  const attempts = async () => Number((await env.t.db.selectFrom("attempts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
   it(`a ${OUTAGE_MS / 1000} s outage: every note accepted after it, none in needs_attention, the first within 10 s of the return`, async () => {
-    const sandboxUrl = new URL(sandbox.baseUrl);
+    const sandboxUrl = new URL(env.sandbox.baseUrl);
     const relay = await providerPort({ host: sandboxUrl.hostname, port: Number(sandboxUrl.port) });
-    const client = createProviderClient({ baseUrl: relay.url(), apiKey: sandbox.apiKey, connectTimeoutMs: 1_000, responseTimeoutMs: 5_000 });
+    const client = createProviderClient({ baseUrl: relay.url(), apiKey: env.sandbox.apiKey, connectTimeoutMs: 1_000, responseTimeoutMs: 5_000 });
     const circuitLog: (Date | null)[] = [];
-    for (let i = 0; i < BURST; i += 1) await issueCreditNote(t.db, sampleIssueRequest({ series }));
-    worker = startWorker({ db: t.db, client, pollMs: 200, leaseMs: 10_000, policy: DEFAULT_SENDING_POLICY, onError: () => undefined, onCircuit: (since) => circuitLog.push(since) });
+    for (let i = 0; i < BURST; i += 1) await issueCreditNote(env.t.db, sampleIssueRequest({ series: env.series }));
+    worker = startWorker({ db: env.t.db, client, pollMs: 200, leaseMs: 10_000, policy: DEFAULT_SENDING_POLICY, onError: () => undefined, onCircuit: (since) => circuitLog.push(since) });
 
     await waitFor(async () => ((await count("accepted")) >= 5 ? true : undefined), 30_000, "the first acceptances");
     await relay.down();

@@ -49,15 +49,79 @@ describe("the drill's verdict", () => {
     expect(otherMark.ok).toBe(false);
   });
 
-  it("needs_attention without a provider document is counted and explained, not lost", () => {
+  it("needs_attention without a provider document that the provider saw is counted and explained, not lost", () => {
     const verdict = checkDrill({
       acknowledged: ["draft-1", "draft-2", "draft-3"],
-      documents: [doc(1), doc(2, { status: "needs_attention", mark: null, explanation: "attempts_exhausted" }), doc(3, { status: "needs_attention", mark: null, explanation: "attempts_exhausted" })],
+      documents: [
+        doc(1),
+        doc(2, { status: "needs_attention", mark: null, explanation: "attempts_exhausted", providerSaw: true }),
+        doc(3, { status: "needs_attention", mark: null, explanation: "attempts_exhausted", providerSaw: true }),
+      ],
       provider: [stored(1)],
     });
     expect(verdict.ok).toBe(true);
     expect(verdict.needsAttention).toEqual({ attempts_exhausted: 2 });
     expect(verdict.byStatus).toEqual({ accepted: 1, needs_attention: 2 });
+    expect(verdict.stranded).toEqual([]);
+  });
+
+  it("a note in needs_attention that the provider never saw is stranded and fails the drill", () => {
+    const verdict = checkDrill({
+      acknowledged: ["draft-1", "draft-2"],
+      documents: [doc(1), doc(2, { status: "needs_attention", mark: null, explanation: "attempts_exhausted (last error: ambiguous/connect)" })],
+      provider: [stored(1)],
+    });
+    expect(verdict.ok).toBe(false);
+    expect(verdict.stranded).toEqual(["doc-2: needs_attention (attempts_exhausted (last error: ambiguous/connect)) although the provider never saw it"]);
+    // providerSaw false is the same as not known
+    expect(checkDrill({ acknowledged: ["draft-2"], documents: [doc(2, { status: "needs_attention", mark: null, providerSaw: false })], provider: [] }).ok).toBe(false);
+  });
+
+  it("a note in needs_attention for a permanent refusal is not stranded, seen by the provider or not", () => {
+    const verdict = checkDrill({
+      acknowledged: ["draft-1"],
+      documents: [doc(1, { status: "needs_attention", mark: null, explanation: "foreign_document (last error: conflict)", permanentRefusal: true })],
+      provider: [],
+    });
+    expect(verdict.stranded).toEqual([]);
+    expect(verdict.ok).toBe(true);
+  });
+
+  it("two documents with the same content are duplicates, at the provider and in the database, whatever their ids and numbers", () => {
+    const atProvider = checkDrill({
+      acknowledged: ["draft-1", "draft-2"],
+      documents: [doc(1, { contentKey: "gross 991 cents" }), doc(2, { contentKey: "gross 992 cents" })],
+      provider: [stored(1, { contentKey: "gross 991 cents" }), stored(2, { contentKey: "gross 991 cents" })],
+    });
+    expect(atProvider.duplicated).toEqual(['content "gross 991 cents": 2 documents at the provider (DR/1, DR/2)']);
+    expect(atProvider.ok).toBe(false);
+    const inDatabase = checkDrill({
+      acknowledged: ["draft-1", "draft-2"],
+      documents: [doc(1, { contentKey: "gross 991 cents" }), doc(2, { contentKey: "gross 991 cents" })],
+      provider: [stored(1), stored(2)],
+    });
+    expect(inDatabase.duplicated).toEqual(['content "gross 991 cents": 2 documents in the database (doc-1, doc-2)']);
+    const distinct = checkDrill({
+      acknowledged: ["draft-1", "draft-2"],
+      documents: [doc(1, { contentKey: "gross 991 cents" }), doc(2, { contentKey: "gross 992 cents" })],
+      provider: [stored(1, { contentKey: "gross 991 cents" }), stored(2, { contentKey: "gross 992 cents" })],
+    });
+    expect(distinct.ok).toBe(true);
+  });
+
+  it("every injected fault kind is reported struck or not, and one that never struck fails the drill", () => {
+    const faults = [
+      { kind: "provider outage 90 s", injected: 1, struck: 1 },
+      { kind: "FAKE_IAPR_TIMEOUT on json", injected: 3, struck: 0 },
+      { kind: "delay on json", injected: 4, struck: 2 },
+    ];
+    const verdict = checkDrill({ acknowledged: ["draft-1"], documents: [doc(1)], provider: [stored(1)], faults });
+    expect(verdict.faults.map((f) => f.kind)).toEqual(["delay on json", "FAKE_IAPR_TIMEOUT on json", "provider outage 90 s"]);
+    expect(verdict.unstruck).toEqual(["FAKE_IAPR_TIMEOUT on json: injected 3×, never struck"]);
+    expect(verdict.ok).toBe(false);
+    const allStruck = checkDrill({ acknowledged: ["draft-1"], documents: [doc(1)], provider: [stored(1)], faults: faults.map((f) => ({ ...f, struck: Math.max(f.struck, 1) })) });
+    expect(allStruck.unstruck).toEqual([]);
+    expect(allStruck.ok).toBe(true);
   });
 
   it("an attempt without its log row, a document still moving, or a rejection of a valid document fails the drill", () => {

@@ -17,6 +17,7 @@ import { loadDetail } from "@/lib/history/detail";
 import { cleanMessage } from "@/lib/history/error-fields";
 import { loadFilterChoices } from "@/lib/history/history-page";
 import { ht } from "@/lib/i18n/history-messages";
+import { ot } from "@/lib/i18n/outage-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { plainT, problemWords } from "@/lib/i18n/plain-messages";
 import { TechnicalDetails } from "@/components/transmissions/technical-details";
@@ -40,14 +41,20 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       <Link href="/transmissions" className="text-sm text-brand underline">{ht("detail.back", locale)}</Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 id="detail-title" className="text-2xl font-semibold">{ht("detail.title", locale, { document: `${summary.series}/${summary.number}` })}</h1>
-        <StatusBadge status={summary.status} />
+        <StatusBadge status={summary.status} waitingForProvider={summary.waitingForProvider} />
       </div>
       <DetailLive id={summary.id} status={summary.status} updatedAt={summary.updatedAt} />
       <Card aria-labelledby="actions-title">
         <CardTitle id="actions-title">{ht("action.title", locale)}</CardTitle>
         <DetailActions id={summary.id} actions={view.actions} credit={credit} canAct={hasRole(user.role, "clerk")} />
       </Card>
-      {view.lastError !== null && (
+      {summary.waitingForProvider === true && (
+        <Notice tone="info">
+          <strong data-testid="waiting-for-provider">{ot("outage.waitingDetail", locale)}</strong>
+          {view.lastError !== null && <span className="block text-xs">{ot("outage.lastTry", locale, { message: cleanMessage(view.lastError.message) })}</span>}
+        </Notice>
+      )}
+      {view.lastError !== null && summary.waitingForProvider !== true && (
         <Notice tone={summary.status === "rejected" ? "error" : "warning"}>
           <strong>{ht("detail.lastError", locale)}:</strong> <span data-testid="problem-words">{problemWords(view.lastError.kind, locale)}</span>
           {view.errors.length > 0 && <span className="block text-xs">{ht("detail.errorsIntro", locale)}</span>}
