@@ -5,6 +5,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { sampleDraft } from "../fixtures/sample-draft";
 import { SANDBOX_DEMO_API_KEY, SANDBOX_DEMO_VAT } from "../../sandbox/defaults";
+import { ensureDemoIssuer, freshSeries } from "./compose-fixtures";
 import { e2eSettings } from "./global-setup";
 import { signIn, startServer, stopServer } from "./history-fixtures";
 
@@ -64,21 +65,24 @@ test.afterAll(async () => {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databasePath}${suffix}`, { force: true });
 });
 
-function freshDraft() {
+/** A draft of the demo issuer in a series the administrator defined for this spec. */
+function freshDraft(series: string) {
   const draft = sampleDraft();
   draft.id = randomUUID();
-  draft.series = `OUT${randomUUID().slice(0, 5).toUpperCase()}`;
+  draft.series = series;
   return { ...draft, number: undefined };
 }
 
 test("provider stopped: the overview banner, notes waiting for the provider, then all accepted once it is back", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page.request, admin.email, admin.password);
+  await ensureDemoIssuer(page.request);
+  const series = await freshSeries(page.request, "OUT");
   await sandboxDown();
 
   const ids: string[] = [];
   for (let i = 0; i < NOTES; i += 1) {
-    const response = await page.request.post("/api/credit-notes", { data: { draft: freshDraft() } });
+    const response = await page.request.post("/api/credit-notes", { data: { draft: freshDraft(series) } });
     expect(response.status()).toBe(202);
     ids.push(((await response.json()) as { id: string }).id);
   }
