@@ -4,6 +4,7 @@
  */
 import { centsToNumber } from "./amounts";
 import { defaultSettings } from "./context";
+import { seedErpInvoices } from "./erp-seed";
 import { NUMERIC_SETTINGS, type StoredDocumentSummary } from "./control-types";
 import { parseJsonBody, readBody, replyJson, type Exchange } from "./exchange";
 import { parseFaultRequest } from "./faults";
@@ -61,6 +62,7 @@ export async function handleReset(ex: Exchange): Promise<void> {
   if (body.store === true) {
     ctx.store.clear();
     ctx.log.clear();
+    if (ctx.config.seedErp) for (const afm of ctx.keys.afms()) seedErpInvoices(ctx.store, `EL${afm}`);
   }
   replyJson(ex, 200, { ok: true }, "control");
 }

@@ -44,6 +44,8 @@ export interface TestSandboxOptions extends TestSandboxTimings {
   dataDir?: string;
   /** false runs the sandbox inside the test process instead of a child process. */
   spawn?: boolean;
+  /** Store the invoices "sent by the ERP" (SANDBOX_SEED_ERP=1). */
+  seedErp?: boolean;
 }
 
 export interface TestSandbox {
@@ -120,7 +122,7 @@ function spawnSandbox(env: Record<string, string>): Promise<Runner> {
   });
 }
 
-async function startInProcess(options: TestSandboxTimings & { port: number; dataDir: string; apiKeys: string }): Promise<Runner> {
+async function startInProcess(options: TestSandboxTimings & { port: number; dataDir: string; apiKeys: string; seedErp: boolean }): Promise<Runner> {
   // Loaded only here: spawned sandboxes need none of the server code in the test process.
   const { startSandbox } = await import("@/sandbox/app");
   const running = await startSandbox({ host: "127.0.0.1", ...options });
@@ -151,8 +153,8 @@ export async function startTestSandbox(opts: TestSandboxOptions = {}): Promise<T
     timingEnv[variable] = String(value);
   }
   const launch = (port: number): Promise<Runner> => useChild
-    ? spawnSandbox({ SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", SANDBOX_DATA_DIR: dataDir, SANDBOX_API_KEYS: apiKeys, ...timingEnv })
-    : startInProcess({ port, dataDir, apiKeys, ...timings });
+    ? spawnSandbox({ SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", SANDBOX_DATA_DIR: dataDir, SANDBOX_API_KEYS: apiKeys, SANDBOX_SEED_ERP: opts.seedErp === true ? "1" : "0", ...timingEnv })
+    : startInProcess({ port, dataDir, apiKeys, seedErp: opts.seedErp === true, ...timings });
   let runner = await launch(0);
   const baseUrl = runner.baseUrl;
   let stopped = false;
