@@ -152,6 +152,19 @@ function storedInvoice(invoice: SeedInvoice, issuerVat: string, mark: string, no
   };
 }
 
+/**
+ * One more ERP invoice like the seeded one numbered `template` ("1041", "1042", "1043" or "310"),
+ * under its own series and number (POST /__control/erp-invoices), so tests get a fresh original.
+ */
+export function issueErpInvoice(store: SandboxStore, issuerVat: string, request: { template: string; series: string; number: string }, now = new Date()): StoredDocument | null {
+  const template = ERP_SEED_INVOICES.find((invoice) => invoice.number === request.template);
+  if (template === undefined) return null;
+  const invoice = { ...template, key: `${request.series}-${request.number}-${now.getTime()}`, series: request.series, number: request.number, daysAgo: 0 };
+  const stored = storedInvoice(invoice, issuerVat, store.nextMark(), now);
+  store.saveAccepted(stored);
+  return stored;
+}
+
 /** Stores the ERP invoices of `issuerVat` unless this store already holds them. */
 export function seedErpInvoices(store: SandboxStore, issuerVat: string, now = new Date()): void {
   const issuerAfm = normaliseVat(issuerVat);

@@ -6,7 +6,10 @@ import type { Db } from "@/lib/db/schema";
 import { AppError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/i18n/locale";
 import { creditExistingDocument, issueCreditNote } from "@/lib/sending";
-import type { IssueResult } from "@/lib/sending/outbox";
+import { findIssuedDocument, type IssueResult } from "@/lib/sending/outbox";
+import { cleanAuthenticationCode } from "@/lib/domain/issued-original";
+import { getProviderClient, type ProviderClient } from "@/lib/provider";
+import { externalCreditsOf, findOriginal } from "./originals";
 import { wakeBackgroundSending } from "@/lib/sending/start";
 import { fieldFailure, parseOrFail } from "@/lib/validation/parse";
 import { issueRequestOrFail } from "@/lib/validation/parse-draft";
@@ -52,12 +55,45 @@ export async function issueFromBody(body: unknown, caller: CallerContext): Promi
   return afterIssue(db, result, "credit_note.issue", caller, { draftId: request.draftId ?? null });
 }
 
-/** Credits an already issued document through the provider's /Invoice/credit. */
+/** An admin's written reason for crediting beyond what remains; refused from anyone else. */
+export function overrideReasonOf(reason: string | undefined, caller: CallerContext): string | null {
+  if (reason === undefined || reason === "") return null;
+  if (caller.user.role !== "admin") throw fieldFailure("overrideReason", "override_admin_only", caller.locale);
+  return reason;
+}
+
+/**
+ * Credits all of an issued document through the provider's /Invoice/credit. Before anything is
+ * written the original is found by its cleaned authentication code in our history or the
+ * provider's list (its MARK must match, its type be creditable); then, in one transaction, its
+ * gross is reserved on the never-twice ledger, the number taken and the request stored with the
+ * original's totals. A wrong code or an exhausted original uses no number.
+ */
 export async function creditExistingFromBody(body: unknown, caller: CallerContext): Promise<IssueResult> {
-  const db = await getReadyDb();
+  return creditIssuedDocument(await getReadyDb(), getProviderClient(), body, caller);
+}
+
+/** creditExistingFromBody on a given database and provider. */
+export async function creditIssuedDocument(db: Db, client: ProviderClient, body: unknown, caller: CallerContext): Promise<IssueResult> {
   const request = parseOrFail(creditExistingSchema, body, caller.locale);
-  const issuerVat = request.issuerVat ?? (await defaultIssuerVatFor(db, request.mark));
+  const overrideReason = overrideReasonOf(request.overrideReason, caller);
+  const issuerVat = (request.issuerVat || undefined) ?? (await defaultIssuerVatFor(db, request.mark));
   if (!issuerVat) throw fieldFailure("issuerVat", "required", caller.locale);
-  const result = await creditExistingDocument(db, { ...request, issuerVat }, { idempotencyKey: caller.idempotencyKey, actor: caller.user.email });
-  return afterIssue(db, result, "credit_note.credit", caller, { mark: request.mark, relateCredit: request.relateCredit });
+  const existing = await findIssuedDocument(db, { draftId: null, idempotencyKey: caller.idempotencyKey ?? null });
+  if (existing !== null) return existing;
+  const { original, rows } = await findOriginal(db, client, { issuerVat, authenticationCode: request.authenticationCode, mark: request.mark, issuedOn: request.issuedOn }, caller.locale);
+  const externalCreditedCents = await externalCreditsOf(db, client, issuerVat, original, rows);
+  const result = await creditExistingDocument(db, {
+    authenticationCode: original.authenticationCode ?? cleanAuthenticationCode(request.authenticationCode),
+    mark: original.mark, relateCredit: request.relateCredit, series: request.series, number: request.number, issuerVat,
+    original: {
+      ...original.totals, series: original.series, number: original.number, invoiceType: original.invoiceType, dateIssued: original.dateIssued,
+      authenticationCode: original.authenticationCode, counterpartyVat: original.counterpartyVat, counterpartyName: original.counterpartyName,
+      externalCreditedCents, overrideReason,
+    },
+  }, { idempotencyKey: caller.idempotencyKey, actor: caller.user.email });
+  if (result.created && overrideReason !== null) {
+    await recordAudit(db, { actor: caller.user, action: "credit_note.credit_override", target: result.id, detail: { mark: original.mark, reason: overrideReason, grossCents: original.totals.grossCents }, correlationId: caller.correlationId });
+  }
+  return afterIssue(db, result, "credit_note.credit", caller, { mark: original.mark, relateCredit: request.relateCredit, grossCents: original.totals.grossCents });
 }

@@ -6,6 +6,10 @@ import { uuidOf } from "@/lib/domain/ids";
 import { getProviderClient } from "@/lib/provider";
 import { refreshDocument, retryDocument } from "@/lib/sending";
 import { wakeBackgroundSending } from "@/lib/sending/start";
+import { closeOutDocument } from "@/lib/sending/close-out";
+import type { Locale } from "@/lib/i18n/locale";
+import { parseOrFail } from "@/lib/validation/parse";
+import { closeOutSchema } from "@/lib/validation/requests";
 
 /**
  * Runs a status look-up at the provider now, or queues a resend of the identical document.
@@ -19,5 +23,18 @@ export async function runAction(action: "refresh" | "retry", rawId: string, ctx:
     : retryDocument(db, id, ctx.user.email));
   await recordAudit(db, { actor: ctx.user, action: `transmission.${action}`, target: id, detail: { status: result.status, changed: result.changed }, correlationId: ctx.correlationId });
   if (action === "retry") wakeBackgroundSending();
+  return result;
+}
+
+/**
+ * Closes out (voids) a rejected or needs-attention entry with the clerk's written reason: it
+ * leaves "needs action", keeps its number, shows who and why on its timeline; audited.
+ */
+export async function closeOutFromBody(rawId: string, body: unknown, ctx: { user: AuthUser; correlationId: string; locale: Locale }) {
+  const id = uuidOf(rawId, "document");
+  const { reason } = parseOrFail(closeOutSchema, body, ctx.locale);
+  const db = await getReadyDb();
+  const result = await closeOutDocument(db, id, { actor: ctx.user.email, reason });
+  await recordAudit(db, { actor: ctx.user, action: "transmission.close_out", target: id, detail: { status: result.status, reason, released: result.released }, correlationId: ctx.correlationId });
   return result;
 }

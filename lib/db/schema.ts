@@ -135,6 +135,46 @@ export interface DocumentsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** A rejected or needs-attention entry a person closed out (voided): it leaves "needs action", keeps its number. */
+  closed_at: string | null;
+  closed_by: string | null;
+  close_reason: string | null;
+}
+
+/** What has been credited against one original document (MARK) of an issuer; see migration 008. */
+export interface CreditLedgerTable {
+  issuer_vat: string;
+  original_mark: string;
+  original_series: string;
+  original_number: string;
+  original_type: string;
+  original_issued_at: string;
+  original_counterparty_vat: string | null;
+  original_authentication_code: string | null;
+  original_net_cents: number;
+  original_vat_cents: number;
+  original_gross_cents: number;
+  credited_gross_cents: number;
+  updated_at: string;
+}
+
+/** One credit document's share of an original's ledger. */
+export interface CreditAllocationsTable {
+  id: Generated<number>;
+  document_id: string;
+  issuer_vat: string;
+  original_mark: string;
+  net_cents: number;
+  vat_cents: number;
+  gross_cents: number;
+  /** For a credit of part: `[{lineNumber, quantityMilli, netCents, vatCents}]`; null for a full credit. */
+  lines_json: string | null;
+  /** An admin's written reason for crediting beyond what remains. */
+  override_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  /** Set when the credit was closed out without being issued; its amount no longer counts. */
+  released_at: string | null;
 }
 
 /** What a document keeps of its last failure (the JSON of documents.last_error_json); shown next to the fields. */
@@ -214,6 +254,8 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  credit_ledger: CreditLedgerTable;
+  credit_allocations: CreditAllocationsTable;
 }
 
 /** The database handle every query function takes (a transaction is one too). */

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   "rate_limited",
   "internal",
   "provider_file_unavailable",
+  "already_credited",
+  "original_unverifiable",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

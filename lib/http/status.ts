@@ -28,6 +28,8 @@ export const STATUS_OF_CODE = {
   rate_limited: 429,
   internal: 500,
   provider_file_unavailable: 502,
+  already_credited: 409,
+  original_unverifiable: 502,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The status a code is answered with. */

@@ -6,11 +6,21 @@ import { HISTORY_SORTS } from "./history-sorts";
 /** Body of POST /api/credit-notes/credit-existing. */
 export const creditExistingSchema = z.object({
   authenticationCode: z.string().trim().min(1, "required").max(200, "too_long"),
-  mark: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().regex(/^\d{1,20}$/, "invalid_number")),
+  // A pasted MARK may carry spaces ("400 001 000 000 003"); they are not part of it.
+  mark: z.union([z.string(), z.number()]).transform((v) => String(v).replace(/\s/g, "")).pipe(z.string().regex(/^\d{1,20}$/, "invalid_number")),
   relateCredit: z.boolean("invalid_type").default(false),
   series: z.string().trim().min(1, "required").max(50, "too_long").regex(/^[\p{L}\p{N}\-/]+$/u, "invalid_series"),
   number: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().regex(/^\d{1,50}$/, "invalid_number")).optional(),
   issuerVat: z.string().trim().max(20, "too_long").optional(),
+  /** The day the "Issued invoices" page listed the original on: looked at first. */
+  issuedOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date").optional(),
+  /** An admin's written reason for crediting beyond what remains (audited). */
+  overrideReason: z.string().trim().max(500, "too_long").optional(),
+});
+
+/** Body of POST /api/transmissions/{id}/close-out: why a rejected or needs-attention entry is closed out. */
+export const closeOutSchema = z.object({
+  reason: z.string("required").trim().min(3, "too_short").max(500, "too_long"),
 });
 
 const isoInstant = z

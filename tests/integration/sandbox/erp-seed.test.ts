@@ -45,4 +45,13 @@ describe("SANDBOX_SEED_ERP=1: invoices issued by the ERP", () => {
     expect(after).toHaveLength(4);
     expect(after.map((row) => row.number)).toEqual(before.map((row) => row.number));
   });
+
+  it("POST /__control/erp-invoices issues one more ERP invoice from a template, listed with its own MARK", async () => {
+    const answer = await http(`${sandbox.baseUrl}/__control/erp-invoices`, { body: { template: "1042", series: "ERPX", number: "7" } });
+    expect(answer.status).toBe(200);
+    const issued = json<{ mark: string; authenticationCode: string; invoiceType: string; totals: { gross: number } }>(answer);
+    expect(issued).toMatchObject({ invoiceType: "1.1", totals: { gross: 124 } });
+    expect((await rows()).find((row) => row.series === "ERPX")).toMatchObject({ number: "7", mark: Number(issued.mark), authenticationCode: issued.authenticationCode });
+    expect((await http(`${sandbox.baseUrl}/__control/erp-invoices`, { body: { template: "9", series: "E", number: "1" } })).status).toBe(400);
+  });
 });

@@ -15,7 +15,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { getReadyDb } from "@/lib/db/ready";
 import { loadDetail } from "@/lib/history/detail";
 import { cleanMessage } from "@/lib/history/error-fields";
-import { loadFilterChoices } from "@/lib/history/history-page";
+import { creditT } from "@/lib/i18n/credit-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 
@@ -30,9 +30,6 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
   const view = await loadDetail(db, id, { canAct: hasRole(user.role, "clerk") });
   if (view === null) notFound();
   const { summary } = view;
-  const credit = view.actions.includes("credit") && summary.mark !== null && summary.authenticationCode !== null
-    ? { mark: summary.mark, authenticationCode: summary.authenticationCode, series: summary.series, seriesChoices: (await loadFilterChoices(db)).series }
-    : null;
   return (
     <article aria-labelledby="detail-title" className="space-y-5">
       <Link href="/transmissions" className="text-sm text-brand underline">{ht("detail.back", locale)}</Link>
@@ -43,8 +40,13 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       <DetailLive id={summary.id} status={summary.status} updatedAt={summary.updatedAt} />
       <Card aria-labelledby="actions-title">
         <CardTitle id="actions-title">{ht("action.title", locale)}</CardTitle>
-        <DetailActions id={summary.id} actions={view.actions} credit={credit} />
+        <DetailActions id={summary.id} actions={view.actions} identity={{ series: summary.series, number: summary.number }} />
       </Card>
+      {view.closed !== null && (
+        <Notice tone="info">
+          <span data-testid="closed-out">{creditT("closeOut.done", locale, { who: view.closed.by, at: view.closed.at.slice(0, 16).replace("T", " "), reason: view.closed.reason })}</span>
+        </Notice>
+      )}
       {view.lastError !== null && (
         <Notice tone={summary.status === "rejected" ? "error" : "warning"}>
           <strong>{ht("detail.lastError", locale)}:</strong> {view.lastError.httpStatus !== null && `HTTP ${view.lastError.httpStatus} · `}{cleanMessage(view.lastError.message)}
