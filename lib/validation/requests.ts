@@ -18,6 +18,22 @@ export const creditExistingSchema = z.object({
   overrideReason: z.string().trim().max(500, "too_long").optional(),
 });
 
+const calendarDay = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date");
+
+/** Query of GET /api/issued-documents and the "Issued invoices" page. */
+export const issuedQuerySchema = z.object({
+  from: calendarDay.optional().or(z.literal("").transform(() => undefined)),
+  to: calendarDay.optional().or(z.literal("").transform(() => undefined)),
+  q: z.string().trim().max(200, "too_long").optional(),
+  issuerVat: z.string().trim().max(20, "too_long").optional().transform((v) => (v === "" ? undefined : v)),
+});
+
+/** Query of GET /api/issued-documents/{mark}. */
+export const originalQuerySchema = z.object({
+  issuerVat: z.string().trim().max(20, "too_long").optional().transform((v) => (v === "" ? undefined : v)),
+  on: calendarDay.optional().or(z.literal("").transform(() => undefined)),
+});
+
 /** Body of POST /api/transmissions/{id}/close-out: why a rejected or needs-attention entry is closed out. */
 export const closeOutSchema = z.object({
   reason: z.string("required").trim().min(3, "too_short").max(500, "too_long"),
