@@ -31,6 +31,7 @@ export const API_ACCESS: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/transmissions/[id]/close-out": { POST: "clerk" },
   "/api/issued-documents": { GET: "clerk" },
   "/api/issued-documents/[mark]": { GET: "clerk" },
+  "/api/issued-documents/[mark]/credit-part": { POST: "clerk" },
   "/api/transmissions/[id]/pdf": { GET: "viewer" },
   "/api/transmissions/[id]/aade": { GET: "viewer" },
   "/api/drafts": { GET: "clerk" },

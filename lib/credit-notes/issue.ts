@@ -10,6 +10,9 @@ import { findIssuedDocument, type IssueResult } from "@/lib/sending/outbox";
 import { cleanAuthenticationCode } from "@/lib/domain/issued-original";
 import { getProviderClient, type ProviderClient } from "@/lib/provider";
 import { externalCreditsOf, findOriginal } from "./originals";
+import { creditOfPartFor } from "./credit-part";
+import type { CreditOfPart } from "@/lib/sending/issue";
+import { computeTotals } from "@/lib/domain/totals";
 import { wakeBackgroundSending } from "@/lib/sending/start";
 import { fieldFailure, parseOrFail } from "@/lib/validation/parse";
 import { issueRequestOrFail } from "@/lib/validation/parse-draft";
@@ -48,11 +51,27 @@ async function afterIssue(db: Db, result: IssueResult, action: string, caller: C
  * answers with the same document.
  */
 export async function issueFromBody(body: unknown, caller: CallerContext): Promise<IssueResult> {
-  const db = await getReadyDb();
+  return issueOnDb(await getReadyDb(), getProviderClient(), body, caller);
+}
+
+/**
+ * issueFromBody on a given database and provider. A draft carrying `correlatedMark` (a credit of
+ * part of an issued invoice) is checked against its original first — found, creditable, nothing
+ * written yet — and reserves its gross on the never-twice ledger in the issuing transaction.
+ */
+export async function issueOnDb(db: Db, client: ProviderClient, body: unknown, caller: CallerContext): Promise<IssueResult> {
   const draft = await resolveIssuerProfile(db, draftOfBody(body, caller.locale), caller.locale);
   const request = issueRequestOrFail(draft, caller.locale);
-  const result = await issueCreditNote(db, request, { idempotencyKey: caller.idempotencyKey, actor: caller.user.email });
-  return afterIssue(db, result, "credit_note.issue", caller, { draftId: request.draftId ?? null });
+  const mark = request.input.correlatedMark;
+  let credit: CreditOfPart | undefined;
+  if (mark !== undefined) {
+    const existing = await findIssuedDocument(db, { draftId: request.draftId ?? null, idempotencyKey: caller.idempotencyKey ?? null });
+    if (existing !== null) return existing;
+    const issuerVat = request.input.issuer.vat;
+    credit = await creditOfPartFor(db, client, issuerVat, mark, request.input, computeTotals(request.input).lines, caller);
+  }
+  const result = await issueCreditNote(db, request, { idempotencyKey: caller.idempotencyKey, actor: caller.user.email }, credit);
+  return afterIssue(db, result, "credit_note.issue", caller, { draftId: request.draftId ?? null, ...(mark === undefined ? {} : { correlatedMark: mark }) });
 }
 
 /** An admin's written reason for crediting beyond what remains; refused from anyone else. */

@@ -93,6 +93,7 @@ export const creditMessages = {
   "creditPart.quantity": { el: "Ποσότητα προς πίστωση (γραμμή {line})", en: "Quantity to credit (line {line})" },
   "creditPart.alreadyCredited": { el: "ήδη πιστωμένα: {quantity}", en: "already credited: {quantity}" },
   "creditPart.total": { el: "Θα πιστωθούν: καθαρή {net}, ΦΠΑ {vat}, σύνολο {gross}", en: "To credit: net {net}, VAT {vat}, total {gross}" },
+  "creditPart.beyond": { el: "Ξεπερνά ό,τι απομένει προς πίστωση ({remaining}).", en: "More than what remains to be credited ({remaining})." },
   "creditPart.compose": { el: "Σύνταξη πιστωτικού 5.1", en: "Compose the 5.1 credit note" },
 
   "wizard.correlated": {

@@ -34,6 +34,20 @@ export const originalQuerySchema = z.object({
   on: calendarDay.optional().or(z.literal("").transform(() => undefined)),
 });
 
+/** Body of POST /api/issued-documents/{mark}/credit-part: the original's lines and the quantity of each to credit. */
+export const creditPartSchema = z.object({
+  parts: z
+    .array(z.object({
+      lineNumber: z.number("invalid_type").int("invalid_type").min(1, "invalid_type").max(100_000, "invalid_type"),
+      quantity: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().max(40, "too_long")),
+    }))
+    .min(1, "no_lines_chosen")
+    .max(1000, "too_long"),
+  series: z.string().trim().min(1, "required").max(50, "too_long").regex(/^[\p{L}\p{N}\-/]+$/u, "invalid_series").optional(),
+  issuerVat: z.string().trim().max(20, "too_long").optional().transform((v) => (v === "" ? undefined : v)),
+  on: calendarDay.optional(),
+});
+
 /** Body of POST /api/transmissions/{id}/close-out: why a rejected or needs-attention entry is closed out. */
 export const closeOutSchema = z.object({
   reason: z.string("required").trim().min(3, "too_short").max(500, "too_long"),

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreditAllPanel } from "@/components/issued/credit-all-panel";
+import { CreditPartPanel } from "@/components/issued/credit-part-panel";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -114,6 +115,10 @@ export default async function OriginalPage({ params, searchParams }: { params: P
         <div className="grid gap-5 lg:grid-cols-2">
           <CreditAllPanel original={{ mark: original.mark, authenticationCode: original.authenticationCode ?? "", series: original.series, number: original.number, issuerVat: original.issuerVat, dateIssued: original.dateIssued.slice(0, 10), totals: original.totals }}
             remainingCents={view.remainingCents} creditedCents={view.creditedCents} seriesChoices={series} isAdmin={user.role === "admin"} />
+          {original.lines !== null && (
+            <CreditPartPanel original={{ mark: original.mark, series: original.series, number: original.number, issuerVat: original.issuerVat, dateIssued: original.dateIssued.slice(0, 10) }}
+              lines={original.lines} creditedQuantities={view.creditedQuantities} remainingCents={view.remainingCents} seriesChoices={series} />
+          )}
         </div>
       )}
     </article>
