@@ -46,7 +46,7 @@ test("issued invoices are credited by authentication code and MARK, as 5.2 and a
   await page.getByLabel("Εκδότης", { exact: true }).selectOption(DEMO_ISSUER.vat);
   await page.getByLabel("Σειρά του νέου πιστωτικού").fill(unrelatedSeries);
   await page.getByRole("button", { name: "Αποστολή πίστωσης" }).click();
-  await expect(page.getByRole("alert")).toContainText("Έχει ήδη πιστωθεί 124,00 από 124,00 €");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Έχει ήδη πιστωθεί 124,00 από 124,00 €");
 
   const documents = await sandboxDocuments();
   expect(documents.filter((d) => d.series === unrelatedSeries)).toEqual([expect.objectContaining({ invoiceType: "5.2", number: "1", totals: { net: 100, vat: 24, gross: 124 } })]);
