@@ -16,6 +16,7 @@ import { getReadyDb } from "@/lib/db/ready";
 import { loadDetail } from "@/lib/history/detail";
 import { cleanMessage } from "@/lib/history/error-fields";
 import { creditT } from "@/lib/i18n/credit-messages";
+import { plainProviderError } from "@/lib/i18n/provider-error-words";
 import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 
@@ -30,6 +31,7 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
   const view = await loadDetail(db, id, { canAct: hasRole(user.role, "clerk") });
   if (view === null) notFound();
   const { summary } = view;
+  const plain = view.lastError === null ? null : plainProviderError(view.lastError.kind, view.errors.map((error) => error.code), locale);
   return (
     <article aria-labelledby="detail-title" className="space-y-5">
       <Link href="/transmissions" className="text-sm text-brand underline">{ht("detail.back", locale)}</Link>
@@ -49,6 +51,7 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       )}
       {view.lastError !== null && (
         <Notice tone={summary.status === "rejected" ? "error" : "warning"}>
+          {plain !== null && <span className="block font-medium" data-testid="plain-error">{plain}</span>}
           <strong>{ht("detail.lastError", locale)}:</strong> {view.lastError.httpStatus !== null && `HTTP ${view.lastError.httpStatus} · `}{cleanMessage(view.lastError.message)}
           {view.errors.length > 0 && <span className="block text-xs">{ht("detail.errorsIntro", locale)}</span>}
         </Notice>
