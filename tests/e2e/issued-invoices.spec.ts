@@ -128,3 +128,22 @@ test("crediting 2 of 10 items composes a correlated 5.1 that is accepted; the re
   await more.getByRole("button", { name: "Σύνταξη πιστωτικού 5.1" }).click();
   await expect(more.getByText(/ξεπερνά την ποσότητα της γραμμής του αρχικού \(0\)/).first()).toBeVisible();
 });
+
+test("two clerks crediting the same invoice at the same moment through the API: one credit, the other refused with the amounts", async ({ page, browser }) => {
+  const { admin } = await prepareComposeData();
+  const series = await freshSeries(admin, "IC");
+  const invoice = await erpInvoice("1041");
+  const other = await browser.newContext({ storageState: stateOf("clerk") });
+  const body = { authenticationCode: invoice.authenticationCode.toLowerCase(), mark: invoice.mark, relateCredit: true, series };
+  const [a, b] = await Promise.all([
+    page.request.post("/api/credit-notes/credit-existing", { data: body, headers: { "Idempotency-Key": `a-${series}` } }),
+    other.request.post("/api/credit-notes/credit-existing", { data: body, headers: { "Idempotency-Key": `b-${series}` } }),
+  ]);
+  const statuses = [a.status(), b.status()].sort();
+  expect(statuses).toEqual([202, 409]);
+  const refused = a.status() === 409 ? a : b;
+  expect((await refused.json()).error).toMatchObject({ code: "already_credited", message: expect.stringContaining("187,18 από 187,18 €") });
+  await other.close();
+  const next = await (await admin.get("/api/series")).json() as { items: { code: string; nextNumber: number }[] };
+  expect(next.items.find((s) => s.code === series)?.nextNumber).toBe(2);
+});
