@@ -13,6 +13,7 @@ import type { DocumentAction } from "@/lib/history/legal-actions";
 import { creditT } from "@/lib/i18n/credit-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import { CloseOutForm } from "./close-out-form";
+import { CorrectCreditForm } from "./correct-credit-form";
 import { runDocumentAction } from "./transmission-api";
 
 const linkClass = "inline-flex items-center rounded border border-slate-300 bg-white px-4 py-1.5 text-sm font-semibold text-brand hover:bg-slate-50";
@@ -31,6 +32,7 @@ export function DetailActions({ id, actions, identity }: {
   const router = useRouter();
   const client = useQueryClient();
   const [closing, setClosing] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const run = useMutation({
     mutationFn: (action: "refresh" | "retry") => runDocumentAction(id, action, locale),
     onSuccess: async () => {
@@ -50,6 +52,9 @@ export function DetailActions({ id, actions, identity }: {
         )}
         {actions.includes("fix") && <Link href={`/transmissions/${id}/fix`} className={linkClass}>{ht("action.fix", locale)}</Link>}
         {actions.includes("copy") && <Link href={`/credit-notes/new?from=${id}`} className={linkClass}>{ht("action.copy", locale)}</Link>}
+        {actions.includes("correct") && (
+          <Button aria-expanded={correcting} onClick={() => setCorrecting((open) => !open)}>{creditT("correct.title", locale)}</Button>
+        )}
         {actions.includes("close_out") && (
           <Button variant="secondary" aria-expanded={closing} onClick={() => setClosing((open) => !open)}>{creditT("closeOut.title", locale)}</Button>
         )}
@@ -57,6 +62,7 @@ export function DetailActions({ id, actions, identity }: {
       {run.isPending && <p role="status" className="text-sm">{ht("action.working", locale)}</p>}
       {run.isSuccess && <Notice tone="success">{ht("action.done", locale, { status: ht(`status.${run.data.status}` as "status.queued", locale) })}</Notice>}
       {run.error && <Notice tone="error">{run.error instanceof ApiError ? run.error.message : ht("action.failed", locale)}</Notice>}
+      {correcting && <CorrectCreditForm id={id} {...identity} />}
       {closing && <CloseOutForm id={id} {...identity} />}
     </div>
   );

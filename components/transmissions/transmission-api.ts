@@ -36,6 +36,11 @@ export function fixDocument(id: string, draft: ComposeValues & { number: string 
   return requestJson(`/api/transmissions/${encodeURIComponent(id)}/fix`, { method: "POST", body: { draft }, locale });
 }
 
+/** Corrects a rejected credit of an issued document (its code, 5.1/5.2) and sends it again with its number. */
+export function correctCredit(id: string, body: { authenticationCode: string; relateCredit: boolean }, locale: Locale): Promise<ActionAnswer> {
+  return requestJson(`/api/transmissions/${encodeURIComponent(id)}/correct-credit`, { method: "POST", body, locale });
+}
+
 /** Closes out a rejected or needs-attention entry with a written reason; its number stays used. */
 export function closeOutEntry(id: string, reason: string, locale: Locale): Promise<ActionAnswer> {
   return requestJson(`/api/transmissions/${encodeURIComponent(id)}/close-out`, { method: "POST", body: { reason }, locale });

@@ -29,6 +29,7 @@ export const API_ACCESS: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/transmissions/[id]/retry": { POST: "clerk" },
   "/api/transmissions/[id]/fix": { POST: "clerk" },
   "/api/transmissions/[id]/close-out": { POST: "clerk" },
+  "/api/transmissions/[id]/correct-credit": { POST: "clerk" },
   "/api/issued-documents": { GET: "clerk" },
   "/api/issued-documents/[mark]": { GET: "clerk" },
   "/api/issued-documents/[mark]/credit-part": { POST: "clerk" },

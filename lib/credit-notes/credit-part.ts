@@ -29,7 +29,7 @@ import { externalCreditsOf, findOriginal, readOriginalLines } from "./originals"
 
 /** POST /api/issued-documents/{mark}/credit-part: checks the choice and saves the draft; answers its id. */
 export async function creditPartDraft(db: Db, client: ProviderClient, rawMark: string, body: unknown, caller: CallerContext): Promise<{ draftId: string }> {
-  const mark = cleanMark(decodeURIComponent(rawMark));
+  const mark = cleanMark(rawMark);
   if (!/^\d{1,20}$/.test(mark)) throw new AppError("not_found", { subject: "document" });
   const request = parseOrFail(creditPartSchema, body, caller.locale);
   const issuerVat = await issuerVatOrDefault(db, request.issuerVat);

@@ -203,7 +203,7 @@ export async function issuerVatOrDefault(db: Db, issuerVat: string | undefined):
 
 /** GET /api/issued-documents/{mark}?issuerVat=&on=: the original's view; 404 for a MARK that is not digits. */
 export async function originalFromQuery(db: Db, client: ProviderClient, rawMark: string, query: Record<string, string>, locale: Locale): Promise<OriginalView> {
-  const mark = cleanMark(decodeURIComponent(rawMark));
+  const mark = cleanMark(rawMark);
   if (!/^\d{1,20}$/.test(mark)) throw new AppError("not_found", { subject: "document" });
   const parsed = parseOrFail(originalQuerySchema, query, locale);
   return loadOriginal(db, client, { issuerVat: await issuerVatOrDefault(db, parsed.issuerVat), mark, issuedOn: parsed.on }, locale);

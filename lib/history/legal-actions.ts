@@ -3,7 +3,7 @@
  * allows, so a button is never shown that the server would refuse). Pure.
  */
 
-export type DocumentAction = "refresh" | "retry" | "fix" | "copy" | "close_out";
+export type DocumentAction = "refresh" | "retry" | "fix" | "correct" | "copy" | "close_out";
 
 /** What the decision needs to know about a document. */
 export interface ActionFacts {
@@ -26,6 +26,7 @@ export interface ActionFacts {
  * - Fix & resend: `rejected` composed documents only (a credit of an existing document has no
  *   content of ours to fix).
  * - Copy as new draft: any composed document.
+ * - Correct & resend a rejected credit of an issued document (its code, 5.1/5.2), with its number.
  * - Close out (void with a reason): `rejected` or `needs_attention`, not yet closed, while no worker holds it.
  * - Never "credit this document": everything this dashboard issues is a credit note, which is
  *   not credited (invoices are credited from "Issued invoices").
@@ -41,6 +42,7 @@ export function legalActions(facts: ActionFacts): DocumentAction[] {
   const open = facts.closed !== true;
   if ((status === "unknown" || status === "needs_attention") && !facts.leaseLive && open) actions.push("retry");
   if (status === "rejected" && facts.kind === "compose" && open) actions.push("fix");
+  if (status === "rejected" && facts.kind === "credit_existing" && open) actions.push("correct");
   if (facts.kind === "compose") actions.push("copy");
   if ((status === "rejected" || status === "needs_attention") && !facts.leaseLive && open) actions.push("close_out");
   return actions;

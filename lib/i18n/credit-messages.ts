@@ -109,6 +109,14 @@ export const creditMessages = {
   "closeOut.reason": { el: "Αιτιολογία", en: "Reason" },
   "closeOut.submit": { el: "Κλείσιμο εγγραφής", en: "Close out the entry" },
   "closeOut.done": { el: "Κλείστηκε από {who} στις {at}: {reason}", en: "Closed out by {who} at {at}: {reason}" },
+  "correct.title": { el: "Διόρθωση & επαναποστολή πίστωσης", en: "Correct & resend the credit" },
+  "correct.intro": {
+    el: "Διορθώστε τον κωδικό αυθεντικοποίησης του αρχικού (ελέγχεται στον πάροχο) ή το είδος· στέλνεται ξανά με τον ίδιο αριθμό {series}/{number}.",
+    en: "Correct the original's authentication code (checked at the provider) or the kind; it is sent again with the same number {series}/{number}.",
+  },
+  "correct.code": { el: "Κωδικός αυθεντικοποίησης του αρχικού", en: "The original's authentication code" },
+  "correct.related": { el: "Συσχετιζόμενο (5.1)", en: "Related (5.1)" },
+  "correct.submit": { el: "Επαναποστολή", en: "Resend" },
   "event.closed_out": { el: "Κλείστηκε χωρίς έκδοση", en: "Closed out without issuing" },
   "closeOut.badge": { el: "κλειστό", en: "closed out" },
 } satisfies Record<string, Record<Locale, string>>;

@@ -48,6 +48,12 @@ export const creditPartSchema = z.object({
   on: calendarDay.optional(),
 });
 
+/** Body of POST /api/transmissions/{id}/correct-credit: a rejected credit's corrected code, and 5.1 or 5.2. */
+export const correctCreditSchema = z.object({
+  authenticationCode: z.string("required").trim().min(1, "required").max(200, "too_long"),
+  relateCredit: z.boolean("invalid_type").default(false),
+});
+
 /** Body of POST /api/transmissions/{id}/close-out: why a rejected or needs-attention entry is closed out. */
 export const closeOutSchema = z.object({
   reason: z.string("required").trim().min(3, "too_short").max(500, "too_long"),

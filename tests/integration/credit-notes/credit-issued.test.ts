@@ -5,6 +5,7 @@ import { AppError, ValidationFailure } from "@/lib/domain/errors";
 import type { ProviderClient } from "@/lib/provider/client-types";
 import type { ListedDocument } from "@/lib/provider";
 import { closeOutDocument } from "@/lib/sending/close-out";
+import { fixCreditRequest } from "@/lib/sending/fix-credit";
 import { AlreadyCreditedError } from "@/lib/sending/credit-ledger";
 import { ActionNotAllowedError } from "@/lib/sending/errors";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
@@ -124,5 +125,22 @@ describe.each(testEngines())("crediting an issued invoice on %s", (engine) => {
     // Credited again after the close-out: a new number, never the closed one's.
     const second = await creditIssuedDocument(t.db, client, body, callerOf(clerk(4)));
     expect(second.number).toBe("2");
+  });
+
+  it("a rejected credit is corrected and resent with its own number; a closed-out one is not", async () => {
+    const original = erp["1042"];
+    if (original === undefined) throw new Error("seed");
+    const series = `W${engine[0]}`;
+    const first = await creditIssuedDocument(t.db, client, { authenticationCode: original.authenticationCode, mark: original.mark, series, issuerVat: sandbox.vat, relateCredit: false }, callerOf(clerk(5)));
+    await t.db.updateTable("documents").set({ status: "rejected", next_action: null, last_error_json: JSON.stringify({ kind: "rejected", httpStatus: 400, message: "x", errors: [] }) }).where("id", "=", first.id).execute();
+    const fixed = await fixCreditRequest(t.db, first.id, { authenticationCode: original.authenticationCode ?? "", mark: original.mark ?? "", relateCredit: true }, { actor: "clerk5@example.gr" });
+    expect(fixed).toMatchObject({ status: "queued", series, number: "1", internalDocumentId: first.internalDocumentId });
+    const doc = await t.db.selectFrom("documents").selectAll().where("id", "=", first.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(doc.payload_json)).toMatchObject({ relateCredit: true, number: "1", series });
+    expect(doc.last_error_json).toBeNull();
+    await expect(fixCreditRequest(t.db, first.id, { authenticationCode: "X", mark: original.mark ?? "", relateCredit: true })).rejects.toBeInstanceOf(ActionNotAllowedError);
+    await t.db.updateTable("documents").set({ status: "rejected" }).where("id", "=", first.id).execute();
+    await closeOutDocument(t.db, first.id, { actor: "clerk5@example.gr", reason: "δεν χρειάζεται" });
+    await expect(fixCreditRequest(t.db, first.id, { authenticationCode: "X", mark: original.mark ?? "", relateCredit: true })).rejects.toBeInstanceOf(ActionNotAllowedError);
   });
 });

@@ -20,7 +20,8 @@ describe("actions offered per state", () => {
   });
 
   it("never offers Fix & resend or Copy for a credit of an existing document, and never a credit of a credit note", () => {
-    expect(legalActions({ ...base, kind: "credit_existing", status: "rejected" })).toEqual(["close_out"]);
+    expect(legalActions({ ...base, kind: "credit_existing", status: "rejected" })).toEqual(["correct", "close_out"]);
+    expect(legalActions({ ...base, kind: "credit_existing", status: "rejected", closed: true })).toEqual([]);
     expect(legalActions({ ...base, kind: "credit_existing" })).toEqual([]);
   });
 
