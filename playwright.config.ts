@@ -44,6 +44,7 @@ export default defineConfig({
         SANDBOX_DATA_DIR: `${e2e.runDir}/sandbox`,
         SANDBOX_API_KEYS: `${SANDBOX_DEMO_VAT}:${e2e.apiKey}`,
         SANDBOX_PROCESSING_WINDOW_MS: "3000",
+        SANDBOX_SEED_ERP: "1",
       },
     },
     {

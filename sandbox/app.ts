@@ -10,6 +10,7 @@ import { defaultSettings, type SandboxContext } from "./context";
 import { FaultQueue } from "./faults";
 import { RequestLog } from "./request-log";
 import { route } from "./router";
+import { seedErpInvoices } from "./erp-seed";
 import { SandboxStore } from "./store";
 
 export interface RunningSandbox {
@@ -24,6 +25,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const config = resolveConfig(options);
   const keys = new ApiKeyRegistry(config.apiKeys);
   const store = new SandboxStore(config.dataDir);
+  if (config.seedErp) for (const afm of keys.afms()) seedErpInvoices(store, `EL${afm}`);
   const shutdown = new AbortController();
   const ctx: SandboxContext = {
     config, settings: defaultSettings(config), store, faults: new FaultQueue(), log: new RequestLog(), keys,

@@ -30,6 +30,8 @@ export interface SandboxOptions {
   accessTokenTtlMs?: number;
   /** TTF used for PDFs; null forces the built-in Helvetica with transliterated Greek. */
   fontPath?: string | null;
+  /** Store the invoices "sent by the ERP" (sandbox/erp-seed.ts) for every keyed issuer, also after a store reset. */
+  seedErp?: boolean;
 }
 
 export interface SandboxConfig {
@@ -45,6 +47,7 @@ export interface SandboxConfig {
   documentsPageSize: number;
   accessTokenTtlMs: number;
   fontPath: string | null;
+  seedErp: boolean;
 }
 
 const FONT_CANDIDATES = [
@@ -94,6 +97,7 @@ export function readOptionsFromEnv(env: Record<string, string | undefined>): San
     documentsPageSize: readInteger(env, "SANDBOX_DOCUMENTS_PAGE_SIZE", 1, 10_000),
     accessTokenTtlMs: readInteger(env, "SANDBOX_ACCESS_TOKEN_TTL_MS", 1, 86_400_000),
     ...(fontPath === undefined ? {} : { fontPath: fontPath === "none" ? null : fontPath }),
+    ...(env.SANDBOX_SEED_ERP === undefined ? {} : { seedErp: env.SANDBOX_SEED_ERP.trim() === "1" }),
   };
 }
 
@@ -111,5 +115,6 @@ export function resolveConfig(options: SandboxOptions): SandboxConfig {
     documentsPageSize: options.documentsPageSize ?? SANDBOX_DEFAULT_DOCUMENTS_PAGE_SIZE,
     accessTokenTtlMs: options.accessTokenTtlMs ?? SANDBOX_DEFAULT_ACCESS_TOKEN_TTL_MS,
     fontPath: options.fontPath === undefined ? findUnicodeFont() : options.fontPath,
+    seedErp: options.seedErp ?? false,
   };
 }

@@ -4,6 +4,8 @@
  */
 import { centsToNumber } from "./amounts";
 import { defaultSettings } from "./context";
+import { issueErpInvoice, seedErpInvoices } from "./erp-seed";
+import { documentUrl } from "./context";
 import { NUMERIC_SETTINGS, type StoredDocumentSummary } from "./control-types";
 import { parseJsonBody, readBody, replyJson, type Exchange } from "./exchange";
 import { parseFaultRequest } from "./faults";
@@ -61,6 +63,7 @@ export async function handleReset(ex: Exchange): Promise<void> {
   if (body.store === true) {
     ctx.store.clear();
     ctx.log.clear();
+    if (ctx.config.seedErp) for (const afm of ctx.keys.afms()) seedErpInvoices(ctx.store, `EL${afm}`);
   }
   replyJson(ex, 200, { ok: true }, "control");
 }
@@ -86,4 +89,18 @@ function summarise(doc: StoredDocument): StoredDocumentSummary {
 
 export function handleListDocuments(ex: Exchange): void {
   replyJson(ex, 200, ex.ctx.store.listDocuments().map(summarise), "control");
+}
+
+/** POST /__control/erp-invoices {template, series, number[, issuerVat]} — an invoice "sent by the ERP" now, like a seeded one. */
+export async function handleIssueErpInvoice(ex: Exchange): Promise<void> {
+  const body = await readJsonObject(ex);
+  const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
+  const template = text(body?.template);
+  const series = text(body?.series);
+  const number = text(body?.number);
+  if (body === null || template === null || series === null || number === null) return badRequest(ex, "template, series and number are required");
+  const issuerVat = text(body.issuerVat) ?? `EL${ex.ctx.keys.afms()[0] ?? ""}`;
+  const stored = issueErpInvoice(ex.ctx.store, issuerVat, { template, series, number });
+  if (stored === null) return badRequest(ex, "template must be the number of a seeded invoice (1041, 1042, 1043, 310)");
+  replyJson(ex, 200, { ...summarise(stored), authenticationCode: stored.authenticationCode, url: documentUrl(ex.ctx, stored) }, "control");
 }

@@ -8,7 +8,7 @@ import { headerText } from "./auth";
 import type { SandboxContext } from "./context";
 import type { RequestLogEntry } from "./control-types";
 import {
-  handleClearRequests, handleFaults, handleListDocuments, handleListRequests, handleReset, handleSettings,
+  handleClearRequests, handleFaults, handleIssueErpInvoice, handleListDocuments, handleListRequests, handleReset, handleSettings,
 } from "./control-handlers";
 import { handleInvoiceCredit } from "./credit-handler";
 import { handleDocument, handleQrInfo, type DocumentView } from "./document-handlers";
@@ -32,6 +32,7 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
   "/__control/reset": { POST: handleReset },
   "/__control/requests": { GET: handleListRequests, DELETE: handleClearRequests },
   "/__control/documents": { GET: handleListDocuments },
+  "/__control/erp-invoices": { POST: handleIssueErpInvoice },
 };
 
 /** The portal's document link, /f/{vat}/{uid}/{token}, and the older /v/{token}. */

@@ -30,7 +30,7 @@ function detail(line: ParsedLine): string {
   const classifications = line.classifications.map((entry) =>
     `      <incomeClassification>\n${element("icls:classificationType", entry.type, indent)}${element("icls:classificationCategory", entry.category, indent)}${element("icls:amount", formatCents(entry.amountCents), indent)}      </incomeClassification>\n`,
   ).join("");
-  return `    <invoiceDetails>\n${element("lineNumber", line.lineNo, "      ")}${element("quantity", line.quantity, "      ")}` +
+  return `    <invoiceDetails>\n${element("lineNumber", line.lineNo, "      ")}${element("itemDescr", line.descriptions[0] ?? null, "      ")}${element("quantity", line.quantity, "      ")}` +
     `${element("measurementUnit", line.unitCode, "      ")}${element("netValue", formatCents(line.netCents), "      ")}` +
     `${element("vatCategory", line.vatCategory, "      ")}${element("vatAmount", formatCents(line.vatCents), "      ")}` +
     `${element("vatExemptionCategory", line.vatExemption, "      ")}${classifications}    </invoiceDetails>\n`;

@@ -86,7 +86,7 @@ async function main() {
 
   const env = {};
   if (!process.env.IMPACT_BASE_URL) {
-    start("Sandbox provider", process.execPath, ["--import", "tsx", "sandbox/server.ts"], { SANDBOX_PORT: String(sandboxPort) });
+    start("Sandbox provider", process.execPath, ["--import", "tsx", "sandbox/server.ts"], { SANDBOX_PORT: String(sandboxPort), SANDBOX_SEED_ERP: process.env.SANDBOX_SEED_ERP ?? "1" });
     if (!(await waitFor(`http://127.0.0.1:${sandboxPort}/health`, 20_000))) {
       console.error(`The sandbox provider did not start on port ${sandboxPort}.`);
       shutdown(1);

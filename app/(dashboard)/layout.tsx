@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
 import { authT } from "@/lib/i18n/auth-messages";
 import { composeT } from "@/lib/i18n/compose-messages";
+import { creditT } from "@/lib/i18n/credit-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { t } from "@/lib/i18n/messages";
@@ -33,6 +34,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <>
               <Link href="/credit-notes/new" prefetch={false} className="whitespace-nowrap hover:underline">{composeT("nav.compose", locale)}</Link>
               <Link href="/credit-notes/drafts" className="whitespace-nowrap hover:underline">{composeT("nav.drafts", locale)}</Link>
+              <Link href="/issued-invoices" className="whitespace-nowrap hover:underline">{creditT("nav.issued", locale)}</Link>
               <Link href="/settings" className="whitespace-nowrap hover:underline">{composeT("nav.settings", locale)}</Link>
             </>
           )}

@@ -10,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { useLocale } from "@/components/ui/locale-provider";
 import { queryKeys } from "@/components/ui/query-keys";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
+import { creditT } from "@/lib/i18n/credit-messages";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { messageOfCode } from "@/lib/i18n/validation-messages";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
@@ -177,6 +178,9 @@ export function ComposeWizard({ environment, initialValues, initialStep, restore
             <WizardStepper step={step} onSelect={(index) => void goTo(index)} />
             {fix && <FixIdentity identity={fix.identity} />}
             {restored && <Notice tone="info">{composeT("wizard.restored", locale)}</Notice>}
+            {initialValues.correlatedMark !== undefined && (
+              <Notice tone="info"><span data-testid="correlated-mark">{creditT("wizard.correlated", locale, { mark: initialValues.correlatedMark, document: initialValues.reference })}</span></Notice>
+            )}
             <div ref={stepRef} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
               <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none">{composeT(stepTitle(step), locale)}</h2>
               <p className="mb-4 text-xs text-slate-500">{composeT("wizard.stepOf", locale, { n: step + 1, total: WIZARD_STEPS.length })}</p>

@@ -10,9 +10,11 @@ import { useLocale } from "@/components/ui/locale-provider";
 import { Notice } from "@/components/ui/notice";
 import { queryKeys } from "@/components/ui/query-keys";
 import type { DocumentAction } from "@/lib/history/legal-actions";
+import { creditT } from "@/lib/i18n/credit-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import { plainT } from "@/lib/i18n/plain-messages";
-import { CreditForm } from "./credit-form";
+import { CloseOutForm } from "./close-out-form";
+import { CorrectCreditForm } from "./correct-credit-form";
 import { runDocumentAction } from "./transmission-api";
 
 const linkClass = "inline-flex items-center rounded border border-slate-300 bg-white px-4 py-1.5 text-sm font-semibold text-brand hover:bg-slate-50";
@@ -20,19 +22,20 @@ const linkClass = "inline-flex items-center rounded border border-slate-300 bg-w
 /**
  * The actions legal for the document now (decided on the server from its state and the viewer's
  * role). Refresh and Retry run here and re-render the page; Fix & resend and Copy as new draft
- * lead to their pages; Credit opens a small form.
+ * lead to their pages; Close out opens a small form asking why.
  */
-export function DetailActions({ id, actions, credit, canAct = true }: {
+export function DetailActions({ id, actions, identity, canAct = true }: {
   id: string;
   actions: DocumentAction[];
-  credit: { mark: string; authenticationCode: string; series: string; seriesChoices: string[] } | null;
+  identity: { series: string; number: string };
   /** False for a viewer: "no action" is then about the role, not the document's state. */
   canAct?: boolean;
 }) {
   const locale = useLocale();
   const router = useRouter();
   const client = useQueryClient();
-  const [crediting, setCrediting] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const run = useMutation({
     mutationFn: (action: "refresh" | "retry") => runDocumentAction(id, action, locale),
     onSuccess: async () => {
@@ -53,14 +56,18 @@ export function DetailActions({ id, actions, credit, canAct = true }: {
         )}
         {actions.includes("fix") && <Link href={`/transmissions/${id}/fix`} className={linkClass}>{ht("action.fix", locale)}</Link>}
         {actions.includes("copy") && <Link href={`/credit-notes/new?from=${id}`} className={linkClass}>{ht("action.copy", locale)}</Link>}
-        {actions.includes("credit") && credit !== null && (
-          <Button variant="secondary" aria-expanded={crediting} onClick={() => setCrediting((open) => !open)}>{ht("action.credit", locale)}</Button>
+        {actions.includes("correct") && (
+          <Button aria-expanded={correcting} onClick={() => setCorrecting((open) => !open)}>{creditT("correct.title", locale)}</Button>
+        )}
+        {actions.includes("close_out") && (
+          <Button variant="secondary" aria-expanded={closing} onClick={() => setClosing((open) => !open)}>{creditT("closeOut.title", locale)}</Button>
         )}
       </div>
       {run.isPending && <p role="status" className="text-sm">{ht("action.working", locale)}</p>}
       {run.isSuccess && <Notice tone="success">{ht("action.done", locale, { status: ht(`status.${run.data.status}` as "status.queued", locale) })}</Notice>}
       {run.error && <Notice tone="error">{run.error instanceof ApiError ? run.error.message : ht("action.failed", locale)}</Notice>}
-      {crediting && credit !== null && <CreditForm {...credit} />}
+      {correcting && <CorrectCreditForm id={id} {...identity} />}
+      {closing && <CloseOutForm id={id} {...identity} />}
     </div>
   );
 }

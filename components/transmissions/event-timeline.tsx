@@ -1,4 +1,5 @@
 import type { EventView } from "@/lib/history/views";
+import { creditT } from "@/lib/i18n/credit-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import { plainT } from "@/lib/i18n/plain-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
@@ -22,7 +23,8 @@ export async function EventTimeline({ events }: { events: EventView[] }) {
       {events.map((event) => {
         const label = STATUS_EVENTS.has(event.type)
           ? ht(`status.${event.type}` as "status.queued", locale)
-          : OTHER_EVENTS.has(event.type) ? ht(`event.${event.type}` as "event.lookup", locale) : event.type;
+          : OTHER_EVENTS.has(event.type) ? ht(`event.${event.type}` as "event.lookup", locale)
+          : event.type === "closed_out" ? creditT("event.closed_out", locale) : event.type;
         const { draft: _draft, ...detail } = event.detail ?? {};
         return (
           <li key={event.id} data-event={event.type}>

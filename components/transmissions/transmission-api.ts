@@ -36,14 +36,12 @@ export function fixDocument(id: string, draft: ComposeValues & { number: string 
   return requestJson(`/api/transmissions/${encodeURIComponent(id)}/fix`, { method: "POST", body: { draft }, locale });
 }
 
-/**
- * Credits an accepted document through the provider's /Invoice/credit. `idempotencyKey` is made
- * once per form, so a double click or a repeated submit issues one credit.
- */
-export function creditDocument(
-  body: { authenticationCode: string; mark: string; relateCredit: boolean; series: string },
-  idempotencyKey: string,
-  locale: Locale,
-): Promise<ActionAnswer> {
-  return requestJson("/api/credit-notes/credit-existing", { method: "POST", body, locale, headers: { "Idempotency-Key": idempotencyKey } });
+/** Corrects a rejected credit of an issued document (its code, 5.1/5.2) and sends it again with its number. */
+export function correctCredit(id: string, body: { authenticationCode: string; relateCredit: boolean }, locale: Locale): Promise<ActionAnswer> {
+  return requestJson(`/api/transmissions/${encodeURIComponent(id)}/correct-credit`, { method: "POST", body, locale });
+}
+
+/** Closes out a rejected or needs-attention entry with a written reason; its number stays used. */
+export function closeOutEntry(id: string, reason: string, locale: Locale): Promise<ActionAnswer> {
+  return requestJson(`/api/transmissions/${encodeURIComponent(id)}/close-out`, { method: "POST", body: { reason }, locale });
 }

@@ -28,6 +28,11 @@ export const API_ACCESS: Record<string, Partial<Record<HttpMethod, Access>>> = {
   "/api/transmissions/[id]/refresh": { POST: "clerk" },
   "/api/transmissions/[id]/retry": { POST: "clerk" },
   "/api/transmissions/[id]/fix": { POST: "clerk" },
+  "/api/transmissions/[id]/close-out": { POST: "clerk" },
+  "/api/transmissions/[id]/correct-credit": { POST: "clerk" },
+  "/api/issued-documents": { GET: "clerk" },
+  "/api/issued-documents/[mark]": { GET: "clerk" },
+  "/api/issued-documents/[mark]/credit-part": { POST: "clerk" },
   "/api/transmissions/[id]/pdf": { GET: "viewer" },
   "/api/transmissions/[id]/aade": { GET: "viewer" },
   "/api/drafts": { GET: "clerk" },
@@ -62,6 +67,7 @@ export const PAGE_ACCESS: Record<string, Role> = {
   "/credit-notes/new": "clerk",
   "/credit-notes/drafts": "clerk",
   "/credit-notes/credit-existing": "clerk",
+  "/issued-invoices": "clerk",
 };
 
 function patternOf(route: string): RegExp {

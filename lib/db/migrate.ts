@@ -8,6 +8,7 @@ import { historyIndexesMigration } from "@/lib/db/migrations/004-history-indexes
 import { storedDraftMigration } from "@/lib/db/migrations/005-stored-draft";
 import { providerAnswerMigration } from "@/lib/db/migrations/006-provider-answer";
 import { appendOnlyMigration } from "@/lib/db/migrations/007-append-only";
+import { creditLedgerMigration } from "@/lib/db/migrations/008-credit-ledger";
 import { requestOwnerMigration } from "@/lib/db/migrations/010-request-owner";
 import { providerCircuitMigration } from "@/lib/db/migrations/012-provider-circuit";
 import type { Db } from "@/lib/db/schema";
@@ -22,6 +23,7 @@ function allMigrations(engine: Engine): Record<string, Migration> {
     "005-stored-draft": storedDraftMigration(engine),
     "006-provider-answer": providerAnswerMigration(engine),
     "007-append-only": appendOnlyMigration(engine),
+    "008-credit-ledger": creditLedgerMigration(engine),
     "010-request-owner": requestOwnerMigration(engine),
     "012-provider-circuit": providerCircuitMigration(engine),
   };

@@ -139,6 +139,46 @@ export interface DocumentsTable {
   owner_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** SHA-256 of the validated request it was created from; a reused key with another request is refused. */
   request_sha256: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A rejected or needs-attention entry a person closed out (voided): it leaves "needs action", keeps its number. */
+  closed_at: string | null;
+  closed_by: string | null;
+  close_reason: string | null;
+}
+
+/** What has been credited against one original document (MARK) of an issuer; see migration 008. */
+export interface CreditLedgerTable {
+  issuer_vat: string;
+  original_mark: string;
+  original_series: string;
+  original_number: string;
+  original_type: string;
+  original_issued_at: string;
+  original_counterparty_vat: string | null;
+  original_authentication_code: string | null;
+  original_net_cents: number;
+  original_vat_cents: number;
+  original_gross_cents: number;
+  credited_gross_cents: number;
+  updated_at: string;
+}
+
+/** One credit document's share of an original's ledger. */
+export interface CreditAllocationsTable {
+  id: Generated<number>;
+  document_id: string;
+  issuer_vat: string;
+  original_mark: string;
+  net_cents: number;
+  vat_cents: number;
+  gross_cents: number;
+  /** For a credit of part: `[{lineNumber, quantityMilli, netCents, vatCents}]`; null for a full credit. */
+  lines_json: string | null;
+  /** An admin's written reason for crediting beyond what remains. */
+  override_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  /** Set when the credit was closed out without being issued; its amount no longer counts. */
+  released_at: string | null;
 }
 
 /** What a document keeps of its last failure (the JSON of documents.last_error_json); shown next to the fields. */
@@ -228,6 +268,8 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   provider_circuit: ProviderCircuitTable;
+  credit_ledger: CreditLedgerTable;
+  credit_allocations: CreditAllocationsTable;
 }
 
 /** The database handle every query function takes (a transaction is one too). */

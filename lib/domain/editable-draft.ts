@@ -60,5 +60,6 @@ export function editableDraftOf(input: CreditNoteInput, identity: Pick<DocumentI
     emails: [...input.emails],
     ...(input.reference === undefined || input.reference === "" ? {} : { reference: input.reference }),
     ...(input.notes === undefined || input.notes === "" ? {} : { notes: input.notes }),
+    ...(input.correlatedMark === undefined ? {} : { correlatedMark: input.correlatedMark }),
   };
 }

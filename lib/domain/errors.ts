@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   "internal",
   "provider_file_unavailable",
   "idempotency_key_reused",
+  "already_credited",
+  "original_unverifiable",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

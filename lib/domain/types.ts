@@ -77,6 +77,8 @@ export interface CreditNoteInput {
   /** Free-text reference to the original document. */
   reference?: string | undefined;
   notes?: string | undefined;
+  /** MARK of the invoice this credits in part: the document is then a 5.1 correlated to it. */
+  correlatedMark?: string | undefined;
 }
 
 /** The identity a document keeps for every attempt, fixed before the first one. */

@@ -40,7 +40,7 @@ export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; no
   if (!isUuid(id)) return null;
   const detail = await getTransmission(db, id);
   if (detail === null) return null;
-  const stored = await db.selectFrom("documents").select(["lease_until", "draft_json", "draft_version"]).where("id", "=", id).executeTakeFirst();
+  const stored = await db.selectFrom("documents").select(["lease_until", "draft_json", "draft_version", "closed_at", "closed_by", "close_reason"]).where("id", "=", id).executeTakeFirst();
   const now = (opts.now ?? new Date()).toISOString();
   const { payloadJson, attempts, events, lastError, ...summary } = detail;
   const hasUrl = detail.url !== null && detail.url !== "";
@@ -59,7 +59,9 @@ export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; no
       authenticationCode: detail.authenticationCode,
       leaseLive: stored?.lease_until !== null && stored?.lease_until !== undefined && stored.lease_until > now,
       canAct: opts.canAct,
+      closed: stored?.closed_at !== null && stored?.closed_at !== undefined,
     }),
+    closed: stored?.closed_at === null || stored?.closed_at === undefined ? null : { at: stored.closed_at, by: stored.closed_by ?? "", reason: stored.close_reason ?? "" },
     qrSvg: await qrSvgOf(detail.qrUrl),
     qrUrl: detail.qrUrl,
     pdfHref: hasUrl ? `/api/transmissions/${id}/pdf` : null,

@@ -3,7 +3,7 @@
  * allows, so a button is never shown that the server would refuse). Pure.
  */
 
-export type DocumentAction = "refresh" | "retry" | "fix" | "copy" | "credit";
+export type DocumentAction = "refresh" | "retry" | "fix" | "correct" | "copy" | "close_out";
 
 /** What the decision needs to know about a document. */
 export interface ActionFacts {
@@ -15,6 +15,8 @@ export interface ActionFacts {
   leaseLive: boolean;
   /** May the viewer act (clerk or admin)? */
   canAct: boolean;
+  /** A person closed it out (voided it) with a reason. */
+  closed?: boolean | undefined;
 }
 
 /**
@@ -24,8 +26,11 @@ export interface ActionFacts {
  * - Fix & resend: `rejected` composed documents only (a credit of an existing document has no
  *   content of ours to fix).
  * - Copy as new draft: any composed document.
- * - Credit this document: an `accepted` document with its MARK and authentication code.
- * People who may only read (viewers) get none.
+ * - Correct & resend a rejected credit of an issued document (its code, 5.1/5.2), with its number.
+ * - Close out (void with a reason): `rejected` or `needs_attention`, not yet closed, while no worker holds it.
+ * - Never "credit this document": everything this dashboard issues is a credit note, which is
+ *   not credited (invoices are credited from "Issued invoices").
+ * A closed-out entry offers only Copy. People who may only read (viewers) get none.
  */
 export function legalActions(facts: ActionFacts): DocumentAction[] {
   if (!facts.canAct) return [];
@@ -34,10 +39,12 @@ export function legalActions(facts: ActionFacts): DocumentAction[] {
   if (status === "sending" || status === "unknown" || status === "needs_attention" || (status === "accepted" && facts.authenticationCode === null)) {
     actions.push("refresh");
   }
-  if ((status === "unknown" || status === "needs_attention") && !facts.leaseLive) actions.push("retry");
-  if (status === "rejected" && facts.kind === "compose") actions.push("fix");
+  const open = facts.closed !== true;
+  if ((status === "unknown" || status === "needs_attention") && !facts.leaseLive && open) actions.push("retry");
+  if (status === "rejected" && facts.kind === "compose" && open) actions.push("fix");
+  if (status === "rejected" && facts.kind === "credit_existing" && open) actions.push("correct");
   if (facts.kind === "compose") actions.push("copy");
-  if (status === "accepted" && facts.mark !== null && facts.authenticationCode !== null) actions.push("credit");
+  if ((status === "rejected" || status === "needs_attention") && !facts.leaseLive && open) actions.push("close_out");
   return actions;
 }
 

@@ -42,7 +42,8 @@ function monthStart(now: Date): string {
 async function attentionOf(db: Db, reason: AttentionReason, stuckBefore: string, limit: number) {
   const status: DocumentStatus = reason === "stuck" ? "queued" : reason;
   const scoped = () => {
-    let query = db.selectFrom("documents").where("status", "=", status);
+    // A closed-out entry (voided with a reason) needs no one any more.
+    let query = db.selectFrom("documents").where("status", "=", status).where("closed_at", "is", null);
     if (reason === "stuck") query = query.where("created_at", "<", stuckBefore);
     return query;
   };

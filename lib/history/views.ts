@@ -81,6 +81,8 @@ export interface DetailView {
   attempts: AttemptView[];
   events: EventView[];
   actions: DocumentAction[];
+  /** Who closed the entry out (voided it), when and why; null while open. */
+  closed: { at: string; by: string; reason: string } | null;
   /** SVG markup of a QR code of the document URL (drawn by the server from our own data). */
   qrSvg: string | null;
   /** The link the QR code opens (AADE's), its text alternative. */

@@ -29,6 +29,8 @@ export const STATUS_OF_CODE = {
   internal: 500,
   provider_file_unavailable: 502,
   idempotency_key_reused: 422,
+  already_credited: 409,
+  original_unverifiable: 502,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The status a code is answered with. */

@@ -1,5 +1,6 @@
 import { DOCUMENT_STATUSES, type DocumentStatus } from "@/lib/domain/statuses";
 import type { ErrorCode, ErrorParams } from "@/lib/domain/errors";
+import { creditErrorMessages } from "./credit-codes";
 import { ht } from "./history-messages";
 import type { Locale } from "./locale";
 import { interpolate } from "./validation-messages";
@@ -50,6 +51,7 @@ export const errorMessages = {
   internal: { el: "Παρουσιάστηκε σφάλμα στον διακομιστή.", en: "Something went wrong on the server." },
   provider_file_unavailable: { el: "Ο πάροχος δεν έδωσε το αρχείο ({detail}).", en: "The provider did not hand over the file ({detail})." },
   ...secureErrorMessages,
+  ...creditErrorMessages,
 } satisfies Record<ErrorCode, Record<Locale, string>>;
 
 type Words = Record<string, Record<Locale, string>>;
@@ -72,6 +74,7 @@ const actions: Words = {
   fix: { el: "Η διόρθωση", en: "Fixing" },
   retry: { el: "Η επαναποστολή", en: "Resending" },
   refresh: { el: "Η ενημέρωση κατάστασης", en: "A status look-up" },
+  close_out: { el: "Το κλείσιμο της εγγραφής", en: "Closing out the entry" },
   any: { el: "Η ενέργεια", en: "This action" },
 };
 
@@ -81,6 +84,7 @@ const reasons: Words = {
   changed_meanwhile: { el: ": η κατάστασή του άλλαξε στο μεταξύ", en: ": its state changed meanwhile" },
   not_compose: { el: ": η πίστωση εκδοθέντος παραστατικού δεν έχει περιεχόμενο προς διόρθωση", en: ": a credit of an issued document has no content to fix" },
   issuer_fixed: { el: ": ο εκδότης δεν αλλάζει, ο αριθμός είναι δικός του", en: ": the issuer cannot change, the number is the issuer's" },
+  closed_out: { el: ": η εγγραφή έχει κλειστεί", en: ": the entry has been closed out" },
 };
 
 function isStatus(value: unknown): value is DocumentStatus {

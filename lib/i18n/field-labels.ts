@@ -1,4 +1,5 @@
 import type { Locale } from "./locale";
+import { creditFieldLabels } from "./credit-codes";
 
 const labels: Record<string, Record<Locale, string>> = {
   "": { el: "Στοιχεία", en: "Input" },
@@ -63,6 +64,7 @@ const labels: Record<string, Record<Locale, string>> = {
   relateCredit: { el: "Συσχέτιση", en: "Related credit" },
   step: { el: "Βήμα", en: "Step" },
   q: { el: "Αναζήτηση", en: "Search" },
+  ...creditFieldLabels,
 };
 
 const rowWords: Record<string, Record<Locale, string>> = {

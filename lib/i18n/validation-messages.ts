@@ -1,3 +1,4 @@
+import { creditValidationMessages } from "./credit-codes";
 import type { Locale } from "./locale";
 import { secureValidationMessages } from "./secure-messages";
 
@@ -69,6 +70,7 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   invalid_role: { el: "άγνωστος ρόλος", en: "unknown role" },
   unrecognized_keys: { el: "άγνωστο πεδίο", en: "unknown field" },
   ...secureValidationMessages,
+  ...creditValidationMessages,
 };
 
 /** Fills `{name}` placeholders. */

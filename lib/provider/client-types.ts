@@ -1,7 +1,12 @@
 import type { CreditExistingRequest, LookupOutcome, SendOutcome } from "@/lib/provider/types";
-import type { DocumentQuery, ListToParam } from "@/lib/provider/impact/document-list";
+import type { DocumentQuery, ListedDocument, ListToParam } from "@/lib/provider/impact/document-list";
 
-export type { DocumentQuery, ListToParam };
+export type { DocumentQuery, ListedDocument, ListToParam };
+
+/** Every document of an issuer the portal lists for a date range, or why the list could not be read. */
+export type DocumentListOutcome =
+  | { kind: "listed"; rows: ListedDocument[]; complete: boolean }
+  | Extract<LookupOutcome, { kind: "unavailable" | "ambiguous" }>;
 
 /** How calls authenticate: the `APIKey` header, or a bearer token from `POST /Authentication/login`. */
 export type ProviderAuthMode = "apikey" | "bearer";
@@ -61,6 +66,11 @@ export interface ProviderClient {
    * default), or through `GET /MyData/status` when that adapter is switched on.
    */
   findDocument(query: DocumentQuery, options?: Pick<SendOptions, "signal">): Promise<LookupOutcome>;
+  /**
+   * Every document the portal lists for the issuer between two days (`YYYY-MM-DD`), all pages
+   * (at most MAX_LIST_PAGES; `complete: false` when more were left).
+   */
+  listDocuments(query: Pick<DocumentQuery, "issuerVat" | "from" | "to">, options?: Pick<SendOptions, "signal">): Promise<DocumentListOutcome>;
   /** `GET {url}/pdf` or `{url}/aade`; redirects are not followed. */
   fetchDocumentFile(url: string, kind: DocumentFileKind): Promise<DocumentFileOutcome>;
   /**

@@ -107,6 +107,7 @@ export async function retryDocument(db: Db, id: string, actor: string | undefine
   return db.transaction().execute(async (trx) => {
     const doc = await loadDocument(trx, id);
     if (doc.status !== "unknown" && doc.status !== "needs_attention") throw new ActionNotAllowedError("retry", doc.status);
+    if (doc.closed_at !== null) throw new ActionNotAllowedError("retry", doc.status, "closed_out");
     if (leaseLive(doc, now)) throw new ActionNotAllowedError("retry", doc.status, "busy");
     const transition = nextState({ status: doc.status, nextAction: doc.next_action }, { type: "retry_requested" }, {
       now, deadlineAt: new Date(doc.deadline_at), sendsUsed: 0, attemptCount: doc.attempt_count, retryStep: 0, random: 0,

@@ -20,6 +20,7 @@ const REFUSAL_REASONS = {
   changed_meanwhile: "changed meanwhile",
   not_compose: "a credit of an existing document has no content to fix",
   issuer_fixed: "the issuer cannot change: the number belongs to the document's issuer",
+  closed_out: "closed out",
 } as const;
 
 export type RefusalReason = keyof typeof REFUSAL_REASONS;
@@ -28,7 +29,7 @@ export type RefusalReason = keyof typeof REFUSAL_REASONS;
 export class ActionNotAllowedError extends AppError {
   override name = "ActionNotAllowedError";
   constructor(
-    readonly action: "fix" | "retry" | "refresh",
+    readonly action: "fix" | "retry" | "refresh" | "close_out",
     readonly status: DocumentStatus,
     readonly reason?: RefusalReason,
   ) {

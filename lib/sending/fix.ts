@@ -52,11 +52,12 @@ export async function fixRejectedDocument(
   return db.transaction().execute(async (trx) => {
     const doc = await trx
       .selectFrom("documents")
-      .select(["id", "status", "kind", "issuer_vat", "internal_document_id", "series", "number", "issued_at", "payload_sha256", "attempt_count"])
+      .select(["id", "status", "kind", "issuer_vat", "internal_document_id", "series", "number", "issued_at", "payload_sha256", "attempt_count", "closed_at"])
       .where("id", "=", id)
       .executeTakeFirst();
     if (doc === undefined) throw new DocumentNotFoundError(id);
     if (doc.status !== "rejected") throw new ActionNotAllowedError("fix", doc.status);
+    if (doc.closed_at !== null) throw new ActionNotAllowedError("fix", doc.status, "closed_out");
     if (doc.kind !== "compose") throw new ActionNotAllowedError("fix", doc.status, "not_compose");
     const { issuer, counterparty } = request.input;
     if (documentVat(issuer.address.countryCode, issuer.vat) !== doc.issuer_vat) {

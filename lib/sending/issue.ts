@@ -9,8 +9,16 @@ import type { Db } from "@/lib/db/schema";
 import { allocateSeriesNumber, isNumberTaken } from "@/lib/db/series";
 import { toDbTime } from "@/lib/db/time";
 import type { IssueRequest } from "@/lib/validation/draft";
+import { recordAllocation, reserveCredit, type CreditClaim } from "@/lib/sending/credit-ledger";
 import { NumberTakenError } from "@/lib/sending/errors";
 import { findIssuedDocument, insertOutboxDocument, newInternalDocumentId, type IssueResult, type OutboxOptions } from "@/lib/sending/outbox";
+
+/**
+ * A composed credit of part of an issued invoice (a 5.1 correlated to its MARK): the original as
+ * verified by the caller and the lines it credits; its gross is reserved on the never-twice
+ * ledger in the issuing transaction, from the totals computed here.
+ */
+export type CreditOfPart = Omit<CreditClaim, "issuerVat" | "netCents" | "vatCents" | "grossCents">;
 
 /** Collisions of an allocated number with a concurrent explicit one, retried before giving up. */
 const MAX_ALLOCATION_RETRIES = 3;
@@ -32,7 +40,7 @@ function documentVat(countryCode: string, vat: string): string {
  * the loser's violation is caught and the winner's row returned).
  * @throws NumberTakenError when an explicitly requested number is already held.
  */
-export async function issueCreditNote(db: Db, request: IssueRequest, opts: OutboxOptions = {}): Promise<IssueResult> {
+export async function issueCreditNote(db: Db, request: IssueRequest, opts: OutboxOptions = {}, credit?: CreditOfPart): Promise<IssueResult> {
   const now = opts.now ?? new Date();
   const keys = { draftId: request.draftId ?? null, idempotencyKey: opts.idempotencyKey ?? null, owner: opts.owner, requestSha256: opts.requestSha256 };
   const { issuer, counterparty } = request.input;
@@ -43,6 +51,10 @@ export async function issueCreditNote(db: Db, request: IssueRequest, opts: Outbo
       return await db.transaction().execute(async (trx) => {
         const existing = await findIssuedDocument(trx, keys);
         if (existing !== null) return existing;
+        const claim: CreditClaim | null = credit === undefined ? null : {
+          ...credit, issuerVat, netCents: totals.netCents, vatCents: totals.vatCents, grossCents: totals.grossCents,
+        };
+        if (claim !== null) await reserveCredit(trx, claim, toDbTime(now));
         let number = request.number;
         if (number === undefined) {
           number = await allocateSeriesNumber(trx, { issuerVat, series: request.series, now: toDbTime(now), create: opts.definedSeriesOnly !== true });
@@ -74,7 +86,10 @@ export async function issueCreditNote(db: Db, request: IssueRequest, opts: Outbo
           },
           opts,
           now,
-        );
+        ).then(async (result) => {
+          if (claim !== null) await recordAllocation(trx, result.id, claim, opts.actor ?? null, toDbTime(now));
+          return result;
+        });
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -42,6 +42,8 @@ export const composeValuesSchema = z.object({
   emails: emailValues,
   reference: text(200),
   notes: text(1000),
+  /** Set for a credit of part of an issued invoice (a 5.1 correlated to this MARK); never typed. */
+  correlatedMark: z.string().regex(/^\d{1,20}$/, "invalid_number").optional(),
 });
 
 export type ComposeValues = z.output<typeof composeValuesSchema>;

@@ -110,6 +110,8 @@ export const draftSchema = z
     emails: emailListField,
     reference: optionalTextField(200),
     notes: optionalTextField(1000),
+    /** A credit of part of an issued invoice: the 5.1 is correlated to this MARK. */
+    correlatedMark: z.string().trim().regex(/^\d{1,20}$/, "invalid_number").optional().nullable(),
   })
   .superRefine((draft, ctx) => {
     // zod still runs this refinement when a line or payment failed; totals need every one parsed.
@@ -158,6 +160,7 @@ export function toIssueRequest(draft: z.output<typeof draftSchema>): IssueReques
       emails: draft.emails,
       reference: draft.reference,
       notes: draft.notes,
+      ...(draft.correlatedMark ? { correlatedMark: draft.correlatedMark } : {}),
     },
   };
 }

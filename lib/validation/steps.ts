@@ -34,7 +34,8 @@ export const WIZARD_STEPS = [
     fields: ["payments", "emails", "reference", "notes"],
     controls: ["payments", "payments.#.methodCode", "payments.#.amount", "reference", "emails", "notes"],
   },
-  { id: "review", fields: [], controls: [] },
+  // A credit of part of an issued invoice is correlated to its MARK: set from "Issued invoices", shown on every step, never typed.
+  { id: "review", fields: ["correlatedMark"], controls: [] },
 ] as const satisfies readonly { id: string; fields: readonly string[]; controls: readonly string[] }[];
 
 export type WizardStepId = (typeof WIZARD_STEPS)[number]["id"];

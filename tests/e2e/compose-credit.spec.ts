@@ -1,28 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ISSUER, freshSeries, prepareComposeData, sandboxDocuments, screenshot, settledTransmission, stateOf } from "./compose-fixtures";
+import { DEMO_ISSUER, erpInvoice, freshSeries, prepareComposeData, sandboxDocuments, screenshot, settledTransmission, stateOf } from "./compose-fixtures";
 
 // Composing is a clerk's job: these specs run signed in as the suite's clerk.
 test.use({ storageState: stateOf("clerk") });
 
-/** Crediting an issued document by its authentication code and MARK, as 5.2 and as 5.1. */
-
-async function issueOriginal(page: Page, series: string): Promise<{ mark: string; authenticationCode: string }> {
-  const draft = {
-    id: randomUUID(),
-    issuer: { vat: DEMO_ISSUER.vat, name: DEMO_ISSUER.name, branchCode: 0, address: DEMO_ISSUER.address },
-    series,
-    counterparty: { name: "ΠΕΛΑΤΗΣ ΑΕ", vat: "EL094014201", address: { countryCode: "GR", city: "ΑΘΗΝΑ", street: "ΕΡΜΟΥ 1", postalCode: "10563" }, emails: [] },
-    priceEntry: "net",
-    lines: [{ description: "Υπηρεσία", quantity: "2", unitCode: 1, unitPrice: "50", discountPercent: "0", vatCategory: 1, incomeClassification: { category: "category1_3", type: "E3_561_001" } }],
-    payments: [{ methodCode: 5, amount: "124" }],
-  };
-  const issued = await page.request.post("/api/credit-notes", { data: { draft } });
-  expect(issued.status(), await issued.text()).toBe(202);
-  const detail = await settledTransmission(page.request, (await issued.json()).id);
-  expect(detail.status).toBe("accepted");
-  return { mark: String(detail.mark), authenticationCode: String(detail.authenticationCode) };
-}
+/** Crediting an issued invoice (one the ERP sent) by its authentication code and MARK, as 5.2 and as 5.1. */
 
 async function creditThroughPage(page: Page, original: { mark: string; authenticationCode: string }, kind: "5.2" | "5.1", series: string) {
   await page.goto("/credit-notes/credit-existing");
@@ -37,12 +19,13 @@ async function creditThroughPage(page: Page, original: { mark: string; authentic
   return settledTransmission(page.request, page.url().split("/").pop() ?? "");
 }
 
-test("an issued document is credited by authentication code and MARK, as 5.2 and then as a related 5.1", async ({ page }) => {
+test("issued invoices are credited by authentication code and MARK, as 5.2 and as a related 5.1; a second full credit is refused", async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  const { admin, series } = await prepareComposeData();
+  const { admin } = await prepareComposeData();
   const unrelatedSeries = await freshSeries(admin, "K");
   const relatedSeries = await freshSeries(admin, "R");
-  const original = await issueOriginal(page, series);
+  const original = await erpInvoice("1042");
+  const other = await erpInvoice("1042");
 
   // Errors first: nothing typed.
   await page.goto("/credit-notes/credit-existing");
@@ -52,8 +35,18 @@ test("an issued document is credited by authentication code and MARK, as 5.2 and
 
   const unrelated = await creditThroughPage(page, original, "5.2", unrelatedSeries);
   expect(unrelated.status).toBe("accepted");
-  const related = await creditThroughPage(page, original, "5.1", relatedSeries);
+  const related = await creditThroughPage(page, other, "5.1", relatedSeries);
   expect(related.status).toBe("accepted");
+  expect(related).toMatchObject({ netCents: 10000, vatCents: 2400, grossCents: 12400 });
+
+  // The first invoice again: refused with the amounts, and no number used.
+  await page.goto("/credit-notes/credit-existing");
+  await page.getByLabel("Κωδικός αυθεντικοποίησης αρχικού").fill(original.authenticationCode);
+  await page.getByLabel("ΜΑΡΚ αρχικού").fill(original.mark);
+  await page.getByLabel("Εκδότης", { exact: true }).selectOption(DEMO_ISSUER.vat);
+  await page.getByLabel("Σειρά του νέου πιστωτικού").fill(unrelatedSeries);
+  await page.getByRole("button", { name: "Αποστολή πίστωσης" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Έχει ήδη πιστωθεί 124,00 από 124,00 €");
 
   const documents = await sandboxDocuments();
   expect(documents.filter((d) => d.series === unrelatedSeries)).toEqual([expect.objectContaining({ invoiceType: "5.2", number: "1", totals: { net: 100, vat: 24, gross: 124 } })]);

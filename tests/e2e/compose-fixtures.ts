@@ -67,6 +67,17 @@ export async function sandboxDocuments(): Promise<{ internalId: string; mark: st
   return body;
 }
 
+/** An invoice "sent by the ERP" to the sandbox now, like its seeded invoice numbered `template` (1041, 1042, 1043, 310), in a fresh series. */
+export async function erpInvoice(template: "1041" | "1042" | "1043" | "310", prefix = "ERP"): Promise<{ mark: string; authenticationCode: string; series: string; number: string; uid: string; url: string }> {
+  const api = await playwrightRequest.newContext();
+  const series = `${prefix}${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
+  const response = await api.post(`${SANDBOX_URL}/__control/erp-invoices`, { data: { template, series, number: "1" } });
+  expect(response.ok(), await response.text()).toBe(true);
+  const body = await response.json();
+  await api.dispose();
+  return body;
+}
+
 /** Waits until a transmission leaves the moving states, and returns its detail. */
 export async function settledTransmission(api: APIRequestContext, id: string): Promise<Record<string, unknown> & { status: string; mark: string | null }> {
   let detail: Record<string, unknown> & { status: string; mark: string | null } = { status: "queued", mark: null };

@@ -212,6 +212,19 @@ const RECIPES: Record<string, Recipe> = {
   "POST /api/transmissions/[id]/fix": { base: { draft: sampleDraft() }, poisons: draftPoisons, as: "admin", ids: hostileIds },
   "POST /api/transmissions/[id]/refresh": { base: {}, poisons: [{ path: ["x"], value: 1 }], as: "admin", ids: hostileIds },
   "POST /api/transmissions/[id]/retry": { base: {}, poisons: [{ path: ["x"], value: 1 }], as: "admin", ids: hostileIds },
+  "POST /api/issued-documents/[mark]/credit-part": {
+    base: { parts: [{ lineNumber: 1, quantity: "1" }] },
+    poisons: [...notAnObject, { path: ["parts"], value: [] }, { path: ["parts", 0, "lineNumber"], value: -1 }, { path: ["parts", 0, "quantity"], value: "1e400" }, { path: ["series"], value: "../etc" }],
+    as: "admin", ids: hostileIds,
+  },
+  "POST /api/transmissions/[id]/correct-credit": {
+    base: { authenticationCode: "ABCDEF0123456789", relateCredit: true }, poisons: [...notAnObject, { path: ["authenticationCode"], value: "" }, { path: ["relateCredit"], value: "yes" }],
+    as: "admin", ids: hostileIds,
+  },
+  "POST /api/transmissions/[id]/close-out": {
+    base: { reason: "λάθος κωδικός" }, poisons: [...notAnObject, { path: ["reason"], value: "" }, { path: ["reason"], value: 5 }, { path: ["reason"], value: "x".repeat(501) }],
+    as: "admin", ids: hostileIds,
+  },
 };
 
 function builtApiRoutes(): string[] {

@@ -119,7 +119,7 @@ test("the history lists, pages by cursor and exports exactly the filtered rows",
   expect(lines.slice(1).map((line) => line.split(",")[2])).toEqual(["3", "2", "1"]);
 });
 
-test("an accepted document can be credited through /Invoice/credit, refreshed, but not retried", async ({ request }) => {
+test("an accepted document can be refreshed but not retried; it is a credit note, so it is never credited; an ERP invoice is", async ({ request }) => {
   const issued = await (await request.post("/api/credit-notes", { data: { draft: (await freshDraft(request)) } })).json();
   const original = await waitForFinal(request, issued.id);
   expect(original.status).toBe("accepted");
@@ -131,13 +131,21 @@ test("an accepted document can be credited through /Invoice/credit, refreshed, b
   expect((await refresh.json()).status).toBe("accepted");
 
   await defineSeries(request, `CR${original.series}`);
-  const credit = await request.post("/api/credit-notes/credit-existing", {
+  const ownCredit = await request.post("/api/credit-notes/credit-existing", {
     data: { authenticationCode: original.authenticationCode, mark: original.mark, relateCredit: false, series: `CR${original.series}` },
+  });
+  expect(ownCredit.status()).toBe(422);
+  expect((await ownCredit.json()).errors).toEqual([expect.objectContaining({ path: "authenticationCode", code: "not_creditable" })]);
+
+  const erp = await (await request.post(`${sandbox}/__control/erp-invoices`, { data: { template: "1043", series: `ERP${original.series}`, number: "1" } })).json();
+  const credit = await request.post("/api/credit-notes/credit-existing", {
+    data: { authenticationCode: erp.authenticationCode, mark: erp.mark, relateCredit: false, series: `CR${original.series}` },
   });
   expect(credit.status()).toBe(202);
   const credited = await waitForFinal(request, (await credit.json()).id);
   expect(credited.status).toBe("accepted");
-  expect(credited.mark).not.toBe(original.mark);
+  expect(credited.mark).not.toBe(erp.mark);
+  expect(credited).toMatchObject({ netCents: 644, vatCents: 155, grossCents: 799 });
 });
 
 test("bad requests are answered 4xx with field errors, never 500", async ({ request }) => {

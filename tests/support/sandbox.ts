@@ -46,6 +46,8 @@ export interface TestSandboxOptions extends TestSandboxTimings {
   spawn?: boolean;
   /** The port to listen on; a free one when omitted. */
   port?: number;
+  /** Store the invoices "sent by the ERP" (SANDBOX_SEED_ERP=1). */
+  seedErp?: boolean;
 }
 
 export interface TestSandbox {
@@ -126,7 +128,7 @@ function spawnSandbox(env: Record<string, string>): Promise<Runner> {
   });
 }
 
-async function startInProcess(options: TestSandboxTimings & { port: number; dataDir: string; apiKeys: string }): Promise<Runner> {
+async function startInProcess(options: TestSandboxTimings & { port: number; dataDir: string; apiKeys: string; seedErp: boolean }): Promise<Runner> {
   // Loaded only here: spawned sandboxes need none of the server code in the test process.
   const { startSandbox } = await import("@/sandbox/app");
   const running = await startSandbox({ host: "127.0.0.1", ...options });
@@ -157,8 +159,8 @@ export async function startTestSandbox(opts: TestSandboxOptions = {}): Promise<T
     timingEnv[variable] = String(value);
   }
   const launch = (port: number): Promise<Runner> => useChild
-    ? spawnSandbox({ SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", SANDBOX_DATA_DIR: dataDir, SANDBOX_API_KEYS: apiKeys, ...timingEnv })
-    : startInProcess({ port, dataDir, apiKeys, ...timings });
+    ? spawnSandbox({ SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", SANDBOX_DATA_DIR: dataDir, SANDBOX_API_KEYS: apiKeys, SANDBOX_SEED_ERP: opts.seedErp === true ? "1" : "0", ...timingEnv })
+    : startInProcess({ port, dataDir, apiKeys, seedErp: opts.seedErp === true, ...timings });
   let runner = await launch(opts.port ?? 0);
   let isDown = false;
   const baseUrl = runner.baseUrl;

@@ -3,7 +3,9 @@ import { authHeaders, type ProviderAuth } from "@/lib/provider/impact/auth";
 import type {
   DocumentFileKind,
   DocumentFileOutcome,
+  DocumentListOutcome,
   DocumentQuery,
+  ListedDocument,
   ProviderClient,
   ProviderClientConfig,
   SendOptions,
@@ -162,6 +164,22 @@ export function createProviderClient(config: ProviderClientConfig): ProviderClie
     return { kind: "not_found", httpStatus: lastStatus, body: "" };
   }
 
+  async function listAll(query: Pick<DocumentQuery, "issuerVat" | "from" | "to">, options: Pick<SendOptions, "signal"> | undefined): Promise<DocumentListOutcome> {
+    const rows: ListedDocument[] = [];
+    for (let page = 1; page <= MAX_LIST_PAGES; ) {
+      const url = documentListUrl(portal, query, page, config.listToParam ?? "To");
+      const result = await call({ method: "GET", url, accept: JSON_TYPE, options, auth: apiKeyAuth, maxBodyBytes: MAX_RESPONSE_BYTES });
+      if (!result.ok) return ambiguousOutcome(result);
+      const read = readDocumentListPage(page, result.httpStatus, result.headers, redact(result.body.toString("utf8")));
+      if (read.kind === "failed") return read.outcome;
+      if (read.kind === "past_end") return { kind: "listed", rows, complete: true };
+      rows.push(...read.rows);
+      if (read.nextPage === null) return { kind: "listed", rows, complete: true };
+      page = read.nextPage;
+    }
+    return { kind: "listed", rows, complete: false };
+  }
+
   async function lookupStatus(query: DocumentQuery, options: Pick<SendOptions, "signal"> | undefined): Promise<LookupOutcome> {
     const authorised = await authFor(query.issuerVat);
     if ("failed" in authorised) {
@@ -191,6 +209,10 @@ export function createProviderClient(config: ProviderClientConfig): ProviderClie
 
     async findDocument(query, options) {
       return config.statusLookup === true ? lookupStatus(query, options) : searchList(query, options);
+    },
+
+    async listDocuments(query, options) {
+      return listAll(query, options);
     },
 
     async probe() {

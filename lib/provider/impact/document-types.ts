@@ -95,7 +95,9 @@ export interface ProviderDocument {
   Currency: "€";
   CurrencyCode: "EUR";
   InvoiceType: string;
-  InvoiceTypeCode: "5.2";
+  InvoiceTypeCode: "5.2" | "5.1";
+  /** The MARKs a 5.1 credits (int64 numbers, as the provider's model types them). */
+  CorrelatedInvoices?: number[];
   DocumentTypeCode: "INVOICE";
   Series: string;
   Number: string;

@@ -11,6 +11,8 @@ export type { ProviderDocument } from "./document-types";
 
 /** Label the provider's 5.2 sample gives the document type. */
 export const CREDIT_INVOICE_LABEL = "ΠΙΣΤΩΤΙΚΟ ΤΙΜΟΛΟΓΙΟ";
+/** The provider's label of a 5.1 (a credit correlated to the invoice it credits). */
+export const CORRELATED_CREDIT_LABEL = "ΠΙΣΤΩΤΙΚΟ ΤΙΜΟΛΟΓΙΟ ΣΥΣΧΕΤΙΖΟΜΕΝΟ";
 
 function buildAddress(address: PartyAddress): ProviderAddress {
   const country = addressCountryName(address.countryCode);
@@ -56,6 +58,7 @@ function buildCounterParty(counterparty: CounterpartyInput): ProviderCounterPart
  * Deliberately not sent: the sample's account-specific DocumentTemplate ("STRAD"), OrderCode,
  * BranchId/BranchAddress, Activities, TaxOffice*, Phones/Faxes and the line InternalId.
  * The reference, when given, goes to MiscellaneousData.PurchaseOrderNumber as in the sample.
+ * A credit of part of an issued invoice (`correlatedMark`) is a 5.1 with CorrelatedInvoices [MARK].
  * Pure and deterministic: the same input gives a deep-equal document with the same key order.
  * @throws RangeError as `computeLineAmounts` does for a line validation should have refused.
  */
@@ -65,8 +68,9 @@ export function buildProviderDocument(input: CreditNoteInput, identity: Document
   return {
     Currency: "€",
     CurrencyCode: "EUR",
-    InvoiceType: CREDIT_INVOICE_LABEL,
-    InvoiceTypeCode: "5.2",
+    InvoiceType: input.correlatedMark === undefined ? CREDIT_INVOICE_LABEL : CORRELATED_CREDIT_LABEL,
+    InvoiceTypeCode: input.correlatedMark === undefined ? "5.2" : "5.1",
+    ...(input.correlatedMark === undefined ? {} : { CorrelatedInvoices: [Number(input.correlatedMark)] }),
     DocumentTypeCode: "INVOICE",
     Series: identity.series,
     Number: identity.number,

@@ -111,7 +111,7 @@ describe.each(testEngines())("history, detail and Fix & resend over route handle
     const before = await t.db.selectFrom("documents").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
     const detail = await loadDetail(t.db, id, { canAct: true });
-    expect(detail?.actions).toEqual(["fix", "copy"]);
+    expect(detail?.actions).toEqual(["fix", "copy", "close_out"]);
     expect(detail?.errors).toContainEqual(expect.objectContaining({ code: "229", step: "lines", path: "lines.0.vatCategory", line: 0, providerField: "Details[0].VATTotal" }));
     expect((await loadDetail(t.db, id, { canAct: false }))?.actions).toEqual([]);
 

@@ -7,19 +7,22 @@ describe("actions offered per state", () => {
   it.each([
     ["queued", {}, ["copy"]],
     ["sending", {}, ["refresh", "copy"]],
-    ["accepted", {}, ["copy", "credit"]],
+    ["accepted", {}, ["copy"]],
     ["accepted", { authenticationCode: null }, ["refresh", "copy"]],
-    ["rejected", { mark: null, authenticationCode: null }, ["fix", "copy"]],
+    ["rejected", { mark: null, authenticationCode: null }, ["fix", "copy", "close_out"]],
+    ["rejected", { mark: null, authenticationCode: null, closed: true }, ["copy"]],
     ["unknown", { mark: null, authenticationCode: null }, ["refresh", "retry", "copy"]],
     ["unknown", { mark: null, authenticationCode: null, leaseLive: true }, ["refresh", "copy"]],
-    ["needs_attention", { mark: null, authenticationCode: null }, ["refresh", "retry", "copy"]],
+    ["needs_attention", { mark: null, authenticationCode: null }, ["refresh", "retry", "copy", "close_out"]],
+    ["needs_attention", { mark: null, authenticationCode: null, closed: true }, ["refresh", "copy"]],
   ] as const)("%s %o → %o", (status, facts, expected) => {
     expect(legalActions({ ...base, ...facts, status })).toEqual(expected);
   });
 
-  it("never offers Fix & resend or Copy for a credit of an existing document", () => {
-    expect(legalActions({ ...base, kind: "credit_existing", status: "rejected" })).toEqual([]);
-    expect(legalActions({ ...base, kind: "credit_existing" })).toEqual(["credit"]);
+  it("never offers Fix & resend or Copy for a credit of an existing document, and never a credit of a credit note", () => {
+    expect(legalActions({ ...base, kind: "credit_existing", status: "rejected" })).toEqual(["correct", "close_out"]);
+    expect(legalActions({ ...base, kind: "credit_existing", status: "rejected", closed: true })).toEqual([]);
+    expect(legalActions({ ...base, kind: "credit_existing" })).toEqual([]);
   });
 
   it("offers nothing to someone who may only read", () => {

@@ -12,6 +12,8 @@ const PARAMS: Partial<Record<ErrorCode, Record<string, string | number>>> = {
   body_too_large: { maxBytes: 16_384 },
   rate_limited: { minutes: 15, retryAfterSeconds: 900 },
   provider_file_unavailable: { detail: "HTTP 503" },
+  already_credited: { mark: "400001000000003", credited: "7,99", total: "7,99", remaining: "0,00", requested: "7,99" },
+  original_unverifiable: { detail: "HTTP 503" },
 };
 
 describe("the error table", () => {
@@ -35,7 +37,7 @@ describe("the error table", () => {
     ["forbidden", 403], ["cross_origin", 403], ["not_found", 404], ["no_document_url", 404], ["not_allowed_in_state", 409],
     ["number_taken", 409], ["draft_issued", 409], ["vat_taken", 409], ["branch_taken", 409], ["series_taken", 409],
     ["series_in_use", 409], ["email_taken", 409], ["last_admin", 409], ["body_too_large", 413], ["unsupported_media_type", 415],
-    ["rate_limited", 429], ["internal", 500], ["provider_file_unavailable", 502],
+    ["rate_limited", 429], ["internal", 500], ["provider_file_unavailable", 502], ["already_credited", 409], ["original_unverifiable", 502],
   ] as const)("%s → %i", (code, status) => {
     expect(statusOf(code)).toBe(status);
   });

@@ -15,7 +15,8 @@ import { hasRole } from "@/lib/auth/roles";
 import { getReadyDb } from "@/lib/db/ready";
 import { loadDetail } from "@/lib/history/detail";
 import { cleanMessage } from "@/lib/history/error-fields";
-import { loadFilterChoices } from "@/lib/history/history-page";
+import { creditT } from "@/lib/i18n/credit-messages";
+import { plainProviderError } from "@/lib/i18n/provider-error-words";
 import { ht } from "@/lib/i18n/history-messages";
 import { ot } from "@/lib/i18n/outage-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
@@ -33,9 +34,7 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
   const view = await loadDetail(db, id, { canAct: hasRole(user.role, "clerk") });
   if (view === null) notFound();
   const { summary } = view;
-  const credit = view.actions.includes("credit") && summary.mark !== null && summary.authenticationCode !== null
-    ? { mark: summary.mark, authenticationCode: summary.authenticationCode, series: summary.series, seriesChoices: (await loadFilterChoices(db)).series }
-    : null;
+  const plain = view.lastError === null ? null : plainProviderError(view.lastError.kind, view.errors.map((error) => error.code), locale);
   return (
     <article aria-labelledby="detail-title" className="space-y-5">
       <Link href="/transmissions" className="text-sm text-brand underline">{ht("detail.back", locale)}</Link>
@@ -46,8 +45,13 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       <DetailLive id={summary.id} status={summary.status} updatedAt={summary.updatedAt} />
       <Card aria-labelledby="actions-title">
         <CardTitle id="actions-title">{ht("action.title", locale)}</CardTitle>
-        <DetailActions id={summary.id} actions={view.actions} credit={credit} canAct={hasRole(user.role, "clerk")} />
+        <DetailActions id={summary.id} actions={view.actions} identity={{ series: summary.series, number: summary.number }} canAct={hasRole(user.role, "clerk")} />
       </Card>
+      {view.closed !== null && (
+        <Notice tone="info">
+          <span data-testid="closed-out">{creditT("closeOut.done", locale, { who: view.closed.by, at: view.closed.at.slice(0, 16).replace("T", " "), reason: view.closed.reason })}</span>
+        </Notice>
+      )}
       {summary.waitingForProvider === true && (
         <Notice tone="info">
           <strong data-testid="waiting-for-provider">{ot("outage.waitingDetail", locale)}</strong>
@@ -56,6 +60,7 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       )}
       {view.lastError !== null && summary.waitingForProvider !== true && (
         <Notice tone={summary.status === "rejected" ? "error" : "warning"}>
+          {plain !== null && <span className="block font-medium" data-testid="plain-error">{plain}</span>}
           <strong>{ht("detail.lastError", locale)}:</strong> <span data-testid="problem-words">{problemWords(view.lastError.kind, locale)}</span>
           {view.errors.length > 0 && <span className="block text-xs">{ht("detail.errorsIntro", locale)}</span>}
           <TechnicalDetails>

@@ -1,0 +1,124 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/audit";
+import { saveDraft } from "@/lib/db/compose-queries";
+import type { Db } from "@/lib/db/schema";
+import { toDbTime } from "@/lib/db/time";
+import { greekDecimalText } from "@/lib/domain/editable-draft";
+import { cleanMark, partCreditAmounts, type OriginalLine, type PartLine } from "@/lib/domain/issued-original";
+import { AppError } from "@/lib/domain/errors";
+import { parseQuantity } from "@/lib/domain/parse-number";
+import type { ProviderClient } from "@/lib/provider";
+import { AlreadyCreditedError, type CreditClaim } from "@/lib/sending/credit-ledger";
+import type { CreditOfPart } from "@/lib/sending/issue";
+import { composeValuesSchema, type ComposeValues } from "@/lib/validation/draft-snapshot";
+import { fieldFailure, parseOrFail } from "@/lib/validation/parse";
+import { creditPartSchema } from "@/lib/validation/requests";
+import { LAST_STEP } from "@/lib/validation/steps";
+import type { CallerContext } from "./issue";
+import { issuerVatOrDefault, loadOriginal } from "./issued";
+import { externalCreditsOf, findOriginal, readOriginalLines } from "./originals";
+
+/**
+ * Credit part of an issued invoice: the clerk's chosen lines and quantities become a compose
+ * draft of a 5.1 correlated to the original's MARK — the same descriptions, units, VAT categories,
+ * exemptions and classifications, each line at the original's net unit price — saved for the
+ * clerk and opened on the wizard's review step; issuing it goes through /Invoice/json like any
+ * composed credit note, checked against the never-twice ledger.
+ */
+
+/** POST /api/issued-documents/{mark}/credit-part: checks the choice and saves the draft; answers its id. */
+export async function creditPartDraft(db: Db, client: ProviderClient, rawMark: string, body: unknown, caller: CallerContext): Promise<{ draftId: string }> {
+  const mark = cleanMark(rawMark);
+  if (!/^\d{1,20}$/.test(mark)) throw new AppError("not_found", { subject: "document" });
+  const request = parseOrFail(creditPartSchema, body, caller.locale);
+  const issuerVat = await issuerVatOrDefault(db, request.issuerVat);
+  const view = await loadOriginal(db, client, { issuerVat, mark, issuedOn: request.on }, caller.locale);
+  const { original } = view;
+  if (original.lines === null) throw fieldFailure("parts", "lines_unavailable", caller.locale);
+  const parts: PartLine[] = [];
+  request.parts.forEach((part, index) => {
+    const quantity = parseQuantity(part.quantity);
+    if (!quantity.ok) throw fieldFailure(`parts.${index}.quantity`, quantity.code, caller.locale);
+    if (quantity.value === 0) return;
+    const line = original.lines?.find((candidate) => candidate.lineNumber === part.lineNumber);
+    if (line === undefined) throw fieldFailure(`parts.${index}.lineNumber`, "unknown_line", caller.locale);
+    const left = line.quantityMilli - (view.creditedQuantities[line.lineNumber] ?? 0);
+    if (quantity.value > left) throw fieldFailure(`parts.${index}.quantity`, "quantity_above_original", caller.locale, { max: greekDecimalText(Math.max(0, left), 3) });
+    parts.push({ lineNumber: line.lineNumber, quantityMilli: quantity.value });
+  });
+  if (parts.length === 0) throw fieldFailure("parts", "no_lines_chosen", caller.locale);
+  const amounts = partCreditAmounts(original.lines, parts);
+  if (amounts.totals.grossCents > view.remainingCents) {
+    throw new AlreadyCreditedError(original.mark, view.creditedCents, original.totals.grossCents, amounts.totals.grossCents);
+  }
+  const profile = await db.selectFrom("issuer_profiles").selectAll().where("vat", "=", issuerVat).executeTakeFirst();
+  const party = original.counterpartyVat === null ? undefined
+    : await db.selectFrom("counterparties").selectAll().where("vat", "in", [original.counterpartyVat, original.counterpartyVat.replace(/^(EL|GR)/, "")]).executeTakeFirst();
+  const series = request.series ?? (await db.selectFrom("series").select("code").where("issuer_vat", "=", issuerVat).orderBy("code").executeTakeFirst())?.code ?? "";
+  const draftId = randomUUID();
+  const values: ComposeValues = composeValuesSchema.parse({
+    id: draftId,
+    issuerProfileId: profile?.id ?? null,
+    issuer: profile === undefined ? { vat: issuerVat } : {
+      vat: profile.vat, name: profile.name, branchCode: 0,
+      address: { countryCode: profile.country_code, city: profile.city, street: profile.street, postalCode: profile.postal_code },
+    },
+    series,
+    counterparty: party === undefined
+      ? { name: "", vat: original.counterpartyVat ?? "", code: "", address: { countryCode: "GR", city: "", street: "", postalCode: "" }, emails: [] }
+      : { name: party.name, vat: party.vat, code: party.code ?? "", address: { countryCode: party.country_code, city: party.city, street: party.street, postalCode: party.postal_code }, emails: JSON.parse(party.emails_json) as string[] },
+    priceEntry: "net",
+    lines: amounts.lines.map(({ line, quantityMilli, unitNetCents }) => ({
+      description: line.description || `${original.series}/${original.number} #${line.lineNumber}`,
+      quantity: greekDecimalText(quantityMilli, 3),
+      unitCode: line.unitCode,
+      unitPrice: greekDecimalText(unitNetCents, 2),
+      discountPercent: "0",
+      vatCategory: line.vatCategory,
+      vatExemptionCategory: line.vatExemptionCategory,
+      incomeClassification: { category: line.incomeClassification?.category ?? "", type: line.incomeClassification?.type ?? null },
+    })),
+    payments: [{ methodCode: 5, amount: greekDecimalText(amounts.totals.grossCents, 2) }],
+    reference: `${original.series}/${original.number}`,
+    correlatedMark: original.mark,
+  });
+  await saveDraft(db, { id: draftId, owner: caller.user.id, json: JSON.stringify({ draft: values, step: LAST_STEP }), now: toDbTime(new Date()) });
+  await recordAudit(db, { actor: caller.user, action: "credit_note.credit_part_draft", target: draftId, detail: { mark: original.mark, parts, grossCents: amounts.totals.grossCents }, correlationId: caller.correlationId });
+  return { draftId };
+}
+
+/** Which original line each composed line credits: same VAT category, description and net unit price, in order. */
+function matchLines(original: readonly OriginalLine[] | null, lines: readonly { description: string; vatCategory: number; quantityMilli: number; unitPriceCents: number }[], amounts: readonly { netCents: number; vatCents: number }[]) {
+  if (original === null) return null;
+  const used = new Set<number>();
+  return lines.map((line, index) => {
+    const match = original.find((candidate) => !used.has(candidate.lineNumber) && candidate.vatCategory === line.vatCategory && candidate.description === line.description) ??
+      original.find((candidate) => !used.has(candidate.lineNumber) && candidate.vatCategory === line.vatCategory);
+    if (match !== undefined) used.add(match.lineNumber);
+    return { lineNumber: match?.lineNumber ?? 0, quantityMilli: line.quantityMilli, netCents: amounts[index]?.netCents ?? 0, vatCents: amounts[index]?.vatCents ?? 0 };
+  });
+}
+
+/**
+ * What issuing a composed 5.1 needs from its original before anything is written: the original
+ * found by its MARK (creditable, at the provider or in our history), its lines matched to the
+ * composed ones, other systems' credits of it. Throws the same refusals as a credit of all.
+ */
+export async function creditOfPartFor(
+  db: Db, client: ProviderClient, issuerVat: string, mark: string,
+  input: { lines: readonly { description: string; vatCategory: number; quantityMilli: number; unitPriceCents: number }[] }, amounts: readonly { netCents: number; vatCents: number }[],
+  caller: CallerContext,
+): Promise<CreditOfPart> {
+  const { original, rows } = await findOriginal(db, client, { issuerVat, mark }, caller.locale);
+  const row = rows.find((candidate) => candidate.mark === original.mark);
+  const [read, externalCreditedCents] = await Promise.all([readOriginalLines(client, row?.url), externalCreditsOf(db, client, issuerVat, original, rows)]);
+  const claim: Omit<CreditClaim, "issuerVat" | "netCents" | "vatCents" | "grossCents"> = {
+    originalMark: original.mark,
+    original: { ...original.totals, series: original.series, number: original.number, invoiceType: original.invoiceType, dateIssued: original.dateIssued, counterpartyVat: original.counterpartyVat, authenticationCode: original.authenticationCode },
+    lines: matchLines(read.lines, input.lines, amounts),
+    overrideReason: null,
+    externalCreditedCents,
+  };
+  return claim;
+}
