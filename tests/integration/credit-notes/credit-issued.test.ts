@@ -10,6 +10,7 @@ import { AlreadyCreditedError } from "@/lib/sending/credit-ledger";
 import { ActionNotAllowedError } from "@/lib/sending/errors";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
+import { defineSampleIssuerInDb } from "@/tests/support/defined-settings";
 import { clientFor } from "@/tests/integration/sending/harness";
 
 const clerk = (n: number): AuthUser => ({ id: `clerk-${n}`, email: `clerk${n}@example.gr`, name: `Clerk ${n}`, role: "clerk" });
@@ -25,6 +26,7 @@ describe.each(testEngines())("crediting an issued invoice on %s", (engine) => {
   beforeAll(async () => {
     [t, sandbox] = await Promise.all([openTestDb(engine), startTestSandbox({ seedErp: true })]);
     client = clientFor(sandbox, 5_000);
+    await defineSampleIssuerInDb(t.db, ["K", "P", "V", "W"].map((letter) => `${letter}${engine[0]}`).concat("X"), sandbox.vat);
     const listed = await client.listDocuments({ issuerVat: sandbox.vat, from: "2000-01-01", to: "2100-01-01" });
     if (listed.kind !== "listed") throw new Error(listed.message);
     erp = Object.fromEntries(listed.rows.map((row) => [row.number, row]));
@@ -62,6 +64,23 @@ describe.each(testEngines())("crediting an issued invoice on %s", (engine) => {
     expect(payload).toMatchObject({ authenticationCode: original.authenticationCode, mark: Number(original.mark), relateCredit: true, number: "1" });
   });
 
+  it("the Idempotency-Key is the clerk's own and bound to the request: replayed for the same body, refused for another; another clerk's same key is a request of its own", async () => {
+    // An invoice of its own, made by the sandbox's ERP from the 7,99 € template.
+    const made = await fetch(`${sandbox.baseUrl}/__control/erp-invoices`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ template: "1043", series: "ERPKEY", number: "1" }) });
+    const original = (await made.json()) as { authenticationCode: string; mark: string };
+    const key = `credit-key-${engine}`;
+    const body = { authenticationCode: original.authenticationCode, mark: original.mark, relateCredit: false, series: "X", issuerVat: sandbox.vat };
+    const first = await creditIssuedDocument(t.db, client, body, callerOf(clerk(7), key));
+    expect(first).toMatchObject({ created: true });
+    expect(await creditIssuedDocument(t.db, client, body, callerOf(clerk(7), key))).toMatchObject({ id: first.id, created: false });
+    const changed = await creditIssuedDocument(t.db, client, { ...body, relateCredit: true }, callerOf(clerk(7), key)).catch((error: unknown) => error);
+    expect((changed as AppError).code).toBe("idempotency_key_reused");
+    // Not handed the first clerk's document: its own request, which the never-twice guard refuses.
+    const other = await creditIssuedDocument(t.db, client, body, callerOf(clerk(8), key)).catch((error: unknown) => error);
+    expect(other).toBeInstanceOf(AlreadyCreditedError);
+    expect((await documentsIn("X")).map((doc) => doc.id)).toEqual([first.id]);
+  });
+
   it("a pasted code with spaces and in lower case works; a wrong code is refused before a number is taken", async () => {
     const original = erp["1041"];
     if (original === undefined) throw new Error("seed");
@@ -70,7 +89,7 @@ describe.each(testEngines())("crediting an issued invoice on %s", (engine) => {
     const refusal = await creditIssuedDocument(t.db, client, wrong, callerOf(clerk(1))).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ValidationFailure);
     expect((refusal as ValidationFailure).errors).toEqual([expect.objectContaining({ path: "authenticationCode", code: "original_not_found" })]);
-    expect(await nextNumberOf(series)).toBeNull();
+    expect(await nextNumberOf(series)).toBe(1);
     const code = original.authenticationCode ?? "";
     const pasted = ` ${code.slice(0, 20).toLowerCase()} ${code.slice(20).toLowerCase()}\n`;
     const spacedMark = (original.mark ?? "").replace(/(\d{3})(?=\d)/g, "$1 ");

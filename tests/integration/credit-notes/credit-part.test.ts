@@ -9,6 +9,7 @@ import { AlreadyCreditedError } from "@/lib/sending/credit-ledger";
 import { draftSnapshotSchema } from "@/lib/validation/draft-snapshot";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
+import { defineSampleIssuerInDb } from "@/tests/support/defined-settings";
 import { clientFor, driveUntilSettled, manualWorker } from "@/tests/integration/sending/harness";
 
 const clerk: AuthUser = { id: "clerk-1", email: "clerk@example.gr", name: "Clerk", role: "clerk" };
@@ -24,7 +25,7 @@ describe.each(testEngines())("credit part of an issued invoice on %s", (engine) 
     [t, sandbox] = await Promise.all([openTestDb(engine), startTestSandbox({ seedErp: true })]);
     client = clientFor(sandbox, 5_000);
     const at = new Date().toISOString();
-    await t.db.insertInto("issuer_profiles").values({ id: "p1", vat: sandbox.vat, name: "BEST SHOPPING", country_code: "GR", city: "ΑΘΗΝΑ", street: "ΟΔΟΣ 1", postal_code: "10551", created_at: at, updated_at: at }).execute();
+    await defineSampleIssuerInDb(t.db, ["PC", "PF"], sandbox.vat);
     await t.db.insertInto("counterparties").values({ id: "c1", name: "ΞΕΝΟΔΟΧΕΙΑ ΑΙΓΑΙΟΥ Ο.Ε.", vat: "EL800512413", code: null, country_code: "GR", city: "ΡΟΔΟΣ", street: "ΑΚΤΗ ΜΙΑΟΥΛΗ 3", postal_code: "85100", emails_json: "[]", created_at: at, updated_at: at }).execute();
     mark = (await listIssued(t.db, client, { issuerVat: sandbox.vat, q: "1042" }, "en")).items[0]?.mark ?? "";
   }, 60_000);

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as issue } from "@/app/api/credit-notes/route";
-import { POST as creditExisting } from "@/app/api/credit-notes/credit-existing/route";
 import { PUT as putDraft } from "@/app/api/drafts/[id]/route";
 import { sampleDraft } from "@/tests/fixtures/sample-draft";
 import { openTestDb, testEngines, type TestDb } from "@/tests/support/db";
@@ -94,16 +93,5 @@ describe.each(testEngines())("Idempotency-Key and draft id belong to one user an
     expect(((await (await send(s.clerk, draftWith({ id: draftId }))).json()) as Answer).id).toBe(doc.id);
     const edited = await send(s.clerk, draftWith({ id: draftId, reference: "changed" }));
     expect(edited.status).toBe(422);
-  });
-
-  it("credits of issued documents follow the same rules", async () => {
-    const key = `c-${randomUUID()}`;
-    const body = { authenticationCode: "ABC123", mark: "400001000000001", relateCredit: false, series: "CR", issuerVat: "EL094259216" };
-    const credit = (token: string, payload: object) => call(creditExisting, "/api/credit-notes/credit-existing", { body: payload, token, headers: { "idempotency-key": key } });
-    const first = (await (await credit(s.clerk, body)).json()) as Answer;
-    expect(((await (await credit(s.clerk, body)).json()) as Answer).id).toBe(first.id);
-    const other = (await (await credit(s.otherClerk, body)).json()) as Answer;
-    expect(other.id).not.toBe(first.id);
-    expect((await credit(s.clerk, { ...body, relateCredit: true })).status).toBe(422);
   });
 });

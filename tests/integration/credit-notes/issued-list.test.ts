@@ -7,6 +7,7 @@ import type { ProviderClient } from "@/lib/provider/client-types";
 import { createProviderClient } from "@/lib/provider/impact/client";
 import { openTestDb, type TestDb } from "@/tests/support/db";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
+import { defineSampleIssuerInDb } from "@/tests/support/defined-settings";
 import { clientFor } from "@/tests/integration/sending/harness";
 
 const clerk: AuthUser = { id: "c", email: "clerk@example.gr", name: "Clerk", role: "clerk" };
@@ -19,6 +20,7 @@ describe("Issued invoices: the provider's list merged with our history", () => {
   beforeAll(async () => {
     [t, sandbox] = await Promise.all([openTestDb("sqlite"), startTestSandbox({ seedErp: true })]);
     client = clientFor(sandbox, 5_000);
+    await defineSampleIssuerInDb(t.db, ["ZZ"], sandbox.vat);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([t.cleanup(), sandbox.stop()]);
