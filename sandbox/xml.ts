@@ -78,7 +78,7 @@ function renderInvoicesDoc(doc: ParsedDocument, ids: Identifiers | null): string
     ["totalWithheldAmount", "totalFeesAmount", "totalStampDutyAmount", "totalOtherTaxesAmount", "totalDeductionsAmount"]
       .map((name) => element(name, zero, i)).join("") +
     `${element("totalGrossValue", formatCents(doc.summary.grossCents), i)}` +
-    vatBreakdown(doc).map((row) => `      <!-- VAT ${row.ratePercent}%: ${formatCents(row.underlyingCents)} / ${formatCents(row.vatCents)} -->\n`).join("") +
+    vatBreakdown(doc).map((row) => `      <!-- VAT ${row.ratePercent}% (category ${row.vatCategory}): ${formatCents(row.underlyingCents)} / ${formatCents(row.vatCents)} -->\n`).join("") +
     `    </invoiceSummary>\n`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<InvoicesDoc xmlns="http://www.aade.gr/myDATA/invoice/v1.0" xmlns:icls="https://www.aade.gr/myDATA/incomeClassificaton/v1.0">\n` +

@@ -4,11 +4,20 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { useLocale } from "@/components/ui/locale-provider";
 import type { ProviderDocument } from "@/lib/provider/impact/document-types";
 import { composeT } from "@/lib/i18n/compose-messages";
+import { fiscalT } from "@/lib/i18n/fiscal-messages";
 import { euros } from "./money-text";
 
 /** A provider amount (a 2-decimal JSON number) back in cents, for display only. */
 function cents(amount: number): number {
   return Math.round(amount * 100);
+}
+
+/** True for a line whose VAT was taken as gross − net (gross entry): it differs from half-up(net × rate). */
+function vatAdjusted(line: ProviderDocument["Details"][number]): boolean {
+  const rate = Number(line.VatCategory);
+  if (!Number.isFinite(rate)) return false;
+  const net = cents(line.NetTotal);
+  return cents(line.VATTotal) !== Math.floor((net * rate + 50) / 100);
 }
 
 function Party({ title, party }: { title: string; party: ProviderDocument["Issuer"] | ProviderDocument["CounterParty"] }) {
@@ -59,9 +68,15 @@ export function DocumentView({ document, numberPending }: { document: ProviderDo
               <Td>{line.Descriptions.join(" ")}</Td>
               <Td numeric>{line.Quantity} {line.MeasurementUnit}</Td>
               <Td numeric>{euros(cents(line.UnitPrice), locale)}</Td>
-              <Td>{Number(line.VatCategory)}%{line.VatExemptionCategoryCode ? ` (${line.VatExemptionCategoryCode})` : ""}</Td>
+              <Td>
+                {Number(line.VatCategory)}% ({fiscalT("vat.category", locale, { code: line.VatCategoryCode })})
+                {line.VatExemptionCategoryCode ? ` (${line.VatExemptionCategoryCode})` : ""}
+              </Td>
               <Td numeric>{euros(cents(line.NetTotal), locale)}</Td>
-              <Td numeric>{euros(cents(line.VATTotal), locale)}</Td>
+              <Td numeric>
+                {euros(cents(line.VATTotal), locale)}
+                {vatAdjusted(line) && <span className="block text-xs text-slate-500" data-testid={`document-line-${line.LineNo}-vat-adjusted`}>{fiscalT("gross.adjustedMark", locale)}</span>}
+              </Td>
               <Td numeric>{euros(cents(line.Total), locale)}</Td>
             </Tr>
           ))}

@@ -100,8 +100,12 @@ export interface LineAmounts {
   unitNetPriceCents: Cents;
   /** Gross unit price (what the provider calls CatalogUnitPrice). */
   unitGrossPriceCents: Cents;
-  /** Gross entry only: typed line gross − (net + VAT); 0 unless no net reproduces the typed gross. */
-  grossDifferenceCents: Cents;
+  /**
+   * Gross entry only: VAT − half-up(net × rate), ±1 when no net gives the typed gross with the
+   * rounded VAT and the VAT was taken as gross − net instead; 0 otherwise. A non-zero value marks
+   * the line in the review and the document view.
+   */
+  vatAdjustmentCents: Cents;
 }
 
 export interface VatAnalysisRow {
