@@ -12,6 +12,8 @@ import { fieldFailure, parseOrFail } from "@/lib/validation/parse";
 import { issueRequestOrFail } from "@/lib/validation/parse-draft";
 import { creditExistingSchema } from "@/lib/validation/requests";
 import { draftOfBody } from "./preview";
+import { checkIssueDate } from "./issue-date";
+import { lastIssuedAtOfSeries } from "@/lib/db/series";
 import { defaultIssuerVatFor, resolveIssuerProfile } from "./issuer-profile";
 
 export interface CallerContext {
@@ -48,6 +50,7 @@ export async function issueFromBody(body: unknown, caller: CallerContext): Promi
   const db = await getReadyDb();
   const draft = await resolveIssuerProfile(db, draftOfBody(body, caller.locale), caller.locale);
   const request = issueRequestOrFail(draft, caller.locale);
+  await checkIssueDate(request, caller.locale, new Date(), (params) => lastIssuedAtOfSeries(db, params));
   const result = await issueCreditNote(db, request, { idempotencyKey: caller.idempotencyKey, actor: caller.user.email });
   return afterIssue(db, result, "credit_note.issue", caller, { draftId: request.draftId ?? null });
 }

@@ -6,6 +6,7 @@ import type { DocumentTotals } from "@/lib/domain/types";
 import type { Locale } from "@/lib/i18n/locale";
 import { fieldFailure } from "@/lib/validation/parse";
 import { issueRequestOrFail } from "@/lib/validation/parse-draft";
+import { checkIssueDate, type LastIssuedAt } from "./issue-date";
 
 /** Placeholder identity fields: assigned for real, once, when the draft is issued. */
 export const PREVIEW_INTERNAL_ID = "00000000-0000-0000-0000-000000000000";
@@ -25,9 +26,12 @@ export function draftOfBody(body: unknown, locale: Locale): unknown {
   return (body as { draft: unknown }).draft;
 }
 
-/** Validates a draft and builds the exact provider document and totals it would produce. */
-export async function previewCreditNote(body: unknown, locale: Locale, now: Date = new Date()): Promise<PreviewResult> {
+/**
+ * Validates a draft (with the issue-date rules of `checkIssueDate`; the series' last date when
+ * `lastIssuedAt` is given) and builds the exact provider document and totals it would produce. */
+export async function previewCreditNote(body: unknown, locale: Locale, now: Date = new Date(), lastIssuedAt?: LastIssuedAt): Promise<PreviewResult> {
   const request = issueRequestOrFail(draftOfBody(body, locale), locale);
+  await checkIssueDate(request, locale, now, lastIssuedAt);
   // Issuing gives every document a fresh UUID InternalDocumentId (the draft id only guards
   // against issuing twice), so the preview never knows it.
   const assignedAtIssue: string[] = ["DistributionDetails.InternalDocumentId"];

@@ -1,3 +1,4 @@
+import { fiscalValidationMessages } from "./fiscal-validation-messages";
 import type { Locale } from "./locale";
 
 /**
@@ -13,7 +14,6 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   invalid_email: { el: "δεν είναι έγκυρη διεύθυνση e-mail", en: "is not a valid e-mail address" },
   invalid_datetime: { el: "πρέπει να έχει τη μορφή ΕΕΕΕ-ΜΜ-ΗΗΤωω:λλ:δδ", en: "must look like YYYY-MM-DDThh:mm:ss" },
   invalid_series: { el: "επιτρέπονται γράμματα, ψηφία, - και / (έως 50)", en: "allows letters, digits, - and / (up to 50)" },
-  invalid_number: { el: "επιτρέπονται μόνο ψηφία (έως 50)", en: "allows digits only (up to 50)" },
   invalid_country: { el: "πρέπει να είναι κωδικός χώρας δύο γραμμάτων (π.χ. GR, DE)", en: "must be a two-letter country code (e.g. GR, DE)" },
   issuer_not_greek: { el: "ο εκδότης πρέπει να είναι ελληνική επιχείρηση (GR)", en: "the issuer must be a Greek business (GR)" },
   "amount.required": { el: "είναι υποχρεωτικό", en: "is required" },
@@ -67,6 +67,7 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   password_common: { el: "είναι από τους πιο συνηθισμένους κωδικούς· διαλέξτε έναν που δεν μαντεύεται εύκολα", en: "is one of the most common passwords; choose one that is not easily guessed" },
   invalid_role: { el: "άγνωστος ρόλος", en: "unknown role" },
   unrecognized_keys: { el: "άγνωστο πεδίο", en: "unknown field" },
+  ...fiscalValidationMessages,
 };
 
 /** Fills `{name}` placeholders. */

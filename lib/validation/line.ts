@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getVatCategory, isAllowedClassification52, isKnownExemption, isKnownUnit } from "@/lib/domain/codes";
+import { UNITS_NOT_OFFERED } from "@/lib/domain/fiscal-codes";
 import type { LineInput } from "@/lib/domain/types";
 import { codeField, numberField, textField, typedCode, typedText } from "./fields";
 
@@ -49,6 +50,7 @@ export type LineValues = z.output<typeof lineValuesSchema>;
 export const lineSchema = z.object(shapeOf("strict")).transform((line, ctx): LineInput => {
   const exemption = line.vatExemptionCategory ?? null;
   if (!isKnownUnit(line.unitCode)) ctx.addIssue({ code: "custom", message: "unknown_unit", path: ["unitCode"] });
+  else if (UNITS_NOT_OFFERED[line.unitCode]) ctx.addIssue({ code: "custom", message: UNITS_NOT_OFFERED[line.unitCode], path: ["unitCode"] });
   if (line.discountPercent >= 10_000) ctx.addIssue({ code: "custom", message: "discount.full", path: ["discountPercent"] });
   const category = getVatCategory(line.vatCategory);
   if (!category || category.ratePercent === null) {
