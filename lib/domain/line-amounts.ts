@@ -1,9 +1,10 @@
 import { vatRatePercent } from "./codes";
+import { computeLineTaxes, grossOf } from "./line-taxes";
 import { roundHalfUpDiv, toSafeNumber } from "./money";
 import type { Cents, LineAmounts, LineInput, PriceEntry } from "./types";
 
 /** What a line's amounts depend on: its quantity, price, discount and VAT category. */
-export type LineAmountInput = Pick<LineInput, "quantityMilli" | "unitPriceCents" | "discountBasisPoints" | "vatCategory">;
+export type LineAmountInput = Pick<LineInput, "quantityMilli" | "unitPriceCents" | "discountBasisPoints" | "vatCategory" | "taxes">;
 
 const MILLI = 1000n;
 const FULL_BASIS_POINTS = 10_000n;
@@ -78,10 +79,21 @@ function undiscountedLineCents(line: LineAmountInput): Cents {
  * undiscounted gross.
  *
  * Rate 0 (category 7): VAT 0 and net = gross.
+ *
+ * Taxes beyond VAT (`line.taxes`, see line-taxes.ts) are computed on the line net; `payableCents`
+ * is myDATA's line gross, net + VAT − withheld + fees + stamp duty + other taxes − deductions.
  * @throws RangeError for a non-positive quantity, negative price, discount outside 0–10000, or a
  * VAT category without a rate (8 or unknown). Validation refuses those before this is called.
  */
 export function computeLineAmounts(line: LineAmountInput, priceEntry: PriceEntry): LineAmounts {
+  const amounts = computeVatAmounts(line, priceEntry);
+  const taxes = computeLineTaxes(line.taxes, amounts.netCents);
+  return { ...amounts, ...taxes, payableCents: grossOf(amounts.netCents, amounts.vatCents, taxes) };
+}
+
+type VatAmounts = Omit<LineAmounts, "withheldCents" | "feesCents" | "stampDutyCents" | "otherTaxesCents" | "deductionsCents" | "payableCents">;
+
+function computeVatAmounts(line: LineAmountInput, priceEntry: PriceEntry): VatAmounts {
   const rate = assertLine(line);
   if (priceEntry === "net") {
     const netCents = discountedLineCents(line);

@@ -1,3 +1,4 @@
+import { fiscalFieldLabels } from "./fiscal-field-labels";
 import type { Locale } from "./locale";
 
 const labels: Record<string, Record<Locale, string>> = {
@@ -63,6 +64,7 @@ const labels: Record<string, Record<Locale, string>> = {
   relateCredit: { el: "Συσχέτιση", en: "Related credit" },
   step: { el: "Βήμα", en: "Step" },
   q: { el: "Αναζήτηση", en: "Search" },
+  ...fiscalFieldLabels,
 };
 
 const rowWords: Record<string, Record<Locale, string>> = {
