@@ -12,6 +12,12 @@ function cents(amount: number): number {
   return Math.round(amount * 100);
 }
 
+/** The tax totals a document with taxes beyond VAT carries, with their words. */
+const TAX_TOTALS = [
+  ["TotalWithheldAmount", "totals.withheld"], ["TotalFeesAmount", "totals.fees"], ["TotalStampDutyAmount", "totals.stampDuty"],
+  ["TotalOtherTaxesAmount", "totals.otherTaxes"], ["TotalDeductionsAmount", "totals.deductions"],
+] as const;
+
 /** True for a line whose VAT was taken as gross − net (gross entry): it differs from half-up(net × rate). */
 function vatAdjusted(line: ProviderDocument["Details"][number]): boolean {
   const rate = Number(line.VatCategory);
@@ -85,6 +91,11 @@ export function DocumentView({ document, numberPending }: { document: ProviderDo
       <dl className="ml-auto grid w-72 grid-cols-[1fr_auto] gap-y-1" data-testid="document-summaries">
         <dt>{composeT("totals.net", locale)}</dt><dd className="text-right tabular-nums">{euros(cents(document.Summaries.TotalNetAmount), locale)}</dd>
         <dt>{composeT("totals.vat", locale)}</dt><dd className="text-right tabular-nums">{euros(cents(document.Summaries.TotalVATAmount), locale)}</dd>
+        {document.Summaries.TotalPayableAmount !== undefined && TAX_TOTALS.map(([field, key]) => (
+          <div key={field} className="contents text-slate-700">
+            <dt>{fiscalT(key, locale)}</dt><dd className="text-right tabular-nums" data-testid={`document-${field}`}>{euros(cents(document.Summaries[field] ?? 0), locale)}</dd>
+          </div>
+        ))}
         <dt className="font-semibold">{composeT("totals.gross", locale)}</dt><dd className="text-right font-semibold tabular-nums">{euros(cents(document.Summaries.TotalGrossValue), locale)}</dd>
         {document.PaymentDetails.PaymentMethods.map((method, index) => (
           <div key={index} className="contents text-slate-600">

@@ -10,6 +10,15 @@ export const fiscalMessages = {
   "gross.adjustedMark": { el: "ΦΠΑ = μικτό − καθαρό (±0,01)", en: "VAT = gross − net (±0.01)" },
   "vat.category": { el: "κατ. {code}", en: "cat. {code}" },
   "vat.categoryColumn": { el: "Κατηγορία ΦΠΑ", en: "VAT category" },
+  "taxes.disclosure": { el: "Άλλοι φόροι (παρακράτηση, τέλη, χαρτόσημο, λοιποί φόροι, κρατήσεις)", en: "Other taxes (withholding, fees, stamp duty, other taxes, deductions)" },
+  "taxes.payable": { el: "πληρωτέο γραμμής {amount}", en: "line payable {amount}" },
+  "taxes.computed": { el: "{rate}% = {amount}", en: "{rate}% = {amount}" },
+  "totals.withheld": { el: "Παρακράτηση φόρου", en: "Withholding tax" },
+  "totals.fees": { el: "Τέλη", en: "Fees" },
+  "totals.stampDuty": { el: "Χαρτόσημο", en: "Stamp duty" },
+  "totals.otherTaxes": { el: "Λοιποί φόροι", en: "Other taxes" },
+  "totals.deductions": { el: "Κρατήσεις", en: "Deductions" },
+  "totals.payable": { el: "Πληρωτέο", en: "Payable" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type FiscalMessageKey = keyof typeof fiscalMessages;
