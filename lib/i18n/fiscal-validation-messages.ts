@@ -6,7 +6,7 @@ export const fiscalValidationMessages: Record<string, Record<Locale, string>> = 
     el: "«{code}» δεν είναι κωδικός χώρας του myDATA (ISO 3166, π.χ. GR, DE· η Ελλάδα είναι GR)",
     en: "“{code}” is not a myDATA country code (ISO 3166, e.g. GR, DE; Greece is GR)",
   },
-  invalid_number: {
+  invalid_document_number: {
     el: "πρέπει να είναι θετικός ακέραιος χωρίς μηδενικά μπροστά (π.χ. 17, όχι 0 ή 017)",
     en: "must be a positive whole number without leading zeros (e.g. 17, not 0 or 017)",
   },

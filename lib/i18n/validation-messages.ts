@@ -14,6 +14,7 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   invalid_email: { el: "δεν είναι έγκυρη διεύθυνση e-mail", en: "is not a valid e-mail address" },
   invalid_datetime: { el: "πρέπει να έχει τη μορφή ΕΕΕΕ-ΜΜ-ΗΗΤωω:λλ:δδ", en: "must look like YYYY-MM-DDThh:mm:ss" },
   invalid_series: { el: "επιτρέπονται γράμματα, ψηφία, - και / (έως 50)", en: "allows letters, digits, - and / (up to 50)" },
+  invalid_number: { el: "επιτρέπονται μόνο ψηφία (έως 50)", en: "allows digits only (up to 50)" },
   invalid_country: { el: "πρέπει να είναι κωδικός χώρας δύο γραμμάτων (π.χ. GR, DE)", en: "must be a two-letter country code (e.g. GR, DE)" },
   issuer_not_greek: { el: "ο εκδότης πρέπει να είναι ελληνική επιχείρηση (GR)", en: "the issuer must be a Greek business (GR)" },
   "amount.required": { el: "είναι υποχρεωτικό", en: "is required" },

@@ -103,7 +103,7 @@ export const draftSchema = z
       .union([z.string(), z.number()])
       .transform((v) => String(v).trim())
       // myDATA's aa: a positive integer; "0" is refused (AADE error 212), leading zeros are not written.
-      .pipe(z.string().regex(/^[1-9]\d{0,49}$/, "invalid_number"))
+      .pipe(z.string().regex(/^[1-9]\d{0,49}$/, "invalid_document_number"))
       .optional()
       .nullable(),
     issuedAt: issuedAtField.optional().nullable(),

@@ -41,7 +41,7 @@ describe("preview refuses what myDATA refuses, naming the field in Greek and Eng
   it("a number that is not a positive integer without leading zeros: 0 (AADE 212), 017, ABC", async () => {
     for (const number of ["0", "017", "ABC"]) {
       const errors = await refusal(draftWith((d) => { d.number = number; }));
-      expect(errors).toEqual([expect.objectContaining({ path: "draft.number", code: "invalid_number", message: expect.stringContaining("positive whole number") })]);
+      expect(errors).toEqual([expect.objectContaining({ path: "draft.number", code: "invalid_document_number", message: expect.stringContaining("positive whole number") })]);
     }
   });
 
