@@ -24,6 +24,16 @@ export const AadeCode = {
   CorrelationMissing: 260,
   CorrelationNotAllowed: 261,
   PaymentsTotal: 407,
+  // Fiscal completeness (the sandbox's own numbering, see sandbox/README.md and docs/MYDATA_RULES.md).
+  InvalidCountry: 103,
+  CounterpartIncomplete: 105,
+  VatCategoryNotAllowed: 206,
+  InvalidNumber: 213,
+  FutureIssueDate: 214,
+  TaxCategoryMissing: 231,
+  TaxAmount: 232,
+  SummaryTaxes: 243,
+  ExchangeRateMissing: 270,
   /** What the provider's UAT answered to `erp: FAKE_IAPR_VALIDATION_ERROR` ("Fake validation error"). */
   Forced: 229,
 } as const;

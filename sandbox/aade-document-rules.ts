@@ -2,6 +2,7 @@
 import { isValidGreekAfm } from "./afm";
 import { formatCents } from "./amounts";
 import { AadeCode } from "./aade-codes";
+import { fiscalIssues, lineTaxTotals } from "./aade-fiscal-rules";
 import { VAT_RATE_BY_CATEGORY } from "./codes";
 import type { AadeIssue, ParsedDocument } from "./types";
 
@@ -27,12 +28,16 @@ function summaryIssues(doc: ParsedDocument): AadeIssue[] {
   const issues: AadeIssue[] = [];
   const net = sum(doc.lines.map((line) => line.netCents));
   const vat = sum(doc.lines.map((line) => line.vatCents));
-  const gross = sum(doc.lines.map((line) => line.totalCents));
+  // myDATA's totalGrossValue: net + VAT − withheld + fees + stamp duty + other taxes − deductions.
+  const taxes = lineTaxTotals(doc.lines);
+  const gross = sum(doc.lines.map((line) => line.totalCents))
+    - taxes.withheldCents + taxes.feesCents + taxes.stampDutyCents + taxes.otherTaxesCents - taxes.deductionsCents;
   const { summary } = doc;
   if (summary.netCents !== net) issues.push(issue(AadeCode.SummaryNet, differs("TotalNetAmount", summary.netCents, net), "Summaries.TotalNetAmount"));
   if (summary.vatCents !== vat) issues.push(issue(AadeCode.SummaryVat, differs("TotalVATAmount", summary.vatCents, vat), "Summaries.TotalVATAmount"));
-  if (summary.grossCents !== gross || summary.grossCents !== summary.netCents + summary.vatCents) {
-    issues.push(issue(AadeCode.SummaryGross, differs("TotalGrossValue", summary.grossCents, gross), "Summaries.TotalGrossValue"));
+  if (summary.grossCents !== gross) {
+    const text = `TotalGrossValue ${formatCents(summary.grossCents)} differs from net + VAT − withheld + fees + stamp duty + other taxes − deductions of the lines ${formatCents(gross)}.`;
+    issues.push(issue(AadeCode.SummaryGross, text, "Summaries.TotalGrossValue"));
   }
   return issues;
 }
@@ -98,5 +103,8 @@ function correlationIssues(doc: ParsedDocument): AadeIssue[] {
 }
 
 export function documentIssues(doc: ParsedDocument): AadeIssue[] {
-  return [...counterpartIssues(doc), ...correlationIssues(doc), ...summaryIssues(doc), ...vatAnalysisIssues(doc), ...paymentIssues(doc)];
+  return [
+    ...counterpartIssues(doc), ...fiscalIssues(doc), ...correlationIssues(doc), ...summaryIssues(doc), ...vatAnalysisIssues(doc),
+    ...paymentIssues(doc),
+  ];
 }

@@ -3,22 +3,23 @@ import { VAT_RATE_BY_CATEGORY } from "./codes";
 import type { ParsedDocument } from "./types";
 
 export interface VatBreakdownRow {
+  vatCategory: number;
   ratePercent: number;
   exemption: number | null;
   underlyingCents: number;
   vatCents: number;
 }
 
-/** VAT per rate (and exemption reason for 0%), summed from the lines. */
+/** VAT per VAT category (and exemption reason for 0%), summed from the lines: two 4% categories stay apart. */
 export function vatBreakdown(doc: ParsedDocument): VatBreakdownRow[] {
   const rows = new Map<string, VatBreakdownRow>();
   for (const line of doc.lines) {
     const ratePercent = VAT_RATE_BY_CATEGORY.get(line.vatCategory) ?? 0;
-    const key = `${ratePercent}|${line.vatExemption ?? ""}`;
-    const row = rows.get(key) ?? { ratePercent, exemption: line.vatExemption, underlyingCents: 0, vatCents: 0 };
+    const key = `${line.vatCategory}|${line.vatExemption ?? ""}`;
+    const row = rows.get(key) ?? { vatCategory: line.vatCategory, ratePercent, exemption: line.vatExemption, underlyingCents: 0, vatCents: 0 };
     rows.set(key, { ...row, underlyingCents: row.underlyingCents + line.netCents, vatCents: row.vatCents + line.vatCents });
   }
-  return [...rows.values()].sort((a, b) => b.ratePercent - a.ratePercent);
+  return [...rows.values()].sort((a, b) => b.ratePercent - a.ratePercent || a.vatCategory - b.vatCategory);
 }
 
 /** Greek-style amount: 1.234,56 € (integer arithmetic, no float formatting). */

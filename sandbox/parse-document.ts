@@ -59,6 +59,13 @@ function readCorrelatedMarks(doc: unknown): string[] {
   return value.filter((mark) => typeof mark === "number" || typeof mark === "string").map(String);
 }
 
+/** The exchange rate of a non-EUR document: top-level ExchangeRate or PaymentDetails.ExchangeCurrencyRate (a positive number). */
+function readExchangeRate(doc: unknown): number | null {
+  const value = getField(doc, "ExchangeRate") ?? getField(getObject(doc, "PaymentDetails"), "ExchangeCurrencyRate");
+  const rate = typeof value === "number" ? value : typeof value === "string" ? Number(value) : Number.NaN;
+  return Number.isFinite(rate) && rate > 0 ? rate : null;
+}
+
 function readReference(ctx: ParseContext, doc: unknown): string | null {
   const purchaseOrder = readText(ctx, getObject(doc, "MiscellaneousData"), "MiscellaneousData", "PurchaseOrderNumber");
   const related = getField(doc, "RelativeDocuments");
@@ -93,6 +100,7 @@ export function parseDocument(raw: unknown): ParseResult {
     document: {
       invoiceType, documentTypeCode, currency, series, number, dateIssued, issueDate: dateIssued.slice(0, 10), internalId,
       issuer, counterparty, lines, summary, vatAnalysis, payments, correlatedMarks: readCorrelatedMarks(raw), reference,
+      exchangeRate: readExchangeRate(raw),
     },
   };
 }

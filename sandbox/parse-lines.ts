@@ -4,7 +4,29 @@ import { getField, joinPath } from "./json-fields";
 import {
   readCode, readCount, readMoney, readQuantity, readText, reportInvalid, reportMissing, type ParseContext,
 } from "./parse-fields";
-import type { ParsedClassification, ParsedLine } from "./types";
+import { FEE_CATEGORIES, OTHER_TAX_CATEGORIES, STAMP_DUTY_CATEGORIES, WITHHELD_TAX_CATEGORIES } from "./codes-data";
+import type { ParsedClassification, ParsedLine, ParsedLineTax, ParsedLineTaxes } from "./types";
+
+const codesOf = (list: readonly { code: number }[]): ReadonlySet<number> => new Set(list.map((row) => row.code));
+
+/** The provider's field names of each tax beyond VAT (impact-api.md §8.3) and the codes myDATA allows. */
+const TAX_FIELDS = [
+  ["withheld", "WithheldAmount", "WithheldPercentCategoryCode", codesOf(WITHHELD_TAX_CATEGORIES)],
+  ["fees", "FeesAmount", "FeesPercentCategoryCode", codesOf(FEE_CATEGORIES)],
+  ["stampDuty", "StampDutyAmount", "StampDutyPercentCategoryCode", codesOf(STAMP_DUTY_CATEGORIES)],
+  ["otherTaxes", "OtherTaxesAmount", "OtherTaxesPercentCategoryCode", codesOf(OTHER_TAX_CATEGORIES)],
+] as const;
+
+function parseTaxes(ctx: ParseContext, line: unknown, path: string, lineNo: number): ParsedLineTaxes {
+  const read = (amountName: string, categoryName: string, codes: ReadonlySet<number>): ParsedLineTax => ({
+    category: readCode(ctx, line, path, categoryName, codes),
+    amountCents: readMoney(ctx, line, path, amountName, lineNo) ?? 0,
+  });
+  const [withheld, fees, stampDuty, otherTaxes] = TAX_FIELDS.map(([, amount, category, codes]) => read(amount, category, codes)) as [
+    ParsedLineTax, ParsedLineTax, ParsedLineTax, ParsedLineTax,
+  ];
+  return { withheld, fees, stampDuty, otherTaxes, deductionsCents: readMoney(ctx, line, path, "DeductionsAmount", lineNo) ?? 0 };
+}
 
 /** The provider's model spells the exemption field several ways (one of them misspelt). */
 const EXEMPTION_ALIASES = ["VatExcemptionCategoryCode", "VatExemptionCategory", "VatExcemptionCategory"];
@@ -50,12 +72,13 @@ function parseLine(ctx: ParseContext, line: unknown, index: number): ParsedLine 
   const vatCategory = readCode(ctx, line, path, "VatCategoryCode", VAT_CATEGORY_CODES, { required: true });
   const vatExemption = readCode(ctx, line, path, "VatExemptionCategoryCode", VAT_EXEMPTION_CODES, { aliases: EXEMPTION_ALIASES });
   const classifications = parseClassifications(ctx, line, path, lineNo);
+  const taxes = parseTaxes(ctx, line, path, lineNo);
   if (quantity === null || netCents === null || vatCents === null || totalCents === null || vatCategory === null) {
     return null;
   }
   return {
     lineNo, descriptions: readDescriptions(line), quantity, unitCode, unitPriceCents, netCents, vatCents, totalCents,
-    vatCategory, vatExemption, classifications,
+    vatCategory, vatExemption, classifications, taxes,
   };
 }
 

@@ -2,15 +2,9 @@
 import { PAYMENT_METHOD_CODES, VAT_EXEMPTION_CODES } from "./codes";
 import { getField, getObject } from "./json-fields";
 import { readCode, readMoney, readText, reportInvalid, reportMissing, type ParseContext } from "./parse-fields";
-import type { ParsedPayment, StatedVatRow } from "./types";
+import type { ParsedPayment, ParsedSummaryTotals, StatedVatRow } from "./types";
 
-export interface ParsedSummary {
-  netCents: number;
-  vatCents: number;
-  grossCents: number;
-}
-
-export function parseSummary(ctx: ParseContext, doc: unknown): ParsedSummary | null {
+export function parseSummary(ctx: ParseContext, doc: unknown): ParsedSummaryTotals | null {
   const summaries = getObject(doc, "Summaries");
   if (summaries === undefined) {
     reportMissing(ctx, "Summaries");
@@ -19,8 +13,16 @@ export function parseSummary(ctx: ParseContext, doc: unknown): ParsedSummary | n
   const netCents = readMoney(ctx, summaries, "Summaries", "TotalNetAmount", null, { required: true });
   const vatCents = readMoney(ctx, summaries, "Summaries", "TotalVATAmount", null, { required: true });
   const grossCents = readMoney(ctx, summaries, "Summaries", "TotalGrossValue", null, { required: true });
+  const optional = (name: string) => readMoney(ctx, summaries, "Summaries", name, null);
+  const taxes = {
+    withheldCents: optional("TotalWithheldAmount"),
+    feesCents: optional("TotalFeesAmount"),
+    stampDutyCents: optional("TotalStampDutyAmount"),
+    otherTaxesCents: optional("TotalOtherTaxesAmount"),
+    deductionsCents: optional("TotalDeductionsAmount"),
+  };
   if (netCents === null || vatCents === null || grossCents === null) return null;
-  return { netCents, vatCents, grossCents };
+  return { netCents, vatCents, grossCents, ...taxes };
 }
 
 /** A row's rate comes from Percentage, or failing that from its Name ("24", "24%"). */

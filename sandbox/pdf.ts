@@ -60,7 +60,7 @@ function totals(pdf: Pdf, t: Text, stored: StoredDocument, top: number): void {
   pdf.fontSize(9).text(t("Ανάλυση ΦΠΑ"), LEFT, top);
   for (const vat of vatBreakdown(doc)) {
     const exemption = vat.exemption === null ? "" : ` (εξαίρεση ${vat.exemption})`;
-    pdf.text(t(`${vat.ratePercent}%${exemption}: αξία ${formatEuro(vat.underlyingCents)}, ΦΠΑ ${formatEuro(vat.vatCents)}`));
+    pdf.text(t(`${vat.ratePercent}% (κατ. ${vat.vatCategory})${exemption}: αξία ${formatEuro(vat.underlyingCents)}, ΦΠΑ ${formatEuro(vat.vatCents)}`));
   }
   for (const payment of doc.payments) pdf.text(t(`Πληρωμή: ${paymentMethodName(payment.code)} ${formatEuro(payment.amountCents)}`));
   pdf.fontSize(10).text(t(`Καθαρή αξία: ${formatEuro(doc.summary.netCents)}`), 360, top, { width: 195, align: "right" });

@@ -40,6 +40,20 @@ export interface ParsedClassification {
   amountCents: number;
 }
 
+/** One tax beyond VAT on a line as sent: its category code (null when absent) and amount (0 when absent). */
+export interface ParsedLineTax {
+  category: number | null;
+  amountCents: number;
+}
+
+export interface ParsedLineTaxes {
+  withheld: ParsedLineTax;
+  fees: ParsedLineTax;
+  stampDuty: ParsedLineTax;
+  otherTaxes: ParsedLineTax;
+  deductionsCents: number;
+}
+
 export interface ParsedLine {
   lineNo: number;
   descriptions: string[];
@@ -52,6 +66,7 @@ export interface ParsedLine {
   vatCategory: number;
   vatExemption: number | null;
   classifications: ParsedClassification[];
+  taxes: ParsedLineTaxes;
 }
 
 /** A VatAnalysis row as the sender stated it. */
@@ -68,6 +83,18 @@ export interface ParsedPayment {
 }
 
 /** The document after provider-level checks: every mandatory field present and typed. */
+/** Summaries as sent; the tax totals are null when absent (a plain document sends only the first three). */
+export interface ParsedSummaryTotals {
+  netCents: number;
+  vatCents: number;
+  grossCents: number;
+  withheldCents: number | null;
+  feesCents: number | null;
+  stampDutyCents: number | null;
+  otherTaxesCents: number | null;
+  deductionsCents: number | null;
+}
+
 export interface ParsedDocument {
   invoiceType: string;
   documentTypeCode: string;
@@ -82,11 +109,13 @@ export interface ParsedDocument {
   issuer: ParsedParty;
   counterparty: ParsedParty | null;
   lines: ParsedLine[];
-  summary: { netCents: number; vatCents: number; grossCents: number };
+  summary: ParsedSummaryTotals;
   vatAnalysis: StatedVatRow[];
   payments: ParsedPayment[];
   correlatedMarks: string[];
   reference: string | null;
+  /** ExchangeRate (or PaymentDetails.ExchangeCurrencyRate) when sent: mandatory with a currency other than EUR. */
+  exchangeRate: number | null;
 }
 
 /** An accepted document as kept in the store. */

@@ -33,7 +33,20 @@ function detail(line: ParsedLine): string {
   return `    <invoiceDetails>\n${element("lineNumber", line.lineNo, "      ")}${element("itemDescr", line.descriptions[0] ?? null, "      ")}${element("quantity", line.quantity, "      ")}` +
     `${element("measurementUnit", line.unitCode, "      ")}${element("netValue", formatCents(line.netCents), "      ")}` +
     `${element("vatCategory", line.vatCategory, "      ")}${element("vatAmount", formatCents(line.vatCents), "      ")}` +
-    `${element("vatExemptionCategory", line.vatExemption, "      ")}${classifications}    </invoiceDetails>\n`;
+    `${element("vatExemptionCategory", line.vatExemption, "      ")}${taxElements(line)}${classifications}    </invoiceDetails>\n`;
+}
+
+/** A line's taxes beyond VAT in the XSD's order (documents stored before they were read carry none). */
+function taxElements(line: ParsedLine): string {
+  const taxes = line.taxes as ParsedLine["taxes"] | undefined;
+  if (taxes === undefined) return "";
+  const i = "      ";
+  const amount = (name: string, cents: number) => (cents > 0 ? element(name, formatCents(cents), i) : "");
+  return amount("withheldAmount", taxes.withheld.amountCents) + element("withheldPercentCategory", taxes.withheld.category, i) +
+    amount("stampDutyAmount", taxes.stampDuty.amountCents) + element("stampDutyPercentCategory", taxes.stampDuty.category, i) +
+    amount("feesAmount", taxes.fees.amountCents) + element("feesPercentCategory", taxes.fees.category, i) +
+    element("otherTaxesPercentCategory", taxes.otherTaxes.category, i) + amount("otherTaxesAmount", taxes.otherTaxes.amountCents) +
+    amount("deductionsAmount", taxes.deductionsCents);
 }
 
 interface Identifiers {
@@ -73,12 +86,17 @@ function renderInvoicesDoc(doc: ParsedDocument, ids: Identifiers | null): string
     doc.correlatedMarks.map((mark) => element("correlatedInvoices", mark, i)).join("") + `    </invoiceHeader>\n`;
   const payments = doc.payments.length === 0 ? "" : `    <paymentMethods>\n${doc.payments.map((payment) =>
     `      <paymentMethodDetails>\n${element("type", payment.code, "        ")}${element("amount", formatCents(payment.amountCents), "        ")}      </paymentMethodDetails>\n`).join("")}    </paymentMethods>\n`;
-  const zero = formatCents(0);
+  const sum = (pick: (taxes: ParsedLine["taxes"]) => number) =>
+    doc.lines.reduce((total, line) => total + ((line.taxes as ParsedLine["taxes"] | undefined) === undefined ? 0 : pick(line.taxes)), 0);
+  const totals: [string, number][] = [
+    ["totalWithheldAmount", sum((taxes) => taxes.withheld.amountCents)], ["totalFeesAmount", sum((taxes) => taxes.fees.amountCents)],
+    ["totalStampDutyAmount", sum((taxes) => taxes.stampDuty.amountCents)], ["totalOtherTaxesAmount", sum((taxes) => taxes.otherTaxes.amountCents)],
+    ["totalDeductionsAmount", sum((taxes) => taxes.deductionsCents)],
+  ];
   const summary = `    <invoiceSummary>\n${element("totalNetValue", formatCents(doc.summary.netCents), i)}${element("totalVatAmount", formatCents(doc.summary.vatCents), i)}` +
-    ["totalWithheldAmount", "totalFeesAmount", "totalStampDutyAmount", "totalOtherTaxesAmount", "totalDeductionsAmount"]
-      .map((name) => element(name, zero, i)).join("") +
+    totals.map(([name, cents]) => element(name, formatCents(cents), i)).join("") +
     `${element("totalGrossValue", formatCents(doc.summary.grossCents), i)}` +
-    vatBreakdown(doc).map((row) => `      <!-- VAT ${row.ratePercent}%: ${formatCents(row.underlyingCents)} / ${formatCents(row.vatCents)} -->\n`).join("") +
+    vatBreakdown(doc).map((row) => `      <!-- VAT ${row.ratePercent}% (category ${row.vatCategory}): ${formatCents(row.underlyingCents)} / ${formatCents(row.vatCents)} -->\n`).join("") +
     `    </invoiceSummary>\n`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<InvoicesDoc xmlns="http://www.aade.gr/myDATA/invoice/v1.0" xmlns:icls="https://www.aade.gr/myDATA/incomeClassificaton/v1.0">\n` +

@@ -1,4 +1,5 @@
-// Regenerates lib/domain/codes-data.ts from the myDATA reference code lists.
+// Regenerates lib/domain/codes-data.ts (and the sandbox's own sandbox/codes-data.ts) from the
+// myDATA reference code lists.
 // Usage: node scripts/generate-codes.mjs [path/to/mydata-codes.json]
 // The app never reads the reference file at run time; the generated TypeScript is committed.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -42,7 +43,23 @@ const sections = [
   ["INCOME_CLASSIFICATION_COMBINATIONS_5_2",
     "Category → allowed types on a 5.2 credit note (the recommended matrix, firebed and Odoo agree on it).",
     combinations52],
+  ...taxSections(["code", "kind", "ratePercent", "nameEl", "nameEn"]),
+  ["COUNTRY_CODES", "ISO 3166-1 alpha-2 codes of myDATA's CountryType (GR for Greece; no EL, no XI).", codes.countries.list],
 ];
+
+/**
+ * Taxes beyond VAT: withholding (WithheldType 1–18), fees (FeesType 1–22), stamp duty
+ * (StampDutyType 1–4), other taxes (OtherTaxesType 1–30). `kind` says whether the code is a
+ * percentage of the line net (`ratePercent`) or an amount typed on the line.
+ */
+function taxSections(keys) {
+  return [
+    ["WITHHELD_TAX_CATEGORIES", "Withholding tax categories 1–18 (WithheldType).", pick(codes.withheldTaxCategories.list, keys)],
+    ["FEE_CATEGORIES", "Fee categories 1–22 (FeesType).", pick(codes.feeCategories.list, keys)],
+    ["STAMP_DUTY_CATEGORIES", "Stamp duty (digital transaction fee) categories 1–4 (StampDutyType).", pick(codes.stampDutyCategories.list, keys)],
+    ["OTHER_TAX_CATEGORIES", "Other tax categories 1–30 (OtherTaxesType).", pick(codes.otherTaxCategories.list, keys)],
+  ];
+}
 
 const body = sections
   .map(([name, doc, value]) => `/** ${doc} */\nexport const ${name} = ${literal(value)} as const;\n`)
@@ -59,3 +76,15 @@ const header = `/**
 const target = `${root}lib/domain/codes-data.ts`;
 writeFileSync(target, header + body);
 console.log(`wrote ${target}`);
+
+// The sandbox keeps its own tables (it shares no code with lib/): the same data, its own file.
+const sandboxSections = [
+  ...taxSections(["code", "kind", "ratePercent"]),
+  ["COUNTRY_CODES", "ISO 3166-1 alpha-2 codes of myDATA's CountryType (GR for Greece; no EL, no XI).", codes.countries.list],
+];
+const sandboxBody = sandboxSections
+  .map(([name, doc, value]) => `/** ${doc} */\nexport const ${name} = ${literal(value)} as const;\n`)
+  .join("\n");
+const sandboxTarget = `${root}sandbox/codes-data.ts`;
+writeFileSync(sandboxTarget, header.replace("myDATA code lists", "The sandbox's copy of myDATA code lists") + sandboxBody);
+console.log(`wrote ${sandboxTarget}`);

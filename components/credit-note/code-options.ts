@@ -2,6 +2,7 @@ import {
   INCOME_CLASSIFICATION_CATEGORIES, INCOME_CLASSIFICATION_TYPES, MEASUREMENT_UNITS, PAYMENT_METHODS, VAT_CATEGORIES,
   VAT_EXEMPTION_CATEGORIES, allowedTypesFor52, categoriesFor52, isVatCategoryAllowedOnCreditNote,
 } from "@/lib/domain/codes";
+import { PAYMENT_METHODS_NOT_OFFERED, UNITS_NOT_OFFERED } from "@/lib/domain/fiscal-codes";
 import type { Locale } from "@/lib/i18n/locale";
 
 /** Select options of the myDATA code lists, worded for people; values are the codes as text. */
@@ -31,12 +32,14 @@ export function exemptionOptions(locale: Locale): CodeOption[] {
   return VAT_EXEMPTION_CATEGORIES.map((e) => ({ value: String(e.code), label: `${e.code} — ${locale === "el" ? e.descriptionEl : e.descriptionEn}` }));
 }
 
+/** Units a line may carry: 7 ("other") is not offered, its quantity and title are not collected. */
 export function unitOptions(locale: Locale): CodeOption[] {
-  return MEASUREMENT_UNITS.map((u) => ({ value: String(u.code), label: (locale === "el" ? u.nameEl : u.nameEn).replace(/ \(.*$/, "") }));
+  return MEASUREMENT_UNITS.filter((u) => !UNITS_NOT_OFFERED[u.code]).map((u) => ({ value: String(u.code), label: (locale === "el" ? u.nameEl : u.nameEn).replace(/ \(.*$/, "") }));
 }
 
+/** Payment methods offered: 7 (POS) is not, it needs the provider's signature of the card transaction. */
 export function paymentMethodOptions(locale: Locale): CodeOption[] {
-  return PAYMENT_METHODS.map((m) => ({ value: String(m.code), label: `${m.code} — ${(locale === "el" ? m.nameEl : m.nameEn).replace(/ \(.*$/, "")}` }));
+  return PAYMENT_METHODS.filter((m) => !PAYMENT_METHODS_NOT_OFFERED[m.code]).map((m) => ({ value: String(m.code), label: `${m.code} — ${(locale === "el" ? m.nameEl : m.nameEn).replace(/ \(.*$/, "")}` }));
 }
 
 /** The classification categories a 5.2 allows, with their names. */

@@ -9,7 +9,8 @@ const COUNTRIES: readonly [code: string, el: string, en: string][] = [
   ["IE", "Ιρλανδία", "Ireland"], ["IT", "Ιταλία", "Italy"], ["LV", "Λετονία", "Latvia"], ["LT", "Λιθουανία", "Lithuania"],
   ["LU", "Λουξεμβούργο", "Luxembourg"], ["MT", "Μάλτα", "Malta"], ["NL", "Ολλανδία", "Netherlands"], ["PL", "Πολωνία", "Poland"],
   ["PT", "Πορτογαλία", "Portugal"], ["RO", "Ρουμανία", "Romania"], ["SK", "Σλοβακία", "Slovakia"], ["SI", "Σλοβενία", "Slovenia"],
-  ["ES", "Ισπανία", "Spain"], ["SE", "Σουηδία", "Sweden"], ["XI", "Βόρεια Ιρλανδία", "Northern Ireland"],
+  ["ES", "Ισπανία", "Spain"], ["SE", "Σουηδία", "Sweden"],
+  // Northern Ireland is GB in myDATA's CountryType; its XI VAT number is kept as typed.
   ["GB", "Ηνωμένο Βασίλειο", "United Kingdom"], ["AL", "Αλβανία", "Albania"], ["MK", "Βόρεια Μακεδονία", "North Macedonia"],
   ["RS", "Σερβία", "Serbia"], ["TR", "Τουρκία", "Türkiye"], ["CH", "Ελβετία", "Switzerland"], ["NO", "Νορβηγία", "Norway"],
   ["UA", "Ουκρανία", "Ukraine"], ["US", "ΗΠΑ", "United States"], ["CA", "Καναδάς", "Canada"], ["AU", "Αυστραλία", "Australia"],

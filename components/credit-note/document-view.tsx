@@ -5,11 +5,26 @@ import { useLocale } from "@/components/ui/locale-provider";
 import type { ProviderDocument } from "@/lib/provider/impact/document-types";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { exemptionWords } from "@/lib/i18n/plain-messages";
+import { fiscalT } from "@/lib/i18n/fiscal-messages";
 import { euros } from "./money-text";
 
 /** A provider amount (a 2-decimal JSON number) back in cents, for display only. */
 function cents(amount: number): number {
   return Math.round(amount * 100);
+}
+
+/** The tax totals a document with taxes beyond VAT carries, with their words. */
+const TAX_TOTALS = [
+  ["TotalWithheldAmount", "totals.withheld"], ["TotalFeesAmount", "totals.fees"], ["TotalStampDutyAmount", "totals.stampDuty"],
+  ["TotalOtherTaxesAmount", "totals.otherTaxes"], ["TotalDeductionsAmount", "totals.deductions"],
+] as const;
+
+/** True for a line whose VAT was taken as gross − net (gross entry): it differs from half-up(net × rate). */
+function vatAdjusted(line: ProviderDocument["Details"][number]): boolean {
+  const rate = Number(line.VatCategory);
+  if (!Number.isFinite(rate)) return false;
+  const net = cents(line.NetTotal);
+  return cents(line.VATTotal) !== Math.floor((net * rate + 50) / 100);
 }
 
 function Party({ title, party }: { title: string; party: ProviderDocument["Issuer"] | ProviderDocument["CounterParty"] }) {
@@ -60,9 +75,15 @@ export function DocumentView({ document, numberPending }: { document: ProviderDo
               <Td>{line.Descriptions.join(" ")}</Td>
               <Td numeric>{line.Quantity} {line.MeasurementUnit}</Td>
               <Td numeric>{euros(cents(line.UnitPrice), locale)}</Td>
-              <Td>{Number(line.VatCategory)}%{line.VatExemptionCategoryCode ? <span className="block text-xs text-slate-500">{exemptionWords(line.VatExemptionCategoryCode, locale)}</span> : null}</Td>
+              <Td>
+                {Number(line.VatCategory)}% ({fiscalT("vat.category", locale, { code: line.VatCategoryCode })})
+                {line.VatExemptionCategoryCode ? <span className="block text-xs text-slate-500">{exemptionWords(line.VatExemptionCategoryCode, locale)}</span> : null}
+              </Td>
               <Td numeric>{euros(cents(line.NetTotal), locale)}</Td>
-              <Td numeric>{euros(cents(line.VATTotal), locale)}</Td>
+              <Td numeric>
+                {euros(cents(line.VATTotal), locale)}
+                {vatAdjusted(line) && <span className="block text-xs text-slate-500" data-testid={`document-line-${line.LineNo}-vat-adjusted`}>{fiscalT("gross.adjustedMark", locale)}</span>}
+              </Td>
               <Td numeric>{euros(cents(line.Total), locale)}</Td>
             </Tr>
           ))}
@@ -71,6 +92,11 @@ export function DocumentView({ document, numberPending }: { document: ProviderDo
       <dl className="ml-auto grid w-72 grid-cols-[1fr_auto] gap-y-1" data-testid="document-summaries">
         <dt>{composeT("totals.net", locale)}</dt><dd className="text-right tabular-nums">{euros(cents(document.Summaries.TotalNetAmount), locale)}</dd>
         <dt>{composeT("totals.vat", locale)}</dt><dd className="text-right tabular-nums">{euros(cents(document.Summaries.TotalVATAmount), locale)}</dd>
+        {document.Summaries.TotalPayableAmount !== undefined && TAX_TOTALS.map(([field, key]) => (
+          <div key={field} className="contents text-slate-700">
+            <dt>{fiscalT(key, locale)}</dt><dd className="text-right tabular-nums" data-testid={`document-${field}`}>{euros(cents(document.Summaries[field] ?? 0), locale)}</dd>
+          </div>
+        ))}
         <dt className="font-semibold">{composeT("totals.gross", locale)}</dt><dd className="text-right font-semibold tabular-nums">{euros(cents(document.Summaries.TotalGrossValue), locale)}</dd>
         {document.PaymentDetails.PaymentMethods.map((method, index) => (
           <div key={index} className="contents text-slate-600">

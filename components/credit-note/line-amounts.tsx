@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import { useLocale } from "@/components/ui/locale-provider";
 import { composeT } from "@/lib/i18n/compose-messages";
+import { fiscalT } from "@/lib/i18n/fiscal-messages";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { lineAmountsOf } from "@/lib/validation/lenient-totals";
 import { euros } from "./money-text";
@@ -33,8 +34,8 @@ export function LineAmounts({ control, index }: { control: Control<ComposeValues
       <p className="flex h-8 items-end tabular-nums [contain:size_layout]">
         {composeT("lines.amounts", locale, { net: euros(amounts.netCents, locale), vat: euros(amounts.vatCents, locale), total: euros(amounts.totalCents, locale) })}
       </p>
-      {amounts.grossDifferenceCents !== 0 && (
-        <p className="text-amber-800">{composeT("lines.grossDifference", locale, { diff: euros(amounts.grossDifferenceCents, locale).replace(" €", "") })}</p>
+      {amounts.vatAdjustmentCents !== 0 && (
+        <p className="text-slate-600" data-testid={`line-${index}-vat-adjusted`}>{fiscalT("gross.adjusted", locale, { vat: euros(amounts.vatCents, locale).replace(" €", "") })}</p>
       )}
     </div>
   );

@@ -17,6 +17,7 @@ import {
 } from "./code-options";
 import { LineAmounts } from "./line-amounts";
 import { ENGLISH_NUMBER } from "./english-values";
+import { LineTaxes } from "./line-taxes";
 import { drawsControls, LineWindowContext, type LineWindow } from "./line-window";
 
 export type LineAction = "up" | "down" | "duplicate" | "delete";
@@ -176,6 +177,7 @@ function LineControls({ index, count, onAction, formId }: LineRowProps & { formI
           </Button>
           <Button form={formId} size="sm" variant="ghost" disabled={count === 1} onClick={() => onAction("delete", index)} aria-label={`${composeT("lines.delete", locale)} — ${composeT("lines.row", locale, { n: index + 1 })}`}>✕</Button>
         </div>
+        <LineTaxes index={index} formId={formId} />
       </div>
     </FieldErrorScopeContext>
   );

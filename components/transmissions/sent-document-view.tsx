@@ -3,6 +3,7 @@ import { paymentMethodLabel } from "@/lib/domain";
 import { errorIsAt, type PlacedError } from "@/lib/history/error-fields";
 import type { WizardStepId } from "@/lib/validation/steps";
 import type { SentDocument } from "@/lib/history/sent-document";
+import { fiscalT } from "@/lib/i18n/fiscal-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { eurosOrDash, issuedAtText } from "./format";
@@ -72,7 +73,7 @@ export async function SentDocumentView({ sent, errors }: { sent: SentDocument; e
             field(`${ht("detail.payments", locale)} ${index + 1}`, `payments.${index}`, `${paymentMethodLabel(payment.methodCode)} — ${eurosOrDash(payment.amountCents, locale)}`),
           )}
           {field(ht("detail.totals", locale), "totals", `${eurosOrDash(sent.totals.netCents, locale)} / ${eurosOrDash(sent.totals.vatCents, locale)} / ${eurosOrDash(sent.totals.grossCents, locale)}`)}
-          {field(ht("detail.vatAnalysis", locale), "vatAnalysis", sent.vatAnalysis.map((row) => `${row.percentage}%: ${eurosOrDash(row.underlyingCents, locale)} → ${eurosOrDash(row.vatCents, locale)}`).join(" · "))}
+          {field(ht("detail.vatAnalysis", locale), "vatAnalysis", sent.vatAnalysis.map((row) => `${row.percentage}% (${fiscalT("vat.category", locale, { code: row.vatCategory })}${row.exemption === null ? "" : `, ${row.exemption}`}): ${eurosOrDash(row.underlyingCents, locale)} → ${eurosOrDash(row.vatCents, locale)}`).join(" · "))}
           {field(ht("detail.reference", locale), "reference", sent.reference ?? "—")}
         </dl>
       </Step>

@@ -22,6 +22,8 @@ import { requestHashOf } from "@/lib/sending/outbox";
 import { definedIssuerVat, definedSeriesCode } from "@/lib/settings/defined";
 import { draftOfBody } from "./preview";
 import { defaultIssuerVatFor, definedIssueRequest } from "./issuer-profile";
+import { checkIssueDate } from "./issue-date";
+import { lastIssuedAtOfSeries } from "@/lib/db/series";
 
 export interface CallerContext {
   user: AuthUser;
@@ -86,6 +88,7 @@ export async function issueOnDb(db: Db, client: ProviderClient, body: unknown, c
     const owner = await findDraftOwner(db, { id: request.draftId });
     if (owner !== undefined && owner !== caller.user.id) throw new AppError("not_found", { subject: "draft" });
   }
+  await checkIssueDate(request, caller.locale, new Date(), (params) => lastIssuedAtOfSeries(db, params));
   const opts = outboxOptionsOf(caller, request);
   const mark = request.input.correlatedMark;
   let credit: CreditOfPart | undefined;

@@ -8,6 +8,7 @@ import { fieldFailure } from "@/lib/validation/parse";
 import { issueRequestOrFail } from "@/lib/validation/parse-draft";
 import { getReadyDb } from "@/lib/db/ready";
 import { definedIssueRequest } from "./issuer-profile";
+import { checkIssueDate, lastIssuedAtOfDb, type LastIssuedAt } from "./issue-date";
 
 /** Placeholder identity fields: assigned for real, once, when the draft is issued. */
 export const PREVIEW_INTERNAL_ID = "00000000-0000-0000-0000-000000000000";
@@ -28,17 +29,22 @@ export function draftOfBody(body: unknown, locale: Locale): unknown {
 }
 
 /**
+/**
  * `POST /api/credit-notes/preview`: the draft checked against the defined issuers and series
- * (the same refusals as issuing), then previewed as it would be issued.
+ * (the same refusals as issuing), then previewed as it would be issued, with the issue-date
+ * rules against the series' last document.
  */
 export async function previewFromBody(body: unknown, locale: Locale, now: Date = new Date()): Promise<PreviewResult> {
   const { draft } = await definedIssueRequest(await getReadyDb(), draftOfBody(body, locale), locale);
-  return previewCreditNote({ draft }, locale, now);
+  return previewCreditNote({ draft }, locale, now, lastIssuedAtOfDb);
 }
 
-/** Validates a draft and builds the exact provider document and totals it would produce. */
-export async function previewCreditNote(body: unknown, locale: Locale, now: Date = new Date()): Promise<PreviewResult> {
+/**
+ * Validates a draft (with the issue-date rules of `checkIssueDate`; the series' last date when
+ * `lastIssuedAt` is given) and builds the exact provider document and totals it would produce. */
+export async function previewCreditNote(body: unknown, locale: Locale, now: Date = new Date(), lastIssuedAt?: LastIssuedAt): Promise<PreviewResult> {
   const request = issueRequestOrFail(draftOfBody(body, locale), locale);
+  await checkIssueDate(request, locale, now, lastIssuedAt);
   // Issuing gives every document a fresh UUID InternalDocumentId (the draft id only guards
   // against issuing twice), so the preview never knows it.
   const assignedAtIssue: string[] = ["DistributionDetails.InternalDocumentId"];

@@ -62,3 +62,28 @@ export async function listSeries(db: Db, params: { issuerVat?: string } = {}): P
   const rows = await query.execute();
   return rows.map((row) => ({ issuerVat: row.issuer_vat, code: row.code, nextNumber: row.next_number, description: row.description }));
 }
+
+/**
+ * The issue time of the latest document of an issuer's series (Athens `YYYY-MM-DDTHH:mm:ss`), or
+ * null when it has none. With `beforeNumber`, only documents numbered below it count (numbers
+ * have no leading zeros, so a shorter number is smaller and equal lengths compare as text): a
+ * document keeps its place in its series when it is corrected and resent.
+ */
+export async function lastIssuedAtOfSeries(db: Db, params: { issuerVat: string; series: string; beforeNumber?: string }): Promise<string | null> {
+  let query = db
+    .selectFrom("documents")
+    .select((eb) => eb.fn.max("issued_at").as("last"))
+    .where("issuer_vat", "=", params.issuerVat)
+    .where("series", "=", params.series);
+  const before = params.beforeNumber;
+  if (before !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn("length", ["number"]), "<", before.length),
+        eb.and([eb(eb.fn("length", ["number"]), "=", before.length), eb("number", "<", before)]),
+      ]),
+    );
+  }
+  const row = await query.executeTakeFirst();
+  return row?.last ?? null;
+}

@@ -21,8 +21,24 @@ function editableAddress(address: PartyAddress) {
   return { countryCode: address.countryCode, city: address.city, street: address.street, postalCode: address.postalCode };
 }
 
+/** The draft's tax fields of a line (`withheldCategory`, `withheldAmount`, …), only those it carries. */
+function editableTaxes(line: LineInput) {
+  const taxes = line.taxes;
+  if (taxes === undefined) return {};
+  const fields: Record<string, string | number> = {};
+  for (const family of ["withheld", "fees", "stampDuty", "otherTaxes"] as const) {
+    const tax = taxes[family];
+    if (!tax) continue;
+    fields[`${family}Category`] = tax.category;
+    if (tax.amountCents !== null) fields[`${family}Amount`] = greekDecimalText(tax.amountCents, 2);
+  }
+  if (taxes.deductionsCents) fields.deductionsAmount = greekDecimalText(taxes.deductionsCents, 2);
+  return fields;
+}
+
 function editableLine(line: LineInput) {
   return {
+    ...editableTaxes(line),
     description: line.description,
     quantity: greekDecimalText(line.quantityMilli, 3),
     unitCode: line.unitCode,

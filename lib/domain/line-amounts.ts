@@ -1,9 +1,10 @@
 import { vatRatePercent } from "./codes";
+import { computeLineTaxes, grossOf } from "./line-taxes";
 import { roundHalfUpDiv, toSafeNumber } from "./money";
 import type { Cents, LineAmounts, LineInput, PriceEntry } from "./types";
 
 /** What a line's amounts depend on: its quantity, price, discount and VAT category. */
-export type LineAmountInput = Pick<LineInput, "quantityMilli" | "unitPriceCents" | "discountBasisPoints" | "vatCategory">;
+export type LineAmountInput = Pick<LineInput, "quantityMilli" | "unitPriceCents" | "discountBasisPoints" | "vatCategory" | "taxes">;
 
 const MILLI = 1000n;
 const FULL_BASIS_POINTS = 10_000n;
@@ -17,25 +18,25 @@ export function vatOfNet(netCents: Cents, ratePercent: number): Cents {
 }
 
 /**
- * The net whose net + half-up VAT gives `grossCents`.
+ * The net and VAT of a typed line gross: net + VAT always equals `grossCents`.
  *
  * total(n) = n + half-up(n × rate / 100) grows by 1 or 2 cents for each cent of net (rate ≤
- * 100), so at most one net reproduces a gross exactly and the search needs no tie rule among
- * exact answers. When none does (the total jumps from gross − 1 to gross + 1), the net whose
- * total is nearest is taken, ties going to the lower total; `differenceCents` is then
- * gross − total (1 cent for every rate up to 100%).
+ * 100), so at most one net reproduces a gross with VAT = half-up(net × rate); when one does, it
+ * is taken (7.99 at 24% → 6.44 + 1.55). When none does (the total jumps from gross − 1 to
+ * gross + 1, e.g. 10.00 at 24%), net = half-up(gross × 100 / (100 + rate)) and VAT = gross − net,
+ * which lies within 1 cent of net × rate; `vatAdjustmentCents` = VAT − half-up(net × rate) says by
+ * how much (±1), so the line can be marked.
  */
-export function netFromGross(grossCents: Cents, ratePercent: number): { netCents: Cents; differenceCents: Cents } {
+export function netFromGross(grossCents: Cents, ratePercent: number): { netCents: Cents; vatCents: Cents; vatAdjustmentCents: Cents } {
   const total = (net: number) => net + vatOfNet(net, ratePercent);
   let net = toSafeNumber((BigInt(grossCents) * 100n) / BigInt(100 + ratePercent));
   // Walk to the largest net whose total does not exceed the gross; a step or two at most.
   while (net > 0 && total(net) > grossCents) net -= 1;
   while (total(net + 1) <= grossCents) net += 1;
-  const below = total(net);
-  if (below === grossCents) return { netCents: net, differenceCents: 0 };
-  const above = total(net + 1);
-  const pick = above - grossCents < grossCents - below ? net + 1 : net;
-  return { netCents: pick, differenceCents: grossCents - total(pick) };
+  if (total(net) === grossCents) return { netCents: net, vatCents: vatOfNet(net, ratePercent), vatAdjustmentCents: 0 };
+  const netCents = toSafeNumber(roundHalfUpDiv(BigInt(grossCents) * 100n, BigInt(100 + ratePercent)));
+  const vatCents = grossCents - netCents;
+  return { netCents, vatCents, vatAdjustmentCents: vatCents - vatOfNet(netCents, ratePercent) };
 }
 
 function assertLine(line: LineAmountInput): number {
@@ -72,16 +73,27 @@ function undiscountedLineCents(line: LineAmountInput): Cents {
  * half-up(price × (100 + rate) / 100).
  *
  * Gross entry (unit price typed with VAT): the typed line gross = half-up(qty × price × (1 −
- * discount)); net = `netFromGross` of it, so net + VAT equals the typed gross whenever some net
- * can (7.99 at 24% → 6.44 + 1.55); otherwise `grossDifferenceCents` shows the cent left over.
+ * discount)); net and VAT = `netFromGross` of it, so net + VAT always equals the typed gross
+ * (7.99 at 24% → 6.44 + 1.55; 10.00 at 24% → 8.06 + 1.94, `vatAdjustmentCents` 1).
  * Net unit price = half-up(price × 100 / (100 + rate)); catalog net = `netFromGross` of the
  * undiscounted gross.
  *
  * Rate 0 (category 7): VAT 0 and net = gross.
+ *
+ * Taxes beyond VAT (`line.taxes`, see line-taxes.ts) are computed on the line net; `payableCents`
+ * is myDATA's line gross, net + VAT − withheld + fees + stamp duty + other taxes − deductions.
  * @throws RangeError for a non-positive quantity, negative price, discount outside 0–10000, or a
  * VAT category without a rate (8 or unknown). Validation refuses those before this is called.
  */
 export function computeLineAmounts(line: LineAmountInput, priceEntry: PriceEntry): LineAmounts {
+  const amounts = computeVatAmounts(line, priceEntry);
+  const taxes = computeLineTaxes(line.taxes, amounts.netCents);
+  return { ...amounts, ...taxes, payableCents: grossOf(amounts.netCents, amounts.vatCents, taxes) };
+}
+
+type VatAmounts = Omit<LineAmounts, "withheldCents" | "feesCents" | "stampDutyCents" | "otherTaxesCents" | "deductionsCents" | "payableCents">;
+
+function computeVatAmounts(line: LineAmountInput, priceEntry: PriceEntry): VatAmounts {
   const rate = assertLine(line);
   if (priceEntry === "net") {
     const netCents = discountedLineCents(line);
@@ -93,11 +105,10 @@ export function computeLineAmounts(line: LineAmountInput, priceEntry: PriceEntry
       totalCents: netCents + vatCents,
       unitNetPriceCents: line.unitPriceCents,
       unitGrossPriceCents: toSafeNumber(roundHalfUpDiv(BigInt(line.unitPriceCents) * BigInt(100 + rate), 100n)),
-      grossDifferenceCents: 0,
+      vatAdjustmentCents: 0,
     };
   }
-  const { netCents, differenceCents } = netFromGross(discountedLineCents(line), rate);
-  const vatCents = vatOfNet(netCents, rate);
+  const { netCents, vatCents, vatAdjustmentCents } = netFromGross(discountedLineCents(line), rate);
   return {
     catalogNetCents: netFromGross(undiscountedLineCents(line), rate).netCents,
     netCents,
@@ -105,6 +116,6 @@ export function computeLineAmounts(line: LineAmountInput, priceEntry: PriceEntry
     totalCents: netCents + vatCents,
     unitNetPriceCents: toSafeNumber(roundHalfUpDiv(BigInt(line.unitPriceCents) * 100n, BigInt(100 + rate))),
     unitGrossPriceCents: line.unitPriceCents,
-    grossDifferenceCents: differenceCents,
+    vatAdjustmentCents,
   };
 }

@@ -1,5 +1,6 @@
 import { vatRatePercent } from "./codes";
 import { computeLineAmounts } from "./line-amounts";
+import { grossOf } from "./line-taxes";
 import { sumCents } from "./money";
 import type { DocumentTotals, LineAmounts, LineInput, PaymentInput, PriceEntry, VatAnalysisRow } from "./types";
 
@@ -48,7 +49,8 @@ export function computeVatAnalysis(lines: readonly LineInput[], amounts: readonl
  * Totals of a credit note, in integer cents. Each line is rounded on its own
  * (`computeLineAmounts`); the document totals are the sums of the rounded lines, never a
  * recomputation on the total (three lines of 0.35 at 24% give VAT 0.24, not 0.25).
- * gross = net + VAT; paymentDifferenceCents = Σ payments − gross (0 when they add up,
+ * gross = net + VAT − withheld + fees + stamp duty + other taxes − deductions (myDATA's
+ * totalGrossValue; each tax the sum of the rounded line taxes); paymentDifferenceCents = Σ payments − gross (0 when they add up,
  * negative when payments fall short).
  * @throws RangeError as `computeLineAmounts` does for a line validation should have refused.
  */
@@ -56,12 +58,20 @@ export function computeTotals(input: TotalsInput): DocumentTotals {
   const lines = input.lines.map((line) => computeLineAmounts(line, input.priceEntry));
   const netCents = sumCents(lines.map((line) => line.netCents));
   const vatCents = sumCents(lines.map((line) => line.vatCents));
-  const grossCents = netCents + vatCents;
+  const taxes = {
+    withheldCents: sumCents(lines.map((line) => line.withheldCents)),
+    feesCents: sumCents(lines.map((line) => line.feesCents)),
+    stampDutyCents: sumCents(lines.map((line) => line.stampDutyCents)),
+    otherTaxesCents: sumCents(lines.map((line) => line.otherTaxesCents)),
+    deductionsCents: sumCents(lines.map((line) => line.deductionsCents)),
+  };
+  const grossCents = grossOf(netCents, vatCents, taxes);
   const paidCents = sumCents(input.payments.map((payment) => payment.amountCents));
   return {
     lines,
     netCents,
     vatCents,
+    ...taxes,
     grossCents,
     vatAnalysis: computeVatAnalysis(input.lines, lines),
     paymentDifferenceCents: paidCents - grossCents,

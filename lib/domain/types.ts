@@ -42,6 +42,22 @@ export interface IncomeClassificationInput {
   type: string | null;
 }
 
+/** One tax beyond VAT on a line: its myDATA category and, for an amount category, the amount. */
+export interface LineTaxInput {
+  category: number;
+  /** The amount of an amount category (typed); null for a percentage category (computed from the net). */
+  amountCents: Cents | null;
+}
+
+/** A line's taxes beyond VAT (docs/DRAFT.md `withheldCategory` … `deductionsAmount`); absent ones are none. */
+export interface LineTaxesInput {
+  withheld?: LineTaxInput | null;
+  fees?: LineTaxInput | null;
+  stampDuty?: LineTaxInput | null;
+  otherTaxes?: LineTaxInput | null;
+  deductionsCents?: Cents;
+}
+
 export interface LineInput {
   description: string;
   /** Quantity × 1000, > 0. */
@@ -57,6 +73,8 @@ export interface LineInput {
   /** myDATA exemption reason; required exactly when the category is 7 (0%). */
   vatExemptionCategory: number | null;
   incomeClassification: IncomeClassificationInput;
+  /** Withholding, fees, stamp duty, other taxes and deductions; absent on a plain line. */
+  taxes?: LineTaxesInput;
 }
 
 export interface PaymentInput {
@@ -102,8 +120,20 @@ export interface LineAmounts {
   unitNetPriceCents: Cents;
   /** Gross unit price (what the provider calls CatalogUnitPrice). */
   unitGrossPriceCents: Cents;
-  /** Gross entry only: typed line gross − (net + VAT); 0 unless no net reproduces the typed gross. */
-  grossDifferenceCents: Cents;
+  /**
+   * Gross entry only: VAT − half-up(net × rate), ±1 when no net gives the typed gross with the
+   * rounded VAT and the VAT was taken as gross − net instead; 0 otherwise. A non-zero value marks
+   * the line in the review and the document view.
+   */
+  vatAdjustmentCents: Cents;
+  /** Taxes beyond VAT (0 where none): withheld, fees, stamp duty, other taxes, deductions. */
+  withheldCents: Cents;
+  feesCents: Cents;
+  stampDutyCents: Cents;
+  otherTaxesCents: Cents;
+  deductionsCents: Cents;
+  /** myDATA's line gross: net + VAT − withheld + fees + stamp duty + other taxes − deductions. */
+  payableCents: Cents;
 }
 
 export interface VatAnalysisRow {
@@ -119,6 +149,16 @@ export interface DocumentTotals {
   lines: LineAmounts[];
   netCents: Cents;
   vatCents: Cents;
+  /** Sums of the lines' taxes beyond VAT. */
+  withheldCents: Cents;
+  feesCents: Cents;
+  stampDutyCents: Cents;
+  otherTaxesCents: Cents;
+  deductionsCents: Cents;
+  /**
+   * myDATA's totalGrossValue, the payable amount: net + VAT − withheld + fees + stamp duty +
+   * other taxes − deductions (net + VAT when the lines carry no other taxes).
+   */
   grossCents: Cents;
   vatAnalysis: VatAnalysisRow[];
   /** Σ payments − gross; 0 when payments add up. */

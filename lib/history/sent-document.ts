@@ -42,7 +42,7 @@ export type SentDocument =
       lines: SentLine[];
       payments: { methodCode: number; amountCents: number }[];
       totals: { netCents: number; vatCents: number; grossCents: number };
-      vatAnalysis: { percentage: number; underlyingCents: number; vatCents: number; exemption: number | null }[];
+      vatAnalysis: { vatCategory: number; percentage: number; underlyingCents: number; vatCents: number; exemption: number | null }[];
       reference: string | null;
       emails: string[];
     }
@@ -90,7 +90,7 @@ export function sentDocumentOfDraft(draft: EditableDraft): SentDocument {
     }),
     payments: draft.payments.map((payment) => ({ methodCode: payment.methodCode, amountCents: paymentCentsOf(payment) })),
     totals: { netCents: totals.netCents, vatCents: totals.vatCents, grossCents: totals.grossCents },
-    vatAnalysis: totals.vatAnalysis.map((row) => ({ percentage: row.ratePercent, underlyingCents: row.underlyingValueCents, vatCents: row.vatCents, exemption: row.vatExemptionCategory })),
+    vatAnalysis: totals.vatAnalysis.map((row) => ({ vatCategory: row.vatCategory, percentage: row.ratePercent, underlyingCents: row.underlyingValueCents, vatCents: row.vatCents, exemption: row.vatExemptionCategory })),
     reference: draft.reference || null,
     emails: draft.emails,
   };

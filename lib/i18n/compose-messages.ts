@@ -65,7 +65,6 @@ export const composeMessages = {
   "lines.row": { el: "Γραμμή {n}", en: "Line {n}" },
   "lines.amounts": { el: "Καθαρό {net} · ΦΠΑ {vat} · Σύνολο {total}", en: "Net {net} · VAT {vat} · Total {total}" },
   "lines.unreadable": { el: "συμπληρώστε ποσότητα και τιμή", en: "fill in quantity and price" },
-  "lines.grossDifference": { el: "Καμία καθαρή αξία δεν δίνει ακριβώς αυτό το μικτό· διαφορά {diff} €.", en: "No net amount gives exactly this gross; difference {diff} €." },
   "lines.paste": { el: "Επικόλληση από λογιστικό φύλλο", en: "Paste from a spreadsheet" },
   "lines.pasteHint": { el: "Στήλες: περιγραφή, ποσότητα, τιμή μονάδας, ΦΠΑ %. Επικολλήστε (Ctrl+V) σε οποιοδήποτε κελί.", en: "Columns: description, quantity, unit price, VAT %. Paste (Ctrl+V) into any cell." },
   "lines.pasted": { el: "Προστέθηκαν {count} γραμμές από την επικόλληση.", en: "{count} lines added from the paste." },

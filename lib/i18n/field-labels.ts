@@ -1,3 +1,4 @@
+import { fiscalFieldLabels } from "./fiscal-field-labels";
 import type { Locale } from "./locale";
 import { creditFieldLabels } from "./credit-codes";
 
@@ -65,6 +66,7 @@ const labels: Record<string, Record<Locale, string>> = {
   step: { el: "Βήμα", en: "Step" },
   q: { el: "Αναζήτηση", en: "Search" },
   ...creditFieldLabels,
+  ...fiscalFieldLabels,
 };
 
 const rowWords: Record<string, Record<Locale, string>> = {

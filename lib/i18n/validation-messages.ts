@@ -1,4 +1,5 @@
 import { creditValidationMessages } from "./credit-codes";
+import { fiscalValidationMessages } from "./fiscal-validation-messages";
 import type { Locale } from "./locale";
 import { secureValidationMessages } from "./secure-messages";
 
@@ -71,6 +72,7 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   unrecognized_keys: { el: "άγνωστο πεδίο", en: "unknown field" },
   ...secureValidationMessages,
   ...creditValidationMessages,
+  ...fiscalValidationMessages,
 };
 
 /** Fills `{name}` placeholders. */

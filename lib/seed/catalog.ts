@@ -104,5 +104,5 @@ export const SEED_SERIES: { code: string; weight: number }[] = [
 /** Who issued the seeded documents (created_by). */
 export const SEED_STAFF = ["maria.papadopoulou@example.gr", "giorgos.nikolaou@example.gr", "eleni.konstantinou@example.gr", "nikos.dimitriou@example.gr"];
 
-/** Payment methods used on seeded documents. */
-export const SEED_PAYMENT_METHODS = [1, 1, 3, 5, 6, 7] as const;
+/** Payment methods used on seeded documents (not 7, POS: it needs a provider signature the product does not collect). */
+export const SEED_PAYMENT_METHODS = [1, 1, 3, 5, 6, 8] as const;

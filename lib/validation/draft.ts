@@ -2,6 +2,7 @@ import { z } from "zod";
 import { computeTotals } from "@/lib/domain/totals";
 import { normalizeVatNumber } from "@/lib/domain/vat-number";
 import { isKnownPaymentMethod } from "@/lib/domain/codes";
+import { PAYMENT_METHODS_NOT_OFFERED } from "@/lib/domain/fiscal-codes";
 import type { CreditNoteInput, LineInput } from "@/lib/domain/types";
 import {
   codeField, countryCodeField, emailListField, numberField, optionalTextField, textField,
@@ -69,6 +70,8 @@ const paymentSchema = z
   .transform((payment, ctx) => {
     if (!isKnownPaymentMethod(payment.methodCode)) {
       ctx.addIssue({ code: "custom", message: "unknown_payment_method", path: ["methodCode"] });
+    } else if (PAYMENT_METHODS_NOT_OFFERED[payment.methodCode]) {
+      ctx.addIssue({ code: "custom", message: PAYMENT_METHODS_NOT_OFFERED[payment.methodCode], path: ["methodCode"] });
     }
     return { methodCode: payment.methodCode, amountCents: payment.amount };
   });
@@ -99,7 +102,8 @@ export const draftSchema = z
     number: z
       .union([z.string(), z.number()])
       .transform((v) => String(v).trim())
-      .pipe(z.string().regex(/^\d{1,50}$/, "invalid_number"))
+      // myDATA's aa: a positive integer; "0" is refused (AADE error 212), leading zeros are not written.
+      .pipe(z.string().regex(/^[1-9]\d{0,49}$/, "invalid_document_number"))
       .optional()
       .nullable(),
     issuedAt: issuedAtField.optional().nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isMyDataCountry, normalizeCountryCode } from "@/lib/domain/fiscal-codes";
 import { parseAmount, parsePercent, parseQuantity } from "@/lib/domain/parse-number";
 
 type NumberKind = "amount" | "quantity" | "percent";
@@ -52,11 +53,17 @@ export function codeField() {
     .pipe(z.number().int("invalid_type").min(0, "invalid_type"));
 }
 
+/**
+ * A country of myDATA's CountryType: upper-cased, "EL" (what clerks type, the Greek VAT prefix)
+ * read as GR; two letters outside the list (e.g. XI) are refused by name.
+ */
 export const countryCodeField = z
   .string()
-  .trim()
-  .transform((value) => value.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2}$/, "invalid_country"));
+  .transform(normalizeCountryCode)
+  .pipe(z.string().regex(/^[A-Z]{2}$/, "invalid_country"))
+  .superRefine((code, ctx) => {
+    if (!isMyDataCountry(code)) ctx.addIssue({ code: "custom", message: "unknown_country", params: { code } });
+  });
 
 export const emailListField = z
   .array(z.string().trim())

@@ -1,9 +1,10 @@
 import { vatRatePercent } from "@/lib/domain/codes";
+import { getTaxCategory, TAX_FAMILIES } from "@/lib/domain/fiscal-codes";
 import { parseAmount, parsePercent, parseQuantity } from "@/lib/domain/parse-number";
 import { computeLineAmounts, type LineAmountInput } from "@/lib/domain/line-amounts";
 import { sumCents } from "@/lib/domain/money";
 import { computeTotals } from "@/lib/domain/totals";
-import type { Cents, DocumentTotals, LineAmounts, LineInput, PaymentInput, PriceEntry } from "@/lib/domain/types";
+import type { Cents, DocumentTotals, LineAmounts, LineInput, LineTaxesInput, PaymentInput, PriceEntry } from "@/lib/domain/types";
 import type { ComposeLine, ComposePayment } from "./draft-snapshot";
 
 /**
@@ -12,8 +13,41 @@ import type { ComposeLine, ComposePayment } from "./draft-snapshot";
  * panel shows what the finished lines add up to instead of nothing.
  */
 
-/** The fields of a line its amounts depend on, as typed. */
-export type LineAmountFields = Pick<ComposeLine, "quantity" | "unitPrice" | "discountPercent" | "vatCategory">;
+/** The draft's fields of a line's taxes beyond VAT, as typed. */
+const TAX_FIELD_NAMES = [
+  "withheldCategory", "withheldAmount", "feesCategory", "feesAmount", "stampDutyCategory", "stampDutyAmount",
+  "otherTaxesCategory", "otherTaxesAmount", "deductionsAmount",
+] as const satisfies readonly (keyof ComposeLine)[];
+
+/** The fields of a line its amounts depend on, as typed (the taxes beyond VAT are optional). */
+export type LineAmountFields = Pick<ComposeLine, "quantity" | "unitPrice" | "discountPercent" | "vatCategory">
+  & Partial<Pick<ComposeLine, (typeof TAX_FIELD_NAMES)[number]>>;
+
+/** A text that changes whenever one of a line's tax fields does (what the panel remembers). */
+function taxKeyOf(line: LineAmountFields): string {
+  return TAX_FIELD_NAMES.map((name) => line[name] ?? "").join("|");
+}
+
+/**
+ * The taxes beyond VAT of a line being typed, as the server would read them; a tax whose
+ * category is unknown, or whose amount category has no readable amount yet, is left out.
+ */
+export function lineTaxesOf(line: LineAmountFields): LineTaxesInput | undefined {
+  const taxes: LineTaxesInput = {};
+  for (const family of TAX_FAMILIES) {
+    const code = line[`${family}Category`];
+    const category = code === null || code === undefined ? undefined : getTaxCategory(family, code);
+    if (!category) continue;
+    if (category.kind === "percent") taxes[family] = { category: category.code, amountCents: null };
+    else {
+      const amount = parseAmount(line[`${family}Amount`] ?? "");
+      if (amount.ok && amount.value > 0) taxes[family] = { category: category.code, amountCents: amount.value };
+    }
+  }
+  const deductions = parseAmount(line.deductionsAmount ?? "");
+  if (deductions.ok && deductions.value > 0) taxes.deductionsCents = deductions.value;
+  return Object.keys(taxes).length > 0 ? taxes : undefined;
+}
 
 /** A line's quantity, price, discount and VAT as the domain reads them, or null while any is unreadable. */
 export function lineAmountInputOf(line: LineAmountFields): LineAmountInput | null {
@@ -22,7 +56,11 @@ export function lineAmountInputOf(line: LineAmountFields): LineAmountInput | nul
   const discount = parsePercent(line.discountPercent.trim() === "" ? "0" : line.discountPercent);
   if (!quantity.ok || !price.ok || !discount.ok || discount.value >= 10_000) return null;
   if (vatRatePercent(line.vatCategory) === null) return null;
-  return { quantityMilli: quantity.value, unitPriceCents: price.value, discountBasisPoints: discount.value, vatCategory: line.vatCategory };
+  const taxes = lineTaxesOf(line);
+  return {
+    quantityMilli: quantity.value, unitPriceCents: price.value, discountBasisPoints: discount.value, vatCategory: line.vatCategory,
+    ...(taxes === undefined ? {} : { taxes }),
+  };
 }
 
 /** The line as the domain reads it, or null while its quantity, price, discount or VAT are unreadable. */
@@ -73,6 +111,7 @@ export function computeLenientTotals(values: { priceEntry: PriceEntry; lines: re
 export interface PanelTotals {
   netCents: Cents;
   vatCents: Cents;
+  /** myDATA's gross (payable) value: net + VAT ∓ the taxes beyond VAT. */
   grossCents: Cents;
   /** Σ payments − gross. */
   paymentDifferenceCents: Cents;
@@ -87,6 +126,7 @@ interface RememberedLine {
   unitPrice: string;
   discountPercent: string;
   vatCategory: LineAmountFields["vatCategory"];
+  taxKey: string;
   amounts: LineAmounts | null;
 }
 
@@ -105,23 +145,25 @@ export function createPanelTotals(): (values: { priceEntry: PriceEntry; lines: r
     const unreadableLines: number[] = [];
     let netCents = 0;
     let vatCents = 0;
+    let grossCents = 0;
     lines.forEach((line, index) => {
       const before = remembered[index];
+      const taxKey = taxKeyOf(line);
       const same = before !== undefined && before.priceEntry === priceEntry && before.quantity === line.quantity && before.unitPrice === line.unitPrice
-        && before.discountPercent === line.discountPercent && before.vatCategory === line.vatCategory;
+        && before.discountPercent === line.discountPercent && before.vatCategory === line.vatCategory && before.taxKey === taxKey;
       const entry: RememberedLine = same ? before : {
         priceEntry, quantity: line.quantity, unitPrice: line.unitPrice, discountPercent: line.discountPercent, vatCategory: line.vatCategory,
-        amounts: lineAmountsOf(line, priceEntry),
+        taxKey, amounts: lineAmountsOf(line, priceEntry),
       };
       next[index] = entry;
       if (entry.amounts === null) unreadableLines.push(index);
       else {
         netCents += entry.amounts.netCents;
         vatCents += entry.amounts.vatCents;
+        grossCents += entry.amounts.payableCents;
       }
     });
     remembered = next;
-    const grossCents = netCents + vatCents;
     const paidCents = sumCents(payments.map(paymentCentsOf));
     return { netCents, vatCents, grossCents, paymentDifferenceCents: paidCents - grossCents, unreadableLines };
   };

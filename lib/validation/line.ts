@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getVatCategory, isAllowedClassification52, isKnownExemption, isKnownUnit } from "@/lib/domain/codes";
-import type { LineInput } from "@/lib/domain/types";
+import { getTaxCategory, UNITS_NOT_OFFERED, type TaxFamily } from "@/lib/domain/fiscal-codes";
+import type { LineInput, LineTaxesInput } from "@/lib/domain/types";
 import { codeField, numberField, textField, typedCode, typedText } from "./fields";
 
 /**
@@ -10,6 +11,11 @@ import { codeField, numberField, textField, typedCode, typedText } from "./field
  * integer cents, thousandths and basis points). Both schemas below are built from this one list,
  * so a field cannot be added to one and forgotten in the other.
  */
+const OPTIONAL_CODE = typedCode.nullable().optional();
+const OPTIONAL_TEXT = z.string().max(40, "too_long").optional();
+/** An optional amount in cents: absent or empty reads as 0 (none). */
+const OPTIONAL_AMOUNT = numberField("amount", { whenEmpty: "0" }).optional();
+
 const LINE_FIELDS = {
   description: { typed: typedText(300), strict: textField(300) },
   quantity: { typed: typedText(40), strict: numberField("quantity", { positive: true }) },
@@ -27,7 +33,56 @@ const LINE_FIELDS = {
       type: z.string().trim().nullable().optional().transform((t) => (t ? t : null)),
     }),
   },
+  // Taxes beyond VAT (docs/DRAFT.md): optional, absent meaning none, so plain lines, lines built
+  // elsewhere and drafts stored before they existed read as lines without them.
+  withheldCategory: { typed: OPTIONAL_CODE, strict: codeField().nullable().optional() },
+  withheldAmount: { typed: OPTIONAL_TEXT, strict: OPTIONAL_AMOUNT },
+  feesCategory: { typed: OPTIONAL_CODE, strict: codeField().nullable().optional() },
+  feesAmount: { typed: OPTIONAL_TEXT, strict: OPTIONAL_AMOUNT },
+  stampDutyCategory: { typed: OPTIONAL_CODE, strict: codeField().nullable().optional() },
+  stampDutyAmount: { typed: OPTIONAL_TEXT, strict: OPTIONAL_AMOUNT },
+  otherTaxesCategory: { typed: OPTIONAL_CODE, strict: codeField().nullable().optional() },
+  otherTaxesAmount: { typed: OPTIONAL_TEXT, strict: OPTIONAL_AMOUNT },
+  deductionsAmount: { typed: OPTIONAL_TEXT, strict: OPTIONAL_AMOUNT },
 } as const;
+
+/** The draft's field names of each tax family beyond VAT (`withheldCategory`, `withheldAmount`, …). */
+const TAX_FIELDS = [
+  ["withheld", "withheldCategory", "withheldAmount"],
+  ["fees", "feesCategory", "feesAmount"],
+  ["stampDuty", "stampDutyCategory", "stampDutyAmount"],
+  ["otherTaxes", "otherTaxesCategory", "otherTaxesAmount"],
+] as const satisfies readonly (readonly [TaxFamily, string, string])[];
+
+type JudgedTaxFields = Partial<Record<(typeof TAX_FIELDS)[number][1], number | null> & Record<(typeof TAX_FIELDS)[number][2] | "deductionsAmount", number>>;
+
+/**
+ * A line's taxes beyond VAT, judged: a category must be one of its family's myDATA codes; an
+ * amount category needs its amount (> 0); a percentage category's amount is computed from the
+ * net (what was sent is not trusted); an amount without a category is refused. Undefined when
+ * the line carries none, so a plain line stays exactly as it was.
+ */
+function judgeTaxes(line: JudgedTaxFields, ctx: z.RefinementCtx): LineTaxesInput | undefined {
+  const taxes: LineTaxesInput = {};
+  for (const [family, categoryField, amountField] of TAX_FIELDS) {
+    const code = line[categoryField] ?? null;
+    const amount = line[amountField] ?? 0;
+    if (code === null) {
+      if (amount > 0) ctx.addIssue({ code: "custom", message: "tax_amount_without_category", path: [amountField] });
+      continue;
+    }
+    const category = getTaxCategory(family, code);
+    if (!category) {
+      ctx.addIssue({ code: "custom", message: "unknown_tax_category", path: [categoryField] });
+    } else if (category.kind === "amount" && amount <= 0) {
+      ctx.addIssue({ code: "custom", message: "tax_amount_required", path: [amountField] });
+    } else {
+      taxes[family] = { category: code, amountCents: category.kind === "amount" ? amount : null };
+    }
+  }
+  if ((line.deductionsAmount ?? 0) > 0) taxes.deductionsCents = line.deductionsAmount;
+  return Object.keys(taxes).length > 0 ? taxes : undefined;
+}
 
 type LineFields = typeof LINE_FIELDS;
 type Variant = "typed" | "strict";
@@ -49,6 +104,7 @@ export type LineValues = z.output<typeof lineValuesSchema>;
 export const lineSchema = z.object(shapeOf("strict")).transform((line, ctx): LineInput => {
   const exemption = line.vatExemptionCategory ?? null;
   if (!isKnownUnit(line.unitCode)) ctx.addIssue({ code: "custom", message: "unknown_unit", path: ["unitCode"] });
+  else if (UNITS_NOT_OFFERED[line.unitCode]) ctx.addIssue({ code: "custom", message: UNITS_NOT_OFFERED[line.unitCode], path: ["unitCode"] });
   if (line.discountPercent >= 10_000) ctx.addIssue({ code: "custom", message: "discount.full", path: ["discountPercent"] });
   const category = getVatCategory(line.vatCategory);
   if (!category || category.ratePercent === null) {
@@ -64,7 +120,9 @@ export const lineSchema = z.object(shapeOf("strict")).transform((line, ctx): Lin
   if (!isAllowedClassification52(classCategory, type)) {
     ctx.addIssue({ code: "custom", message: "classification_not_allowed", path: ["incomeClassification", "type"] });
   }
+  const taxes = judgeTaxes(line, ctx);
   return {
+    ...(taxes === undefined ? {} : { taxes }),
     description: line.description,
     quantityMilli: line.quantity,
     unitCode: line.unitCode,

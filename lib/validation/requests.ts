@@ -10,7 +10,7 @@ export const creditExistingSchema = z.object({
   mark: z.union([z.string(), z.number()]).transform((v) => String(v).replace(/\s/g, "")).pipe(z.string().regex(/^\d{1,20}$/, "invalid_number")),
   relateCredit: z.boolean("invalid_type").default(false),
   series: z.string().trim().min(1, "required").max(50, "too_long").regex(/^[\p{L}\p{N}\-/]+$/u, "invalid_series"),
-  number: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().regex(/^\d{1,50}$/, "invalid_number")).optional(),
+  number: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().regex(/^[1-9]\d{0,49}$/, "invalid_document_number")).optional(),
   issuerVat: z.string().trim().max(20, "too_long").optional(),
   /** The day the "Issued invoices" page listed the original on: looked at first. */
   issuedOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date").optional(),

@@ -159,6 +159,9 @@ test.describe("lines and keyboard", () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect(line(36)).toHaveAttribute("data-line-summary", "");
     for (const n of [29, 30, 31, 32, 33]) await expect(line(n)).not.toHaveAttribute("data-line-summary");
+    // Past line 31's "other taxes" disclosure, on into line 32.
+    await page.keyboard.press("Tab");
+    await expect(line(31).getByText("Άλλοι φόροι", { exact: false })).toBeFocused();
     await page.keyboard.press("Tab");
     await expect(page.getByLabel("Περιγραφή (γραμμή 32)")).toBeFocused();
 

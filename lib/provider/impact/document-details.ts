@@ -6,6 +6,19 @@ import { measurementUnitShortLabel } from "@/lib/domain/code-labels";
 import { vatCategoryLabel } from "./labels";
 import type { DocumentTotals, LineAmounts, LineInput } from "@/lib/domain/types";
 
+/** The provider's fields of a line's taxes beyond VAT (impact-api.md §8.3), only those it carries. */
+function buildTaxFields(line: LineInput, amounts: LineAmounts): Partial<ProviderDetail> {
+  const taxes = line.taxes;
+  if (taxes === undefined) return {};
+  return {
+    ...(taxes.withheld ? { WithheldAmount: centsToDecimal(amounts.withheldCents), WithheldPercentCategoryCode: taxes.withheld.category } : {}),
+    ...(taxes.fees ? { FeesAmount: centsToDecimal(amounts.feesCents), FeesPercentCategoryCode: taxes.fees.category } : {}),
+    ...(taxes.stampDuty ? { StampDutyAmount: centsToDecimal(amounts.stampDutyCents), StampDutyPercentCategoryCode: taxes.stampDuty.category } : {}),
+    ...(taxes.otherTaxes ? { OtherTaxesAmount: centsToDecimal(amounts.otherTaxesCents), OtherTaxesPercentCategoryCode: taxes.otherTaxes.category } : {}),
+    ...(taxes.deductionsCents ? { DeductionsAmount: centsToDecimal(amounts.deductionsCents) } : {}),
+  };
+}
+
 function buildDetail(line: LineInput, amounts: LineAmounts, index: number): ProviderDetail {
   const rate = vatRatePercent(line.vatCategory) ?? 0;
   const { category, type } = line.incomeClassification;
@@ -35,6 +48,7 @@ function buildDetail(line: LineInput, amounts: LineAmounts, index: number): Prov
       ClassificationCategoryCode: category,
       Amount: centsToDecimal(amounts.netCents),
     },
+    ...buildTaxFields(line, amounts),
   };
 }
 
@@ -47,12 +61,25 @@ export function buildDetails(lines: readonly LineInput[], totals: DocumentTotals
   });
 }
 
-/** Summaries: the document totals (sums of the rounded lines). */
-export function buildSummaries(totals: DocumentTotals): ProviderSummaries {
-  return {
+/**
+ * Summaries: the document totals (sums of the rounded lines). When some line carries taxes beyond
+ * VAT, the five tax totals and the payable amount follow; a plain note keeps its three fields.
+ */
+export function buildSummaries(totals: DocumentTotals, lines: readonly LineInput[] = []): ProviderSummaries {
+  const base = {
     TotalNetAmount: centsToDecimal(totals.netCents),
     TotalVATAmount: centsToDecimal(totals.vatCents),
     TotalGrossValue: centsToDecimal(totals.grossCents),
+  };
+  if (!lines.some((line) => line.taxes !== undefined)) return base;
+  return {
+    ...base,
+    TotalWithheldAmount: centsToDecimal(totals.withheldCents),
+    TotalFeesAmount: centsToDecimal(totals.feesCents),
+    TotalStampDutyAmount: centsToDecimal(totals.stampDutyCents),
+    TotalOtherTaxesAmount: centsToDecimal(totals.otherTaxesCents),
+    TotalDeductionsAmount: centsToDecimal(totals.deductionsCents),
+    TotalPayableAmount: centsToDecimal(totals.grossCents),
   };
 }
 

@@ -73,12 +73,31 @@ export interface ProviderDetail {
   IsHidden: false;
   RecordTypeCode: 0;
   IncomeClassification: ProviderIncomeClassification;
+  /** Taxes beyond VAT (impact-api.md §8.3), present only on a line that carries them. */
+  WithheldAmount?: number;
+  WithheldPercentCategoryCode?: number;
+  FeesAmount?: number;
+  FeesPercentCategoryCode?: number;
+  StampDutyAmount?: number;
+  StampDutyPercentCategoryCode?: number;
+  OtherTaxesAmount?: number;
+  OtherTaxesPercentCategoryCode?: number;
+  DeductionsAmount?: number;
 }
 
 export interface ProviderSummaries {
   TotalNetAmount: number;
   TotalVATAmount: number;
+  /** net + VAT − withheld + fees + stamp duty + other taxes − deductions (myDATA's totalGrossValue). */
   TotalGrossValue: number;
+  /** Present, all six, when some line carries taxes beyond VAT (impact-api.md §8.4). */
+  TotalWithheldAmount?: number;
+  TotalFeesAmount?: number;
+  TotalStampDutyAmount?: number;
+  TotalOtherTaxesAmount?: number;
+  TotalDeductionsAmount?: number;
+  /** What the counterparty is paid: TotalGrossValue (the payments add up to it). */
+  TotalPayableAmount?: number;
 }
 
 /** One row per VAT category (and exemption); lower-case keys exactly as the sample writes them. */

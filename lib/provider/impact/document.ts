@@ -91,7 +91,7 @@ export function buildProviderDocument(input: CreditNoteInput, identity: Document
       TransmissionMethod: "A",
     },
     Details: buildDetails(input.lines, totals),
-    Summaries: buildSummaries(totals),
+    Summaries: buildSummaries(totals, input.lines),
     vatAnalysis: buildVatAnalysis(totals),
     ...(reference ? { MiscellaneousData: { PurchaseOrderNumber: reference } } : {}),
     IsDelayedCode: 0,

@@ -46,7 +46,11 @@ function lineFor(detail: Json, entry: PriceEntry): { line: LineInput; exact: boo
       return null;
     }
   };
-  const discountBasisPoints = discountFor(netCents, (bp) => amountsAt(bp)?.netCents ?? null);
+  // Net entry: the discount that gives the net. Gross entry gives back the typed line gross, so
+  // the discount is the one that gives the line total (net + VAT), whatever the VAT's rounding.
+  const discountBasisPoints = entry === "net"
+    ? discountFor(netCents, (bp) => amountsAt(bp)?.netCents ?? null)
+    : discountFor(cents(detail.Total), (bp) => amountsAt(bp)?.totalCents ?? null);
   const amounts = discountBasisPoints === null ? null : amountsAt(discountBasisPoints);
   // Every amount the line carries must come out the same, so that resending rebuilds the same document.
   const exact = amounts !== null && amounts.netCents === netCents && amounts.vatCents === cents(detail.VATTotal) && amounts.catalogNetCents === cents(detail.CatalogNetTotal) &&

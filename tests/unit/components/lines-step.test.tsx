@@ -40,10 +40,11 @@ describe("lines step with the totals panel", () => {
     expect(screen.getByTestId("line-0-amounts").textContent).toContain("Καθαρό 6,44 € · ΦΠΑ 1,55 € · Σύνολο 7,99 €");
     typeInto("Ποσότητα (γραμμή 1)", "3");
     typeInto("Έκπτωση % (γραμμή 1)", "10");
-    // 3 × 7,99 − 10% = 21,573 → 21,57 typed gross; no net gives exactly that at 24%, so the nearest
-    // (ties to the lower total) is used and the cent is shown, as the domain documents.
-    await waitFor(() => expect(screen.getByTestId("totals-gross").textContent).toBe("21,56 €"));
-    expect(screen.getByTestId("line-0-amounts").textContent).toContain("διαφορά 0,01 €");
+    // 3 × 7,99 − 10% = 21,573 → 21,57 typed gross; no net gives exactly that with the rounded VAT at
+    // 24%, so net = half-up(21,57 / 1,24) = 17,40 and VAT = 21,57 − 17,40 = 4,17; the line says so.
+    await waitFor(() => expect(screen.getByTestId("totals-gross").textContent).toBe("21,57 €"));
+    expect(screen.getByTestId("totals-net").textContent).toBe("17,40 €");
+    expect(screen.getByTestId("line-0-vat-adjusted").textContent).toContain("ΦΠΑ (4,17 €)");
   });
 
   it("offers the exemption reason only at 0% and drops it when leaving 0%", async () => {

@@ -121,8 +121,8 @@ describe("createPanelTotals (the panel's remembered per-line amounts)", () => {
     const lines = [line({ unitPrice: "10" }), line({ unitPrice: "1" })];
     expect(panel({ priceEntry: "net", lines, payments: [] }).grossCents).toBe(1364);
     expect(panel({ priceEntry: "net", lines: [lines[0]!, line({ unitPrice: "15" })], payments: [] }).grossCents).toBe(3100);
-    // Gross entry: 10,00 at 24% has no net that reproduces it (8,06 + 1,93 = 9,99), so 9,99 + 15,00.
-    expect(panel({ priceEntry: "gross", lines: [lines[0]!, line({ unitPrice: "15" })], payments: [] }).grossCents).toBe(2499);
+    // Gross entry gives back what was typed: 10,00 (8,06 + 1,94) + 15,00.
+    expect(panel({ priceEntry: "gross", lines: [lines[0]!, line({ unitPrice: "15" })], payments: [] }).grossCents).toBe(2500);
   });
 
   it("lineAmountsOf reads only the four fields the amounts depend on", () => {

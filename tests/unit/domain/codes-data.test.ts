@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
+import * as sandboxCodes from "@/sandbox/codes-data";
 import {
+  COUNTRY_CODES,
+  FEE_CATEGORIES,
+  OTHER_TAX_CATEGORIES,
+  STAMP_DUTY_CATEGORIES,
+  WITHHELD_TAX_CATEGORIES,
   INCOME_CLASSIFICATION_CATEGORIES,
   INCOME_CLASSIFICATION_COMBINATIONS_5_2,
   INCOME_CLASSIFICATION_TYPES,
@@ -24,6 +30,11 @@ interface ReferenceCodes {
   incomeClassificationTypes: { list: Row[] };
   incomeClassificationCombinations: Record<string, { recommended: Record<string, Row> }>;
   vatNumberRules: { euVatPrefixes: { members: string[] } };
+  withheldTaxCategories: { list: Row[] };
+  feeCategories: { list: Row[] };
+  stampDutyCategories: { list: Row[] };
+  otherTaxCategories: { list: Row[] };
+  countries: { list: string[] };
 }
 
 const reference = readSharedJson("reference/mydata-codes.json") as ReferenceCodes;
@@ -80,5 +91,30 @@ describe("code lists copied from mydata-codes.json", () => {
 
   it("EU member list: our country codes map to the reference VIES prefixes (Greece as EL)", () => {
     expect(EU_COUNTRY_CODES.map(vatPrefixForCountry).sort()).toEqual([...reference.vatNumberRules.euVatPrefixes.members].sort());
+  });
+
+  it("taxes beyond VAT: withholding 1–18, fees 1–22, stamp duty 1–4, other taxes 1–30, in the app and the sandbox", () => {
+    const keys = ["code", "kind", "ratePercent", "nameEl", "nameEn"];
+    const cases = [
+      [WITHHELD_TAX_CATEGORIES, sandboxCodes.WITHHELD_TAX_CATEGORIES, reference.withheldTaxCategories.list, 18],
+      [FEE_CATEGORIES, sandboxCodes.FEE_CATEGORIES, reference.feeCategories.list, 22],
+      [STAMP_DUTY_CATEGORIES, sandboxCodes.STAMP_DUTY_CATEGORIES, reference.stampDutyCategories.list, 4],
+      [OTHER_TAX_CATEGORIES, sandboxCodes.OTHER_TAX_CATEGORIES, reference.otherTaxCategories.list, 30],
+    ] as const;
+    for (const [app, sandbox, rows, count] of cases) {
+      expect(app).toEqual(pick([...rows], keys));
+      expect(sandbox).toEqual(pick([...rows], ["code", "kind", "ratePercent"]));
+      expect(app.map((row) => row.code)).toEqual(Array.from({ length: count }, (_, index) => index + 1));
+      for (const row of app) expect(row.kind === "percent" ? typeof row.ratePercent === "number" : row.ratePercent === null).toBe(true);
+    }
+  });
+
+  it("countries: myDATA's CountryType, GR but neither EL nor XI, the same in the sandbox", () => {
+    expect(COUNTRY_CODES).toEqual(reference.countries.list);
+    expect(sandboxCodes.COUNTRY_CODES).toEqual(reference.countries.list);
+    expect(COUNTRY_CODES).toContain("GR");
+    expect(COUNTRY_CODES).not.toContain("EL");
+    expect(COUNTRY_CODES).not.toContain("XI");
+    for (const code of EU_COUNTRY_CODES) expect(COUNTRY_CODES).toContain(code);
   });
 });

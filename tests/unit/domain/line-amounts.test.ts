@@ -42,26 +42,26 @@ const CASES: Case[] = [
     line: { unitPriceCents: 799 },
     expected: {
       catalogNetCents: 644, netCents: 644, vatCents: 155, totalCents: 799,
-      unitNetPriceCents: 644, unitGrossPriceCents: 799, grossDifferenceCents: 0,
+      unitNetPriceCents: 644, unitGrossPriceCents: 799, vatAdjustmentCents: 0,
     },
   },
   {
     edge: "gross 10.00 at 13% → 8.85 + 1.15",
     entry: "gross",
     line: { unitPriceCents: 1000, vatCategory: 2 },
-    expected: { netCents: 885, vatCents: 115, totalCents: 1000, grossDifferenceCents: 0 },
+    expected: { netCents: 885, vatCents: 115, totalCents: 1000, vatAdjustmentCents: 0 },
   },
   {
-    edge: "gross 10.00 at 24%: no net reproduces it (8.06 → 9.99, 8.07 → 10.01); the lower total wins, one cent short",
+    edge: "gross 10.00 at 24%: no net reproduces it with rounded VAT (8.06 → 9.99, 8.07 → 10.01); net = half-up(10.00 / 1.24) = 8.06, VAT = 1.94 (1 cent over)",
     entry: "gross",
     line: { unitPriceCents: 1000 },
-    expected: { netCents: 806, vatCents: 193, totalCents: 999, grossDifferenceCents: 1 },
+    expected: { netCents: 806, vatCents: 194, totalCents: 1000, vatAdjustmentCents: 1 },
   },
   {
-    edge: "gross 0.03 at 24%: 0.02 → 0.02, 0.03 → 0.04; nothing gives 0.03",
+    edge: "gross 0.03 at 24%: 0.02 → 0.02, 0.03 → 0.04; net = half-up(0.03 / 1.24) = 0.02, VAT = 0.01",
     entry: "gross",
     line: { unitPriceCents: 3 },
-    expected: { netCents: 2, vatCents: 0, totalCents: 2, grossDifferenceCents: 1 },
+    expected: { netCents: 2, vatCents: 1, totalCents: 3, vatAdjustmentCents: 1 },
   },
   {
     edge: "discount on the exact product, rounded once: 1.5 × 1.03 at −50% = 0.7725 → 0.77 (round-then-discount gives 0.78)",
@@ -85,7 +85,7 @@ const CASES: Case[] = [
     edge: "gross entry with discount: 2 × 7.99 at −10% = 14.382 → 14.38 → 11.60 + 2.78; catalog 15.98 → 12.89",
     entry: "gross",
     line: { quantityMilli: 2000, unitPriceCents: 799, discountBasisPoints: 1000 },
-    expected: { catalogNetCents: 1289, netCents: 1160, vatCents: 278, totalCents: 1438, grossDifferenceCents: 0 },
+    expected: { catalogNetCents: 1289, netCents: 1160, vatCents: 278, totalCents: 1438, vatAdjustmentCents: 0 },
   },
   {
     edge: "fractional quantity: 2.5 kg × 3.99 at 13% = 9.975 → 9.98, VAT 1.2974 → 1.30",
@@ -103,7 +103,7 @@ const CASES: Case[] = [
     edge: "fractional quantity, gross entry: 1.255 × 2.00 at 6% = 2.51 → 2.37 + 0.14",
     entry: "gross",
     line: { quantityMilli: 1255, unitPriceCents: 200, vatCategory: 3 },
-    expected: { netCents: 237, vatCents: 14, totalCents: 251, grossDifferenceCents: 0 },
+    expected: { netCents: 237, vatCents: 14, totalCents: 251, vatAdjustmentCents: 0 },
   },
   {
     edge: "net unit price 6.44 at 24% → gross unit price 7.99 (7.9856)",
@@ -115,7 +115,7 @@ const CASES: Case[] = [
     edge: "rate 0 (category 7), gross entry: net = gross, VAT 0",
     entry: "gross",
     line: { unitPriceCents: 1234, vatCategory: 7, vatExemptionCategory: 14 },
-    expected: { catalogNetCents: 1234, netCents: 1234, vatCents: 0, totalCents: 1234, unitNetPriceCents: 1234, grossDifferenceCents: 0 },
+    expected: { catalogNetCents: 1234, netCents: 1234, vatCents: 0, totalCents: 1234, unitNetPriceCents: 1234, vatAdjustmentCents: 0 },
   },
   {
     edge: "rate 0 (category 7), net entry: gross unit price = net unit price",
@@ -127,7 +127,7 @@ const CASES: Case[] = [
     edge: "price 0 → all zero",
     entry: "gross",
     line: { unitPriceCents: 0 },
-    expected: { netCents: 0, vatCents: 0, totalCents: 0, grossDifferenceCents: 0 },
+    expected: { netCents: 0, vatCents: 0, totalCents: 0, vatAdjustmentCents: 0 },
   },
   {
     edge: "large amounts stay exact beyond float precision: 1 000 000 × 99 999.99 at 24%",
@@ -164,22 +164,24 @@ describe("netFromGross", () => {
     expect(vatOfNet(0, 24)).toBe(0);
   });
 
-  it("for every gross up to 200.00 at every rate: exact when possible, otherwise one cent short", () => {
+  it("for every gross up to 200.00 at every rate: rounded VAT when some net allows it, otherwise net = half-up(gross / (1 + rate)) and VAT = gross − net", () => {
     const wrong: string[] = [];
-    let inexact = 0;
+    let adjusted = 0;
     for (const rate of [0, 3, 4, 6, 9, 13, 17, 24]) {
       const reachable = new Set<number>();
       for (let net = 0; net <= 20_100; net += 1) reachable.add(net + vatOfNet(net, rate));
       for (let gross = 0; gross <= 20_000; gross += 1) {
-        const { netCents, differenceCents } = netFromGross(gross, rate);
-        const total = netCents + vatOfNet(netCents, rate);
-        if (gross - total !== differenceCents || differenceCents !== (reachable.has(gross) ? 0 : 1)) {
-          wrong.push(`${gross} at ${rate}%`);
-        }
-        if (differenceCents !== 0) inexact += 1;
+        const { netCents, vatCents, vatAdjustmentCents } = netFromGross(gross, rate);
+        const halfUpNet = Math.floor((gross * 100 * 2 + (100 + rate)) / (2 * (100 + rate)));
+        const ok = netCents + vatCents === gross
+          && vatAdjustmentCents === vatCents - vatOfNet(netCents, rate)
+          && Math.abs(vatAdjustmentCents) <= 1
+          && (reachable.has(gross) ? vatAdjustmentCents === 0 : vatAdjustmentCents !== 0 && netCents === halfUpNet);
+        if (!ok) wrong.push(`${gross} at ${rate}%`);
+        if (vatAdjustmentCents !== 0) adjusted += 1;
       }
     }
     expect(wrong).toEqual([]);
-    expect(inexact).toBeGreaterThan(0);
+    expect(adjusted).toBeGreaterThan(0);
   });
 });

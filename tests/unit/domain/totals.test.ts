@@ -73,6 +73,7 @@ describe("VAT analysis", () => {
   it("no lines → no rows and zero totals", () => {
     expect(computeTotals({ priceEntry: "net", lines: [], payments: [] })).toEqual({
       lines: [], netCents: 0, vatCents: 0, grossCents: 0, vatAnalysis: [], paymentDifferenceCents: 0,
+      withheldCents: 0, feesCents: 0, stampDutyCents: 0, otherTaxesCents: 0, deductionsCents: 0,
     });
   });
 });

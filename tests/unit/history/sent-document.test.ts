@@ -30,7 +30,7 @@ describe("a sent document read back for people", () => {
       lines: [{ lineNo: 1, description: "Φαρδιά ζώνη cowboy", quantity: 1, unitCode: 1, unitNetCents: 644, netCents: 644, vatCents: 155, totalCents: 799, vatCategory: 1, vatExemptionCategory: null, classification: "category1_1 / E3_561_001" }],
       payments: [{ methodCode: 3, amountCents: 799 }],
       totals: { netCents: 644, vatCents: 155, grossCents: 799 },
-      vatAnalysis: [{ percentage: 24, underlyingCents: 644, vatCents: 155, exemption: null }],
+      vatAnalysis: [{ vatCategory: 1, percentage: 24, underlyingCents: 644, vatCents: 155, exemption: null }],
       reference: "A9439 / 50",
       emails: ["COMPANY@company.com"],
     });
@@ -59,7 +59,7 @@ describe("a sent document read back for people", () => {
       ],
       payments: [{ methodCode: 3, amountCents: 2020 }],
       totals: { netCents: 1707, vatCents: 313, grossCents: 2020 },
-      vatAnalysis: [{ percentage: 24, underlyingCents: 1305, vatCents: 313, exemption: null }, { percentage: 0, underlyingCents: 402, vatCents: 0, exemption: 14 }],
+      vatAnalysis: [{ vatCategory: 1, percentage: 24, underlyingCents: 1305, vatCents: 313, exemption: null }, { vatCategory: 7, percentage: 0, underlyingCents: 402, vatCents: 0, exemption: 14 }],
     });
   });
 
