@@ -8,6 +8,7 @@ import { historyIndexesMigration } from "@/lib/db/migrations/004-history-indexes
 import { storedDraftMigration } from "@/lib/db/migrations/005-stored-draft";
 import { providerAnswerMigration } from "@/lib/db/migrations/006-provider-answer";
 import { appendOnlyMigration } from "@/lib/db/migrations/007-append-only";
+import { searchIndexMigration } from "@/lib/db/migrations/011-search-index";
 import type { Db } from "@/lib/db/schema";
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
@@ -20,6 +21,7 @@ function allMigrations(engine: Engine): Record<string, Migration> {
     "005-stored-draft": storedDraftMigration(engine),
     "006-provider-answer": providerAnswerMigration(engine),
     "007-append-only": appendOnlyMigration(engine),
+    "011-search-index": searchIndexMigration(engine),
   };
 }
 
