@@ -167,7 +167,7 @@ export function ComposeWizard({ environment, initialValues, initialStep, restore
   return (
     <FormProvider {...form}>
       <LineWindowContext value={lineWindow}>
-        <div className="grid grid-cols-[1fr_16rem] items-start gap-6">
+        <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[1fr_16rem]">
           <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby="step-title" className="min-w-0 space-y-4">
             <WizardStepper step={step} onSelect={(index) => void goTo(index)} />
             {fix && <FixIdentity identity={fix.identity} />}

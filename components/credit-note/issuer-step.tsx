@@ -49,7 +49,7 @@ export function IssuerStep({ profiles, series }: IssuerStepProps) {
           registerOptions={{ setValueAs: toNullable, onChange: (event: { target: { value: string } }) => chooseProfile(toNullable(event.target.value)) }} />
       )}
       {profile ? (
-        <div className="grid grid-cols-2 gap-4">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <dl className="rounded border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="issuer-summary">
             <dt className="sr-only">{fieldLabel("issuer.name", locale)}</dt>
             <dd className="font-semibold">{profile.name}</dd>
@@ -62,9 +62,9 @@ export function IssuerStep({ profiles, series }: IssuerStepProps) {
             options={[{ value: "0", label: composeT("issuer.headOffice", locale) }, ...profile.branches.map((b) => ({ value: String(b.branchCode), label: `${b.branchCode} — ${b.name}` }))]} />
         </div>
       ) : (
-        <div className="grid grid-cols-3 gap-3">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           <TextField name="issuer.vat" label={fieldLabel("issuer.vat", locale)} autoComplete="off" />
-          <TextField name="issuer.name" label={fieldLabel("issuer.name", locale)} className="col-span-2" />
+          <TextField name="issuer.name" label={fieldLabel("issuer.name", locale)} className="sm:col-span-2" />
           <TextField name="issuer.address.street" label={fieldLabel("issuer.address.street", locale)} />
           <TextField name="issuer.address.postalCode" label={fieldLabel("issuer.address.postalCode", locale)} />
           <TextField name="issuer.address.city" label={fieldLabel("issuer.address.city", locale)} />
@@ -72,7 +72,7 @@ export function IssuerStep({ profiles, series }: IssuerStepProps) {
             registerOptions={{ setValueAs: (v: unknown) => (v === "" ? 0 : Number(v)) }} />
         </div>
       )}
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <div>
           <TextField name="series" label={composeT("issuer.series", locale)} list="series-options" autoComplete="off"
             hint={chosenSeries ? composeT("issuer.nextNumber", locale, { number: chosenSeries.nextNumber }) : seriesCode.trim() ? composeT("issuer.newSeries", locale) : undefined} />

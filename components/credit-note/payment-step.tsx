@@ -17,10 +17,10 @@ export function PaymentStep() {
     <div className="space-y-5">
       <VatAnalysisTable control={control} />
       <PaymentsEditor />
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <TextField name="reference" label={composeT("payment.reference", locale)} autoComplete="off" />
         <EmailListField name="emails" label={composeT("payment.emails", locale)} hint={composeT("party.emailsHint", locale)} />
-        <TextField name="notes" label={composeT("payment.notes", locale)} className="col-span-2" autoComplete="off" />
+        <TextField name="notes" label={composeT("payment.notes", locale)} className="sm:col-span-2" autoComplete="off" />
       </div>
     </div>
   );

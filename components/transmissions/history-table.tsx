@@ -11,6 +11,7 @@ import type { HistorySort } from "@/lib/validation/history-sorts";
 import type { HistoryPageData } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
 import { eurosOrDash, issuedAtText } from "./format";
+import { HistoryCards } from "./history-cards";
 import { HistoryPager } from "./history-pager";
 import { StatusBadge } from "./status-badge";
 import { fetchHistoryPage } from "./transmission-api";
@@ -51,7 +52,8 @@ export function HistoryTable({ initial, apiQuery, form }: { initial: HistoryPage
   return (
     <div className="space-y-3">
       <p aria-live="polite" className="min-h-4 text-xs text-slate-500">{moving ? ht("history.live", locale) : ""}</p>
-      <div className="overflow-x-auto">
+      <HistoryCards items={data.items} />
+      <div className="hidden overflow-x-auto md:block">
         <Table>
           <caption className="sr-only">{ht("history.tableCaption", locale, { sort: ht(`history.sort.${form.sort}`, locale) })}</caption>
           <THead>
