@@ -1,5 +1,6 @@
 "use client";
 
+import { TEXT_LIMITS } from "@/lib/validation/text-limits";
 import { useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { createPortal } from "react-dom";
 import { get, useFormContext, useFormState, useWatch } from "react-hook-form";
@@ -148,7 +149,7 @@ function LineControls({ index, count, onAction, formId }: LineRowProps & { formI
     <FieldErrorScopeContext value={errorScope}>
       <LineForm id={formId} />
       <div ref={gridRef} className="grid grid-cols-12 gap-2">
-        <TextField form={formId} isolateLayout name={name("description")} label={label("description")} hideLabel placeholder={composeT("col.description", locale)} className="col-span-12 sm:col-span-6 lg:col-span-4" autoComplete="off" />
+        <TextField form={formId} isolateLayout name={name("description")} label={label("description")} hideLabel placeholder={composeT("col.description", locale)} className="col-span-12 sm:col-span-6 lg:col-span-4" autoComplete="off" maxChars={TEXT_LIMITS.lineDescription} />
         <TextField form={formId} isolateLayout name={name("quantity")} label={label("quantity")} hideLabel placeholder={composeT("col.quantity", locale)} inputMode="decimal" className="col-span-4 sm:col-span-2 lg:col-span-1" autoComplete="off" />
         <SelectField form={formId} name={name("unitCode")} numeric label={label("unitCode")} hideLabel options={unitOptions(locale)} className="col-span-4 sm:col-span-2" />
         <TextField form={formId} isolateLayout name={name("unitPrice")} label={label("unitPrice")} hideLabel placeholder={composeT("col.unitPrice", locale)} inputMode="decimal" className="col-span-4 sm:col-span-2" autoComplete="off" />

@@ -1,5 +1,6 @@
 "use client";
 
+import { TEXT_LIMITS } from "@/lib/validation/text-limits";
 import { useFormContext } from "react-hook-form";
 import { TextField } from "@/components/form/text-field";
 import { useLocale } from "@/components/ui/locale-provider";
@@ -18,9 +19,9 @@ export function PaymentStep() {
       <VatAnalysisTable control={control} />
       <PaymentsEditor />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <TextField name="reference" label={composeT("payment.reference", locale)} autoComplete="off" />
+        <TextField name="reference" label={composeT("payment.reference", locale)} autoComplete="off" maxChars={TEXT_LIMITS.reference} />
         <EmailListField name="emails" label={composeT("payment.emails", locale)} hint={composeT("party.emailsHint", locale)} />
-        <TextField name="notes" label={composeT("payment.notes", locale)} className="sm:col-span-2" autoComplete="off" />
+        <TextField name="notes" label={composeT("payment.notes", locale)} className="sm:col-span-2" autoComplete="off" maxChars={TEXT_LIMITS.notes} />
       </div>
     </div>
   );

@@ -6,6 +6,23 @@ export const clerkMessages = {
   "menu.close": { el: "Κλείσιμο μενού", en: "Close menu" },
   "totals.show": { el: "Εμφάνιση συνόλων", en: "Show totals" },
   "totals.hide": { el: "Απόκρυψη συνόλων", en: "Hide totals" },
+  "limit.counter": { el: "{count} / {max} χαρακτήρες", en: "{count} / {max} characters" },
+  "limit.over": { el: "{count} / {max} χαρακτήρες — {over} παραπάνω από το όριο", en: "{count} / {max} characters — {over} over the limit" },
+  "autosave.failedTitle": { el: "Το πρόχειρο δεν αποθηκεύεται στον διακομιστή.", en: "The draft is not being saved on the server." },
+  "autosave.failedReason": { el: "Αιτία: {reason}", en: "Reason: {reason}" },
+  "autosave.failedKept": {
+    el: "Ένα αντίγραφο κρατιέται σε αυτόν τον browser και επαναφέρεται αν ξαναφορτώσετε τη σελίδα· η αποθήκευση ξαναδοκιμάζεται μόλις διορθώσετε το πρόβλημα.",
+    en: "A copy is kept in this browser and comes back if you reload the page; saving is tried again once the problem is fixed.",
+  },
+  "autosave.unreachable": { el: "ο διακομιστής δεν απαντά", en: "the server does not answer" },
+  "autosave.leave": {
+    el: "Το πρόχειρο δεν έχει αποθηκευτεί στον διακομιστή. Να φύγετε από τη σελίδα; (Ένα αντίγραφο μένει σε αυτόν τον browser.)",
+    en: "The draft is not saved on the server. Leave the page? (A copy stays in this browser.)",
+  },
+  "autosave.restoredLocal": {
+    el: "Επαναφέρθηκε το αντίγραφο αυτού του browser ({time}), με αλλαγές που δεν είχαν αποθηκευτεί στον διακομιστή.",
+    en: "Restored this browser's copy ({time}), with changes that had not been saved on the server.",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type ClerkMessageKey = keyof typeof clerkMessages;
@@ -14,3 +31,8 @@ export type ClerkMessageKey = keyof typeof clerkMessages;
 export function clerkT(key: ClerkMessageKey, locale: Locale, params: Record<string, string | number> = {}): string {
   return clerkMessages[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+/** Validation words that name a limit (see messageOfCode). */
+export const clerkValidationMessages = {
+  too_long_chars: { el: "επιτρέπονται έως {chars} χαρακτήρες", en: "allows at most {chars} characters" },
+} satisfies Record<string, Record<Locale, string>>;

@@ -1,3 +1,4 @@
+import { clerkValidationMessages } from "./clerk-messages";
 import type { Locale } from "./locale";
 
 /**
@@ -76,6 +77,7 @@ export function interpolate(template: string, params: Record<string, string | nu
 
 /** The words of a validation code (without the field name) in a language; quantity/percent codes fall back to the amount wording. */
 export function messageOfCode(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
+  if (code === "too_long" && params.chars !== undefined) return interpolate(clerkValidationMessages.too_long_chars[locale], params);
   const entry = validationMessages[code] ?? validationMessages[code.replace(/^(quantity|percent)\./, "amount.")];
   return interpolate(entry?.[locale] ?? code, params);
 }

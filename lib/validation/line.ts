@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getVatCategory, isAllowedClassification52, isKnownExemption, isKnownUnit } from "@/lib/domain/codes";
 import type { LineInput } from "@/lib/domain/types";
 import { codeField, numberField, textField, typedCode, typedText } from "./fields";
+import { TEXT_LIMITS } from "./text-limits";
 
 /**
  * One line of a credit note, declared once. Each field says how the compose form holds it while a
@@ -11,7 +12,7 @@ import { codeField, numberField, textField, typedCode, typedText } from "./field
  * so a field cannot be added to one and forgotten in the other.
  */
 const LINE_FIELDS = {
-  description: { typed: typedText(300), strict: textField(300) },
+  description: { typed: typedText(TEXT_LIMITS.lineDescription), strict: textField(TEXT_LIMITS.lineDescription) },
   quantity: { typed: typedText(40), strict: numberField("quantity", { positive: true }) },
   unitCode: { typed: typedCode.default(1), strict: codeField().default(1) },
   unitPrice: { typed: typedText(40), strict: numberField("amount", { positive: true }) },
