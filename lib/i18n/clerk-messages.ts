@@ -6,6 +6,18 @@ export const clerkMessages = {
   "menu.close": { el: "Κλείσιμο μενού", en: "Close menu" },
   "totals.show": { el: "Εμφάνιση συνόλων", en: "Show totals" },
   "totals.hide": { el: "Απόκρυψη συνόλων", en: "Hide totals" },
+  "email.sendPdf": { el: "Αποστολή του PDF με e-mail στους παραλήπτες (από τον πάροχο)", en: "E-mail the PDF to the recipients (sent by the provider)" },
+  "email.sendPdfHint": {
+    el: "Ένα e-mail, όταν ο πάροχος καταχωρίσει το παραστατικό· μια επανάληψη αποστολής δεν στέλνει δεύτερο.",
+    en: "One e-mail, when the provider registers the document; a repeated send does not send a second one.",
+  },
+  "email.pdfTo": { el: "PDF με e-mail σε: {to}", en: "PDF e-mailed to: {to}" },
+  "detail.print": { el: "Εκτύπωση (PDF παρόχου)", en: "Print (provider PDF)" },
+  "detail.sendAgain": { el: "Αποστολή ξανά σε…", en: "Send again to…" },
+  "detail.sendAgainUnavailable": {
+    el: "Δεν είναι διαθέσιμο: ο πάροχος δεν προσφέρει (στο σύμβαλλο που έχουμε δει) τρόπο να ξαναστείλει με e-mail ένα ήδη καταχωρισμένο παραστατικό, και μια νέα αποστολή του ίδιου παραστατικού δεν στέλνει e-mail. Κατεβάστε το PDF και στείλτε το εσείς.",
+    en: "Not available: the provider offers no way (in the contract observed) to e-mail an already registered document again, and sending the same document again sends no e-mail. Download the PDF and send it yourself.",
+  },
   "limit.counter": { el: "{count} / {max} χαρακτήρες", en: "{count} / {max} characters" },
   "limit.over": { el: "{count} / {max} χαρακτήρες — {over} παραπάνω από το όριο", en: "{count} / {max} characters — {over} over the limit" },
   "autosave.failedTitle": { el: "Το πρόχειρο δεν αποθηκεύεται στον διακομιστή.", en: "The draft is not being saved on the server." },
@@ -35,4 +47,5 @@ export function clerkT(key: ClerkMessageKey, locale: Locale, params: Record<stri
 /** Validation words that name a limit (see messageOfCode). */
 export const clerkValidationMessages = {
   too_long_chars: { el: "επιτρέπονται έως {chars} χαρακτήρες", en: "allows at most {chars} characters" },
+  pdf_needs_email: { el: "γράψτε τουλάχιστον μία διεύθυνση για να σταλεί το PDF", en: "enter at least one address to send the PDF to" },
 } satisfies Record<string, Record<Locale, string>>;

@@ -68,6 +68,7 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   password_common: { el: "είναι από τους πιο συνηθισμένους κωδικούς· διαλέξτε έναν που δεν μαντεύεται εύκολα", en: "is one of the most common passwords; choose one that is not easily guessed" },
   invalid_role: { el: "άγνωστος ρόλος", en: "unknown role" },
   unrecognized_keys: { el: "άγνωστο πεδίο", en: "unknown field" },
+  ...clerkValidationMessages,
 };
 
 /** Fills `{name}` placeholders. */

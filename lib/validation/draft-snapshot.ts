@@ -40,6 +40,7 @@ export const composeValuesSchema = z.object({
   lines: z.array(lineValuesSchema).max(MAX_LINES, "too_many_lines").default([]),
   payments: z.array(paymentValuesSchema).max(MAX_PAYMENTS, "too_long").default([]),
   emails: emailValues,
+  sendPdf: z.boolean("invalid_type").default(false),
   reference: text(200),
   notes: text(1000),
 });
