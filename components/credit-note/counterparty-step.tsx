@@ -13,6 +13,7 @@ import { fieldLabel } from "@/lib/i18n/field-labels";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { AddressBookSearch } from "./address-book-search";
 import { countryOptions } from "./country-options";
+import { VatAutofill } from "./vat-autofill";
 import { VatNumberCheck, VatPrefix } from "./vat-number-check";
 
 /** The first error among a list of e-mail fields (`counterparty.emails.2` …). */
@@ -66,6 +67,7 @@ export function CounterpartyStep({ saveToBook, onSaveToBookChange }: Counterpart
         <div className="col-span-6 sm:col-span-4">
           <TextField name="counterparty.vat" label={label("vat")} autoComplete="off" adornment={<VatPrefix control={control} />} />
           <VatNumberCheck control={control} />
+          <VatAutofill onPick={fill} />
         </div>
         <TextField name="counterparty.address.street" label={label("address.street")} className="col-span-6 sm:col-span-3" maxChars={TEXT_LIMITS.street} />
         <TextField name="counterparty.address.postalCode" label={label("address.postalCode")} className="col-span-2 sm:col-span-1" />

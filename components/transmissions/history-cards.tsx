@@ -22,7 +22,11 @@ export function HistoryCards({ items }: { items: HistoryPageData["items"] }) {
             <Link href={`/transmissions/${row.id}`} className="font-medium text-brand hover:underline">{row.series}/{row.number}</Link>
             <StatusBadge status={row.status} />
           </div>
-          <p className="mt-1 break-words text-sm">{row.counterpartyName ?? "—"}</p>
+          <p className="mt-1 break-words text-sm">
+            {row.counterpartyVat === null ? row.counterpartyName ?? "—" : (
+              <Link href={`/counterparties/${encodeURIComponent(row.counterpartyVat)}`} className="hover:underline">{row.counterpartyName ?? row.counterpartyVat}</Link>
+            )}
+          </p>
           {row.counterpartyVat !== null && <p className="text-xs text-slate-500">{row.counterpartyVat}</p>}
           <div className="mt-2 flex items-baseline justify-between gap-2 text-sm">
             <span className="text-slate-600">{issuedAtText(row.issuedAt)}</span>

@@ -78,7 +78,11 @@ export function HistoryTable({ initial, apiQuery, form }: { initial: HistoryPage
                 </Td>
                 <Td className="whitespace-nowrap">{issuedAtText(row.issuedAt)}</Td>
                 <Td>
-                  <span className="block max-w-48 truncate" title={row.counterpartyName ?? ""}>{row.counterpartyName ?? "—"}</span>
+                  <span className="block max-w-48 truncate" title={row.counterpartyName ?? ""}>
+                    {row.counterpartyVat === null ? row.counterpartyName ?? "—" : (
+                      <Link href={`/counterparties/${encodeURIComponent(row.counterpartyVat)}`} className="hover:underline">{row.counterpartyName ?? row.counterpartyVat}</Link>
+                    )}
+                  </span>
                   <span className="block text-xs text-slate-500">{row.counterpartyVat ?? ""}</span>
                 </Td>
                 <Td numeric className="whitespace-nowrap">{eurosOrDash(row.netCents, locale)}</Td>
