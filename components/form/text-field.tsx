@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useId, useState, type InputHTMLAttributes, type ReactNode } from "react";
 import { useFormContext, useWatch, type Control, type FieldValues, type RegisterOptions } from "react-hook-form";
 import { useLocale } from "@/components/ui/locale-provider";
 import { clerkT } from "@/lib/i18n/clerk-messages";
@@ -30,8 +30,10 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
    */
   isolateLayout?: boolean;
   /**
-   * The schema's limit on this text (lib/validation/text-limits.ts): a counter shows once the
-   * text reaches 80 % of it, turns red past it, and the error names it. Typing is never cut off.
+   * The schema's limit on this text (lib/validation/text-limits.ts): while the field has the
+   * keyboard or is over the limit, a counter shows once the text reaches 80 % of it, red past it,
+   * and the error names it. Typing is never cut off. (Only then does the counter watch the value:
+   * a note of hundreds of lines keeps one subscription per line.)
    */
   maxChars?: number;
 }
@@ -67,8 +69,10 @@ export function TextField({ name, label, hint, hideLabel, visibleLabel, register
   useReleaseOnUnmount(control);
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const [focused, setFocused] = useState(false);
+  const track = maxChars === undefined ? {} : { onFocus: () => setFocused(true), onBlur: () => setFocused(false) };
   return (
-    <div className={cn(isolateLayout ? "block" : "flex flex-col", className)}>
+    <div className={cn(isolateLayout ? "block" : "flex flex-col", className)} {...track}>
       <label htmlFor={id} className={hideLabel ? "sr-only" : cn("mb-0.5 text-xs font-medium text-slate-700", isolateLayout && "block")}>
         <LabelText label={label} visibleLabel={visibleLabel} />
       </label>
@@ -77,7 +81,7 @@ export function TextField({ name, label, hint, hideLabel, visibleLabel, register
         <Input id={id} invalid={Boolean(error)} aria-describedby={describedBy} className={isolateLayout ? "h-full w-full min-w-0" : "w-full min-w-0"} {...props} {...register(name, registerOptions)} />
       </div>
       {hint && <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">{hint}</p>}
-      {maxChars !== undefined && <CharCounter control={control} name={name} max={maxChars} />}
+      {maxChars !== undefined && (focused || error?.message === "too_long") && <CharCounter control={control} name={name} max={maxChars} />}
       <FieldErrorText id={`${id}-error`} error={error} params={maxChars === undefined ? undefined : { chars: maxChars }} />
     </div>
   );

@@ -31,8 +31,8 @@ export const WIZARD_STEPS = [
   },
   {
     id: "vat_payment",
-    fields: ["payments", "emails", "reference", "notes"],
-    controls: ["payments", "payments.#.methodCode", "payments.#.amount", "reference", "emails", "notes"],
+    fields: ["payments", "emails", "sendPdf", "reference", "notes"],
+    controls: ["payments", "payments.#.methodCode", "payments.#.amount", "reference", "emails", "sendPdf", "notes"],
   },
   { id: "review", fields: [], controls: [] },
 ] as const satisfies readonly { id: string; fields: readonly string[]; controls: readonly string[] }[];
