@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useLocale } from "@/components/ui/locale-provider";
 import type { HistoryPageData } from "@/lib/history/views";
+import { clerkT } from "@/lib/i18n/clerk-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import { eurosOrDash, issuedAtText } from "./format";
 import { StatusBadge } from "./status-badge";
@@ -15,7 +16,7 @@ import { StatusBadge } from "./status-badge";
 export function HistoryCards({ items }: { items: HistoryPageData["items"] }) {
   const locale = useLocale();
   return (
-    <ul className="space-y-2 md:hidden" aria-label={ht("history.col.document", locale)} data-testid="history-cards">
+    <ul className="space-y-2 md:hidden" aria-label={clerkT("history.cards", locale)} data-testid="history-cards">
       {items.map((row) => (
         <li key={row.id} data-status={row.status} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
           <div className="flex items-start justify-between gap-2">

@@ -31,6 +31,7 @@ export const clerkMessages = {
   "customer.truncated": { el: "Εμφανίζονται τα {count} πιο πρόσφατα· όλα βρίσκονται στο ιστορικό.", en: "The {count} newest are shown; the history has them all." },
   "party.knownVat": { el: "Ο ΑΦΜ ανήκει στον «{name}» του βιβλίου διευθύνσεων.", en: "This VAT number belongs to “{name}” in the address book." },
   "party.fillFromBook": { el: "Συμπλήρωση από το βιβλίο", en: "Fill from the address book" },
+  "history.cards": { el: "Λίστα παραστατικών", en: "Document list" },
   "limit.counter": { el: "{count} / {max} χαρακτήρες", en: "{count} / {max} characters" },
   "limit.over": { el: "{count} / {max} χαρακτήρες — {over} παραπάνω από το όριο", en: "{count} / {max} characters — {over} over the limit" },
   "autosave.failedTitle": { el: "Το πρόχειρο δεν αποθηκεύεται στον διακομιστή.", en: "The draft is not being saved on the server." },
