@@ -7,12 +7,14 @@ import { measureHistory } from "./measure-history";
 import { measureKeystroke } from "./measure-keystroke";
 import { measureLoad } from "./measure-load";
 import { measureProxy } from "./measure-proxy";
+import { measureSearch } from "./measure-search";
 
 export type Measurement = (ctx: BenchContext) => Promise<MeasurementResult>;
 
 export const MEASUREMENTS_BY_NAME: Record<MeasurementName, Measurement> = {
   bundles: measureBundles,
   history: measureHistory,
+  search: measureSearch,
   proxy: measureProxy,
   load: measureLoad,
   keystroke: measureKeystroke,

@@ -84,7 +84,16 @@ function summarise(doc: StoredDocument): StoredDocumentSummary {
     invoiceType: doc.document.invoiceType,
     totals: { net: centsToNumber(summary.netCents), vat: centsToNumber(summary.vatCents), gross: centsToNumber(summary.grossCents) },
     acceptedAt: doc.acceptedAt,
+    pdfEmail: pdfEmailOf(doc.payload),
   };
+}
+
+function pdfEmailOf(payload: unknown): { to: string[] } | null {
+  const details = typeof payload === "object" && payload !== null ? (payload as { AdditionalDetails?: unknown }).AdditionalDetails : undefined;
+  if (typeof details !== "object" || details === null) return null;
+  const { SendAsPdf, PdfNotificationEmails } = details as { SendAsPdf?: unknown; PdfNotificationEmails?: unknown };
+  if (SendAsPdf !== true || !Array.isArray(PdfNotificationEmails)) return null;
+  return { to: PdfNotificationEmails.filter((email): email is string => typeof email === "string") };
 }
 
 export function handleListDocuments(ex: Exchange): void {

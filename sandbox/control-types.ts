@@ -29,6 +29,8 @@ export interface StoredDocumentSummary {
   /** Euros as JSON numbers, the way the provider document states them (e.g. 7.99). */
   totals: { net: number; vat: number; gross: number };
   acceptedAt: string;
+  /** The PDF e-mail the provider sends when it registers a document with SendAsPdf (once: a repeated POST is a 409). */
+  pdfEmail: { to: string[] } | null;
 }
 
 export type DuplicateShape = "409" | "2xx";

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { EnvironmentBanner } from "@/components/layout/environment-banner";
+import { MainMenu } from "@/components/layout/main-menu";
 import { QueryProvider } from "@/components/ui/query-provider";
 import { requireUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
@@ -25,33 +26,37 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         {t("nav.skip", locale)}
       </a>
       <EnvironmentBanner environment={env.provider.environment} />
-      <header className="flex items-center gap-6 border-b border-slate-200 bg-white px-6 py-3">
+      <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 sm:px-6">
         <Link href="/" className="whitespace-nowrap text-lg font-bold text-brand">{t("app.name", locale)}</Link>
-        <nav aria-label="main" className="flex gap-4 whitespace-nowrap text-sm">
-          <Link href="/" className="hover:underline">{t("nav.overview", locale)}</Link>
-          <Link href="/transmissions" className="hover:underline">{ht("nav.history", locale)}</Link>
-          {user.role !== "viewer" && (
-            <>
-              <Link href="/credit-notes/new" prefetch={false} className="whitespace-nowrap hover:underline">{composeT("nav.compose", locale)}</Link>
-              <Link href="/credit-notes/drafts" className="whitespace-nowrap hover:underline">{composeT("nav.drafts", locale)}</Link>
-              <Link href="/issued-invoices" className="whitespace-nowrap hover:underline">{creditT("nav.issued", locale)}</Link>
-              <Link href="/settings" className="whitespace-nowrap hover:underline">{composeT("nav.settings", locale)}</Link>
-            </>
-          )}
-          {user.role === "admin" && (
-            <>
-              <Link href="/settings/users" className="hover:underline">{authT("nav.users", locale)}</Link>
-              <Link href="/settings/audit" className="hover:underline">{authT("nav.audit", locale)}</Link>
-            </>
-          )}
-        </nav>
-        <span className="ml-auto hidden text-xs text-slate-500 2xl:inline">{t("app.tagline", locale)}</span>
-        <span className="ml-auto text-right text-xs 2xl:ml-0" data-testid="signed-in-user">
-          {authT("nav.signedInAs", locale)} <strong>{user.name}</strong> ({authT(`role.${user.role}`, locale)})
-        </span>
-        <SignOutButton />
+        <MainMenu>
+          <nav aria-label="main" className="flex flex-col gap-3 text-sm lg:flex-row lg:flex-wrap lg:gap-4 lg:whitespace-nowrap">
+            <Link href="/" className="hover:underline">{t("nav.overview", locale)}</Link>
+            <Link href="/transmissions" className="hover:underline">{ht("nav.history", locale)}</Link>
+            {user.role !== "viewer" && (
+              <>
+                <Link href="/credit-notes/new" prefetch={false} className="whitespace-nowrap hover:underline">{composeT("nav.compose", locale)}</Link>
+                <Link href="/credit-notes/drafts" className="whitespace-nowrap hover:underline">{composeT("nav.drafts", locale)}</Link>
+                <Link href="/issued-invoices" className="whitespace-nowrap hover:underline">{creditT("nav.issued", locale)}</Link>
+                <Link href="/settings" className="whitespace-nowrap hover:underline">{composeT("nav.settings", locale)}</Link>
+              </>
+            )}
+            {user.role === "admin" && (
+              <>
+                <Link href="/settings/users" className="hover:underline">{authT("nav.users", locale)}</Link>
+                <Link href="/settings/audit" className="hover:underline">{authT("nav.audit", locale)}</Link>
+              </>
+            )}
+          </nav>
+          <span className="ml-auto hidden text-xs text-slate-500 2xl:inline">{t("app.tagline", locale)}</span>
+          <div className="flex flex-wrap items-center gap-3 lg:ml-auto 2xl:ml-0">
+            <span className="text-xs lg:text-right" data-testid="signed-in-user">
+              {authT("nav.signedInAs", locale)} <strong>{user.name}</strong> ({authT(`role.${user.role}`, locale)})
+            </span>
+            <SignOutButton />
+          </div>
+        </MainMenu>
       </header>
-      <main id="main-content" tabIndex={-1} className="mx-auto max-w-6xl px-6 py-6 focus:outline-none">
+      <main id="main-content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:px-6">
         <QueryProvider>{children}</QueryProvider>
       </main>
     </div>

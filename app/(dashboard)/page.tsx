@@ -62,7 +62,7 @@ export default async function OverviewPage() {
       </div>
       <Card aria-labelledby="connection-title">
         <CardTitle id="connection-title">{t("overview.connection", locale)}</CardTitle>
-        <dl className="grid grid-cols-[12rem_1fr] gap-y-2 text-sm">
+        <dl className="grid grid-cols-1 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] sm:gap-y-2">
           <dt className="text-slate-500">{t("overview.environment", locale)}</dt>
           <dd>{env.provider.environment}</dd>
           <dt className="text-slate-500">{t("overview.baseUrl", locale)}</dt>

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 
 /** The measurements of `npm run bench`, in the order a full run takes them. */
-export const MEASUREMENTS = ["bundles", "history", "proxy", "load", "keystroke"] as const;
+export const MEASUREMENTS = ["bundles", "history", "search", "proxy", "load", "keystroke"] as const;
 export type MeasurementName = (typeof MEASUREMENTS)[number];
 
 export type Engine = "sqlite" | "postgres";

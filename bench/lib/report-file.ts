@@ -9,7 +9,7 @@ import { markdownTable, type MeasurementResult } from "./figures";
 import type { MachineInfo } from "./machine";
 
 /** Section names, in the order the document shows them. */
-export const SECTIONS = ["machine", "bundles", "history", "proxy", "load", "keystroke", "drill-sqlite", "drill-postgres", "notes"] as const;
+export const SECTIONS = ["machine", "bundles", "history", "search", "proxy", "load", "keystroke", "drill-sqlite", "drill-postgres", "notes"] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 const start = (name: SectionName) => `<!-- section:${name}:start -->`;
@@ -26,7 +26,7 @@ section below is rewritten by the run that measured it; the notes at the end are
 npm run bench                      # production build of this checkout (in a temp copy), sandbox,
                                    # Chromium; medians of 5 runs; prints a table, rewrites this file
 npm run bench -- --quick           # smoke run: small sizes, one run, does not rewrite this file
-npm run bench -- --only history    # one measurement (bundles, history, proxy, load, keystroke)
+npm run bench -- --only history    # one measurement (bundles, history, search, proxy, load, keystroke)
 npm run drill                      # 500 credit notes through killed processes and every sandbox fault (SQLite)
 npm run drill -- --database postgres
 \`\`\`

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import type { ApiFieldError } from "@/components/ui/fetch-json";
@@ -11,12 +11,14 @@ import { useLocale } from "@/components/ui/locale-provider";
 import { queryKeys } from "@/components/ui/query-keys";
 import type { IssuerProfileView, SeriesView } from "@/lib/settings/views";
 import { creditT } from "@/lib/i18n/credit-messages";
+import { clerkT } from "@/lib/i18n/clerk-messages";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { messageOfCode } from "@/lib/i18n/validation-messages";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { deleteDraft, type IssueAnswer } from "./compose-api";
 import { DraftAutosave } from "./draft-autosave";
 import { englishValues } from "./english-values";
+import { readLocalCopy } from "./local-draft-copy";
 import { composeResolver } from "./draft-resolver";
 import type { Environment } from "./environment-notice";
 import { FixIdentity, firstStepWithError, isOnField, StepProviderErrors, useProviderErrors, type FixMode } from "./fix-mode";
@@ -65,6 +67,21 @@ export function ComposeWizard({ environment, initialValues, initialStep, restore
   const firstRender = useRef(true);
   const [lineWindow] = useState(() => new LineWindow());
   useProviderErrors(form, fix, locale);
+  const [saveFailure, setSaveFailure] = useState<string | null>(null);
+  const onSaveFailure = useCallback((reason: string | null) => setSaveFailure(reason), []);
+  const [restoredLocal, setRestoredLocal] = useState<string | null>(null);
+
+  useEffect(() => {
+    // This browser's copy of a draft the server did not take (see local-draft-copy.ts) wins over
+    // the server's older one: every line typed comes back.
+    if (fix) return;
+    const copy = readLocalCopy(initialValues.id);
+    if (copy === null) return;
+    form.reset(copy.values);
+    setStep(Math.min(copy.step, LAST_STEP));
+    setRestoredLocal(new Date(copy.savedAt).toLocaleTimeString(locale === "el" ? "el-GR" : "en-GB", { timeZone: "Europe/Athens" }));
+    // Once, for the draft the page opened.
+  }, [initialValues.id]);
 
   useEffect(() => {
     // The draft's id in the address bar from the first render on (history only, no navigation), so
@@ -173,13 +190,23 @@ export function ComposeWizard({ environment, initialValues, initialStep, restore
   return (
     <FormProvider {...form}>
       <LineWindowContext value={lineWindow}>
-        <div className="grid grid-cols-[1fr_16rem] items-start gap-6">
+        <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[1fr_16rem]">
           <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby="step-title" className="min-w-0 space-y-4">
             <WizardStepper step={step} onSelect={(index) => void goTo(index)} />
             {fix && <FixIdentity identity={fix.identity} />}
-            {restored && <Notice tone="info">{composeT("wizard.restored", locale)}</Notice>}
+            {restored && restoredLocal === null && <Notice tone="info">{composeT("wizard.restored", locale)}</Notice>}
+            {restoredLocal !== null && <Notice tone="warning">{clerkT("autosave.restoredLocal", locale, { time: restoredLocal })}</Notice>}
             {initialValues.correlatedMark !== undefined && (
               <Notice tone="info"><span data-testid="correlated-mark">{creditT("wizard.correlated", locale, { mark: initialValues.correlatedMark, document: initialValues.reference })}</span></Notice>
+            )}
+            {saveFailure !== null && (
+              <Notice tone="error" className="space-y-1">
+                <span data-testid="autosave-failure" className="block">
+                  <strong className="block">{clerkT("autosave.failedTitle", locale)}</strong>
+                  <span className="block">{clerkT("autosave.failedReason", locale, { reason: saveFailure })}</span>
+                  <span className="block">{clerkT("autosave.failedKept", locale)}</span>
+                </span>
+              </Notice>
             )}
             <div ref={stepRef} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
               <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none">{composeT(stepTitle(step), locale)}</h2>
@@ -193,7 +220,7 @@ export function ComposeWizard({ environment, initialValues, initialStep, restore
               {step > 0 && <Button variant="secondary" onClick={() => void goTo(step - 1)}>{composeT("wizard.back", locale)}</Button>}
               {step < LAST_STEP && <Button type="submit">{composeT("wizard.next", locale)}</Button>}
               <div className="ml-auto">
-                {!fix && <DraftAutosave step={step} enabled={!issuing} />}
+                {!fix && <DraftAutosave step={step} enabled={!issuing} onFailure={onSaveFailure} />}
               </div>
             </div>
           </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { TEXT_LIMITS } from "@/lib/validation/text-limits";
 import { Controller, get, useFormContext, useFormState } from "react-hook-form";
 import { FieldErrorText, type CodedError } from "@/components/form/field-error";
 import { SelectField } from "@/components/form/select-field";
@@ -12,6 +13,7 @@ import { fieldLabel } from "@/lib/i18n/field-labels";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { AddressBookSearch } from "./address-book-search";
 import { countryOptions } from "./country-options";
+import { VatAutofill } from "./vat-autofill";
 import { VatNumberCheck, VatPrefix } from "./vat-number-check";
 
 /** The first error among a list of e-mail fields (`counterparty.emails.2` …). */
@@ -59,16 +61,17 @@ export function CounterpartyStep({ saveToBook, onSaveToBookChange }: Counterpart
     <div className="space-y-4">
       <AddressBookSearch onPick={fill} />
       <div className="grid grid-cols-6 gap-3">
-        <TextField name="counterparty.name" label={label("name")} className="col-span-4" autoComplete="organization" />
-        <TextField name="counterparty.code" label={label("code")} className="col-span-2" />
-        <SelectField name="counterparty.address.countryCode" label={label("address.countryCode")} options={countryOptions(locale)} className="col-span-2" />
-        <div className="col-span-4">
+        <TextField name="counterparty.name" label={label("name")} className="col-span-6 sm:col-span-4" autoComplete="organization" maxChars={TEXT_LIMITS.counterpartyName} />
+        <TextField name="counterparty.code" label={label("code")} className="col-span-6 sm:col-span-2" />
+        <SelectField name="counterparty.address.countryCode" label={label("address.countryCode")} options={countryOptions(locale)} className="col-span-6 sm:col-span-2" />
+        <div className="col-span-6 sm:col-span-4">
           <TextField name="counterparty.vat" label={label("vat")} autoComplete="off" adornment={<VatPrefix control={control} />} />
           <VatNumberCheck control={control} />
+          <VatAutofill onPick={fill} />
         </div>
-        <TextField name="counterparty.address.street" label={label("address.street")} className="col-span-3" />
-        <TextField name="counterparty.address.postalCode" label={label("address.postalCode")} className="col-span-1" />
-        <TextField name="counterparty.address.city" label={label("address.city")} className="col-span-2" />
+        <TextField name="counterparty.address.street" label={label("address.street")} className="col-span-6 sm:col-span-3" maxChars={TEXT_LIMITS.street} />
+        <TextField name="counterparty.address.postalCode" label={label("address.postalCode")} className="col-span-2 sm:col-span-1" />
+        <TextField name="counterparty.address.city" label={label("address.city")} className="col-span-4 sm:col-span-2" maxChars={TEXT_LIMITS.city} />
         <div className="col-span-6">
           <EmailListField name="counterparty.emails" label={label("emails")} hint={composeT("party.emailsHint", locale)} />
         </div>

@@ -59,7 +59,7 @@ export function CreditExistingForm({ initial, profiles, series }: {
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate className="space-y-4" aria-labelledby="page-title">
         <p className="text-sm text-slate-600">{composeT("credit.intro", locale)}</p>
-        <div className="grid grid-cols-2 gap-4">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField name="authenticationCode" label={composeT("credit.authenticationCode", locale)} autoComplete="off" spellCheck={false} />
           <TextField name="mark" label={composeT("credit.mark", locale)} inputMode="numeric" autoComplete="off" />
         </div>
@@ -74,7 +74,7 @@ export function CreditExistingForm({ initial, profiles, series }: {
             ))}
           </fieldset>
         )} />
-        <div className="grid grid-cols-2 gap-4">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <SelectField name="issuerVat" label={composeT("credit.issuer", locale)} placeholder={composeT("credit.issuerAuto", locale)}
             options={profiles.map((p) => ({ value: p.vat, label: `${p.name} — ${p.vat}` }))} />
           <div>

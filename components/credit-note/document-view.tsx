@@ -43,11 +43,11 @@ export function DocumentView({ document, numberPending }: { document: ProviderDo
   const locale = useLocale();
   return (
     <div className="space-y-4 text-sm" data-testid="document-view">
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Party title={composeT("review.issuer", locale)} party={document.Issuer} />
         <Party title={composeT("review.counterparty", locale)} party={document.CounterParty} />
       </div>
-      <dl className="grid grid-cols-[10rem_1fr] gap-y-1">
+      <dl className="grid grid-cols-1 gap-y-1 sm:grid-cols-[10rem_1fr]">
         <dt className="text-slate-500">{composeT("review.type", locale)}</dt>
         <dd>{document.InvoiceTypeCode} — {document.InvoiceType}</dd>
         <dt className="text-slate-500">{composeT("review.seriesNumber", locale)}</dt>
@@ -89,7 +89,7 @@ export function DocumentView({ document, numberPending }: { document: ProviderDo
           ))}
         </TBody>
       </Table>
-      <dl className="ml-auto grid w-72 grid-cols-[1fr_auto] gap-y-1" data-testid="document-summaries">
+      <dl className="ml-auto grid w-full grid-cols-[1fr_auto] gap-y-1 sm:w-72" data-testid="document-summaries">
         <dt>{composeT("totals.net", locale)}</dt><dd className="text-right tabular-nums">{euros(cents(document.Summaries.TotalNetAmount), locale)}</dd>
         <dt>{composeT("totals.vat", locale)}</dt><dd className="text-right tabular-nums">{euros(cents(document.Summaries.TotalVATAmount), locale)}</dd>
         {document.Summaries.TotalPayableAmount !== undefined && TAX_TOTALS.map(([field, key]) => (

@@ -2,12 +2,15 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useFormContext } from "react-hook-form";
+import { ApiError } from "@/components/ui/fetch-json";
 import { useLocale } from "@/components/ui/locale-provider";
+import { clerkT } from "@/lib/i18n/clerk-messages";
 import { composeT } from "@/lib/i18n/compose-messages";
 import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { saveDraftSnapshot } from "./compose-api";
+import { dropLocalCopy, keepLocalCopy } from "./local-draft-copy";
 
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error" };
+type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; reason: string };
 
 const DEBOUNCE_MS = 700;
 const RETRY_MS = 5_000;
@@ -26,8 +29,12 @@ function snapshotOf(values: ComposeValues, step: number): string {
  * itself until the deadline has passed): this component does not render on keystrokes, and the
  * draft is read and serialised once per save, not once per change — with hundreds of lines,
  * that is what keeps typing fast. It talks to the network only; it never writes form values.
+ *
+ * A failed save is never silent: `onFailure` gets the reason (the server's words, e.g. which
+ * field is over which limit) for a banner that stays until a save succeeds, the draft is kept in
+ * this browser meanwhile (local-draft-copy.ts), and leaving the page asks first.
  */
-export function DraftAutosave({ step, enabled }: { step: number; enabled: boolean }) {
+export function DraftAutosave({ step, enabled, onFailure }: { step: number; enabled: boolean; onFailure?: (reason: string | null) => void }) {
   const locale = useLocale();
   const { getValues, subscribe } = useFormContext<ComposeValues>();
   const [state, setState] = useState<SaveState>({ kind: "idle" });
@@ -37,6 +44,8 @@ export function DraftAutosave({ step, enabled }: { step: number; enabled: boolea
   const dueAt = useRef(0);
   const saving = useRef(false);
   const pending = useRef(false);
+  /** The last save failed: the server's copy is behind what the clerk sees. */
+  const failing = useRef(false);
 
   const cancel = useCallback(() => {
     clearTimeout(timer.current);
@@ -59,9 +68,14 @@ export function DraftAutosave({ step, enabled }: { step: number; enabled: boolea
     try {
       await saveDraftSnapshot(values, atStep, inLocale);
       lastSaved.current = snapshot;
+      failing.current = false;
+      dropLocalCopy(values.id);
       setState({ kind: "saved", at: new Date() });
-    } catch {
-      setState({ kind: "error" });
+    } catch (error) {
+      const reason = error instanceof ApiError && error.status !== 0 ? error.message : clerkT("autosave.unreachable", inLocale);
+      failing.current = true;
+      keepLocalCopy(values, atStep);
+      setState({ kind: "error", reason });
       timer.current = setTimeout(() => void save(), RETRY_MS);
       return;
     } finally {
@@ -108,6 +122,11 @@ export function DraftAutosave({ step, enabled }: { step: number; enabled: boolea
       const snapshot = snapshotOf(values, atStep);
       if (snapshot === lastSaved.current) return;
       cancel();
+      if (failing.current) {
+        // The server refused the last save: this one would fail alike; the browser keeps the copy.
+        keepLocalCopy(values, atStep);
+        return;
+      }
       lastSaved.current = snapshot;
       void saveDraftSnapshot(values, atStep, inLocale, true).catch(() => undefined);
     };
@@ -122,6 +141,36 @@ export function DraftAutosave({ step, enabled }: { step: number; enabled: boolea
       cancel();
     };
   }, [getValues, cancel]);
+
+  const failedReason = state.kind === "error" ? state.reason : null;
+  useEffect(() => {
+    onFailure?.(failedReason);
+  }, [failedReason, onFailure]);
+
+  useEffect(() => {
+    if (failedReason === null) return;
+    const message = clerkT("autosave.leave", current.current.locale);
+    // Closing or reloading the tab: the browser's own question.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = message;
+    };
+    // A link inside the dashboard (client navigation, no unload): asked here.
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (link === null || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      if (!window.confirm(message)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, [failedReason]);
 
   const text = state.kind === "saving"
     ? composeT("wizard.saving", locale)

@@ -1,5 +1,6 @@
 "use client";
 
+import { TEXT_LIMITS } from "@/lib/validation/text-limits";
 import { useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { createPortal } from "react-dom";
 import { get, useFormContext, useFormState, useWatch } from "react-hook-form";
@@ -152,24 +153,24 @@ function LineControls({ index, count, onAction, formId }: LineRowProps & { formI
     <FieldErrorScopeContext value={errorScope}>
       <LineForm id={formId} />
       <div ref={gridRef} className="grid grid-cols-12 gap-2">
-        <TextField form={formId} isolateLayout name={name("description")} label={label("description")} hideLabel placeholder={composeT("col.description", locale)} className="col-span-4" autoComplete="off" />
-        <TextField form={formId} isolateLayout name={name("quantity")} label={label("quantity")} registerOptions={typedNumber} hideLabel placeholder={composeT("col.quantity", locale)} inputMode="decimal" className="col-span-1" autoComplete="off" />
-        <SelectField form={formId} name={name("unitCode")} numeric label={label("unitCode")} hideLabel options={unitOptions(locale)} className="col-span-2" />
-        <TextField form={formId} isolateLayout name={name("unitPrice")} label={label("unitPrice")} registerOptions={typedNumber} hideLabel placeholder={composeT("col.unitPrice", locale)} inputMode="decimal" className="col-span-2" autoComplete="off" />
-        <TextField form={formId} isolateLayout name={name("discountPercent")} label={label("discountPercent")} registerOptions={typedNumber} hideLabel placeholder={composeT("col.discount", locale)} inputMode="decimal" className="col-span-1" autoComplete="off" />
-        <SelectField form={formId} name={name("vatCategory")} numeric label={label("vatCategory")} hideLabel options={vatCategoryOptions(locale)} className="col-span-2"
+        <TextField form={formId} isolateLayout name={name("description")} label={label("description")} hideLabel placeholder={composeT("col.description", locale)} className="col-span-12 sm:col-span-6 lg:col-span-4" autoComplete="off" maxChars={TEXT_LIMITS.lineDescription} />
+        <TextField form={formId} isolateLayout name={name("quantity")} label={label("quantity")} registerOptions={typedNumber} hideLabel placeholder={composeT("col.quantity", locale)} inputMode="decimal" className="col-span-4 sm:col-span-2 lg:col-span-1" autoComplete="off" />
+        <SelectField form={formId} name={name("unitCode")} numeric label={label("unitCode")} hideLabel options={unitOptions(locale)} className="col-span-4 sm:col-span-2" />
+        <TextField form={formId} isolateLayout name={name("unitPrice")} label={label("unitPrice")} registerOptions={typedNumber} hideLabel placeholder={composeT("col.unitPrice", locale)} inputMode="decimal" className="col-span-4 sm:col-span-2" autoComplete="off" />
+        <TextField form={formId} isolateLayout name={name("discountPercent")} label={label("discountPercent")} registerOptions={typedNumber} hideLabel placeholder={composeT("col.discount", locale)} inputMode="decimal" className="col-span-4 sm:col-span-2 lg:col-span-1" autoComplete="off" />
+        <SelectField form={formId} name={name("vatCategory")} numeric label={label("vatCategory")} hideLabel options={vatCategoryOptions(locale)} className="col-span-8 sm:col-span-4 lg:col-span-2"
           registerOptions={{ onChange: onVatChange }} />
         {requiresVatExemption(vatCategory) && (
           <SelectField form={formId} name={name("vatExemptionCategory")} numeric label={label("vatExemptionCategory")} visibleLabel={short("vatExemptionCategory")} options={exemptionOptions(locale)}
             placeholder={composeT("lines.exemptionPick", locale)} className="col-span-12" />
         )}
-        <SelectField form={formId} name={name("incomeClassification.category")} label={label("incomeClassification.category")} visibleLabel={short("incomeClassification.category")} options={classificationCategoryOptions(locale)} className="col-span-3" registerOptions={{ onChange: onCategoryChange }} />
-        <SelectField form={formId} name={name("incomeClassification.type")} label={label("incomeClassification.type")} visibleLabel={short("incomeClassification.type")} options={typeOptions} className="col-span-3"
+        <SelectField form={formId} name={name("incomeClassification.category")} label={label("incomeClassification.category")} visibleLabel={short("incomeClassification.category")} options={classificationCategoryOptions(locale)} className="col-span-12 sm:col-span-6 lg:col-span-3" registerOptions={{ onChange: onCategoryChange }} />
+        <SelectField form={formId} name={name("incomeClassification.type")} label={label("incomeClassification.type")} visibleLabel={short("incomeClassification.type")} options={typeOptions} className="col-span-12 sm:col-span-6 lg:col-span-3"
           placeholder={typeOptions.length === 0 ? "—" : undefined} registerOptions={{ setValueAs: (v: unknown) => (v === "" ? null : v) }} />
-        <div className="col-span-4 self-end">
+        <div className="col-span-8 self-end sm:col-span-4">
           <LineAmounts control={control} index={index} />
         </div>
-        <div className="col-span-2 flex flex-wrap items-end justify-end gap-1">
+        <div className="col-span-4 flex sm:col-span-2 flex-wrap items-end justify-end gap-1">
           <Button form={formId} size="sm" variant="ghost" disabled={index === 0} onClick={() => onAction("up", index)} aria-label={`${composeT("lines.up", locale)} — ${composeT("lines.row", locale, { n: index + 1 })}`}>↑</Button>
           <Button form={formId} size="sm" variant="ghost" disabled={index === count - 1} onClick={() => onAction("down", index)} aria-label={`${composeT("lines.down", locale)} — ${composeT("lines.row", locale, { n: index + 1 })}`}>↓</Button>
           <Button form={formId} size="sm" variant="ghost" onClick={() => onAction("duplicate", index)} aria-label={`${composeT("lines.duplicate", locale)} — ${composeT("lines.row", locale, { n: index + 1 })}`}>

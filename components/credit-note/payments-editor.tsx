@@ -36,9 +36,9 @@ export function PaymentsEditor() {
     <fieldset className="space-y-2">
       <legend className="font-semibold">{composeT("payment.methods", locale)}</legend>
       {fields.map((field, index) => (
-        <div key={field.id} className="flex items-start gap-2" data-payment-index={index}>
+        <div key={field.id} className="flex flex-wrap items-start gap-2" data-payment-index={index}>
           <SelectField name={`payments.${index}.methodCode`} numeric label={fieldLabel(`payments.${index}.methodCode`, locale)}
-            options={paymentMethodOptions(locale)} className="w-80" />
+            options={paymentMethodOptions(locale)} className="w-full sm:w-80" />
           <TextField name={`payments.${index}.amount`} label={fieldLabel(`payments.${index}.amount`, locale)} registerOptions={locale === "en" ? ENGLISH_NUMBER : undefined} inputMode="decimal" autoComplete="off" className="w-40" />
           <Button variant="secondary" size="sm" className="mt-5" title={composeT("payment.restHint", locale)} onClick={() => fillRest(index)}
             aria-label={`${composeT("payment.rest", locale)} — ${fieldLabel(`payments.${index}.amount`, locale)}`}>

@@ -33,7 +33,7 @@ export function TotalsPanel({ control }: { control: Control<ComposeValues> }) {
     ["totals-gross", composeT("totals.gross", locale), euros(totals.grossCents, locale)],
   ];
   return (
-    <aside aria-labelledby="totals-title" className="sticky top-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <aside aria-labelledby="totals-title" className="rounded-lg lg:sticky lg:top-4 border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="totals-title" className="mb-2 font-semibold">{composeT("totals.title", locale)}</h2>
       <p className="mb-2 text-xs text-slate-500">{composeT("totals.lines", locale, { count: lines.length })}</p>
       <dl className="grid grid-cols-[1fr_auto] gap-y-1 text-sm" aria-live="polite">

@@ -63,6 +63,7 @@ export function newDraftValues(id: string, profiles: readonly IssuerProfileView[
     lines: [newLine(profile?.defaultClassification ?? null)],
     payments: [newPayment()],
     emails: [],
+    sendPdf: false,
     reference: "",
     notes: "",
   };

@@ -18,7 +18,7 @@ export async function AuditTable({ items }: { items: AuditListItem[] }) {
   const locale = await getRequestLocale();
   if (items.length === 0) return <p className="text-sm text-slate-600">{authT("audit.none", locale)}</p>;
   return (
-    <table className="w-full text-left text-sm">
+    <div className="overflow-x-auto"><table className="w-full text-left text-sm">
       <thead className="text-xs uppercase text-slate-500">
         <tr>
           <th className="py-2 pr-3">{authT("audit.at", locale)}</th>
@@ -43,6 +43,6 @@ export async function AuditTable({ items }: { items: AuditListItem[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></div>
   );
 }

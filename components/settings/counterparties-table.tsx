@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Fragment, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -32,7 +33,7 @@ export function CounterpartiesTable({ entries }: { entries: CounterpartyView[] }
           {entries.map((entry) => (
             <Fragment key={entry.id}>
               <Tr data-counterparty={entry.vat}>
-                <Td className="font-semibold">{entry.name}</Td>
+                <Td className="font-semibold"><Link href={`/counterparties/${entry.id}`} className="text-brand hover:underline">{entry.name}</Link></Td>
                 <Td>{entry.vat}</Td>
                 <Td>{entry.code ?? ""}</Td>
                 <Td>{entry.address.street}, {entry.address.postalCode} {entry.address.city}, {entry.address.countryCode}</Td>

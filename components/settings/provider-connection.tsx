@@ -17,7 +17,7 @@ export function ProviderConnection({ view, locale }: { view: ProviderConnectionV
   return (
     <Card aria-labelledby="provider-connection-title">
       <CardTitle id="provider-connection-title">{t("overview.connection", locale)}</CardTitle>
-      <dl className="grid grid-cols-[14rem_1fr] gap-y-2 text-sm" data-testid="provider-connection">
+      <dl className="grid grid-cols-1 gap-y-1 text-sm sm:grid-cols-[14rem_1fr] sm:gap-y-2" data-testid="provider-connection">
         <dt className="text-slate-500">{t("overview.environment", locale)}</dt>
         <dd>{view.environment}</dd>
         <dt className="text-slate-500">{t("overview.baseUrl", locale)}</dt>

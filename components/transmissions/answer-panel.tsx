@@ -16,7 +16,7 @@ export async function AnswerPanel({ view }: { view: DetailView }) {
   const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-brand hover:bg-slate-50";
   return (
     <div className="flex flex-wrap gap-6">
-      <dl className="grid min-w-0 flex-1 grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1.5 text-sm">
+      <dl className="grid min-w-0 flex-1 grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[minmax(8rem,auto)_1fr] sm:gap-y-1.5">
         <dt className="text-slate-500">{ht("detail.mark", locale)}</dt>
         <dd className="font-mono" data-testid="detail-mark">{summary.mark ?? ht("detail.noAnswer", locale)}</dd>
         <dt className="text-slate-500">{ht("detail.uid", locale)}</dt>

@@ -12,6 +12,7 @@ import type { HistoryPageData } from "@/lib/history/views";
 import { ht } from "@/lib/i18n/history-messages";
 import { plainT } from "@/lib/i18n/plain-messages";
 import { eurosOrDash, issuedAtText } from "./format";
+import { HistoryCards } from "./history-cards";
 import { HistoryPager } from "./history-pager";
 import { StatusBadge } from "./status-badge";
 import { fetchHistoryPage } from "./transmission-api";
@@ -58,7 +59,8 @@ export function HistoryTable({ initial, apiQuery, form, issuerNames = {} }: {
   return (
     <div className="space-y-3">
       <p aria-live="polite" className="min-h-4 text-xs text-slate-500">{moving ? ht("history.live", locale) : ""}</p>
-      <div className="overflow-x-auto">
+      <HistoryCards items={data.items} />
+      <div className="hidden overflow-x-auto md:block">
         <Table>
           <caption className="sr-only">{ht("history.tableCaption", locale, { sort: ht(`history.sort.${form.sort}`, locale) })}</caption>
           <THead>
@@ -83,7 +85,11 @@ export function HistoryTable({ initial, apiQuery, form, issuerNames = {} }: {
                 </Td>
                 <Td className="whitespace-nowrap">{issuedAtText(row.issuedAt)}</Td>
                 <Td>
-                  <span className="block max-w-48 truncate" title={row.counterpartyName ?? ""}>{row.counterpartyName ?? "—"}</span>
+                  <span className="block max-w-48 truncate" title={row.counterpartyName ?? ""}>
+                    {row.counterpartyVat === null ? row.counterpartyName ?? "—" : (
+                      <Link href={`/counterparties/${encodeURIComponent(row.counterpartyVat)}`} className="hover:underline">{row.counterpartyName ?? row.counterpartyVat}</Link>
+                    )}
+                  </span>
                   <span className="block text-xs text-slate-500">{row.counterpartyVat ?? ""}</span>
                 </Td>
                 <Td numeric className="whitespace-nowrap">{eurosOrDash(row.netCents, locale)}</Td>

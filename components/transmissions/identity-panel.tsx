@@ -18,7 +18,7 @@ export async function IdentityPanel({ summary }: { summary: DetailView["summary"
     [ht("detail.createdAt", locale), athensTime(summary.createdAt, locale, true)],
   ];
   return (
-    <dl className="grid grid-cols-[minmax(10rem,auto)_1fr] gap-x-4 gap-y-1.5 text-sm">
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[minmax(10rem,auto)_1fr] sm:gap-y-1.5">
       {rows.map(([label, value, style]) => (
         <div key={label} className="contents">
           <dt className="text-slate-500">{label}</dt>

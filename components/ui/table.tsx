@@ -1,9 +1,13 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-/** A data table; wrap wide ones in an element with `overflow-x-auto`. */
+/** A data table; one wider than the screen scrolls inside its own box, never the page. */
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
-  return <table className={cn("w-full border-collapse text-left text-sm", className)} {...props} />;
+  return (
+    <div className="max-w-full overflow-x-auto">
+      <table className={cn("w-full border-collapse text-left text-sm", className)} {...props} />
+    </div>
+  );
 }
 
 export function THead({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {

@@ -10,6 +10,7 @@ import { providerAnswerMigration } from "@/lib/db/migrations/006-provider-answer
 import { appendOnlyMigration } from "@/lib/db/migrations/007-append-only";
 import { creditLedgerMigration } from "@/lib/db/migrations/008-credit-ledger";
 import { requestOwnerMigration } from "@/lib/db/migrations/010-request-owner";
+import { searchIndexMigration } from "@/lib/db/migrations/011-search-index";
 import { providerCircuitMigration } from "@/lib/db/migrations/012-provider-circuit";
 import type { Db } from "@/lib/db/schema";
 
@@ -25,6 +26,7 @@ function allMigrations(engine: Engine): Record<string, Migration> {
     "007-append-only": appendOnlyMigration(engine),
     "008-credit-ledger": creditLedgerMigration(engine),
     "010-request-owner": requestOwnerMigration(engine),
+    "011-search-index": searchIndexMigration(engine),
     "012-provider-circuit": providerCircuitMigration(engine),
   };
 }

@@ -74,6 +74,7 @@ export function editableDraftOf(input: CreditNoteInput, identity: Pick<DocumentI
     lines: input.lines.map(editableLine),
     payments: input.payments.map((payment) => ({ methodCode: payment.methodCode, amount: greekDecimalText(payment.amountCents, 2) })),
     emails: [...input.emails],
+    ...(input.sendPdf ? { sendPdf: true } : {}),
     ...(input.reference === undefined || input.reference === "" ? {} : { reference: input.reference }),
     ...(input.notes === undefined || input.notes === "" ? {} : { notes: input.notes }),
     ...(input.correlatedMark === undefined ? {} : { correlatedMark: input.correlatedMark }),

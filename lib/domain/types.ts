@@ -92,6 +92,11 @@ export interface CreditNoteInput {
   payments: PaymentInput[];
   /** Accounting-department e-mails that receive the document. */
   emails: string[];
+  /**
+   * The provider e-mails the PDF to `emails` once, when it registers the document
+   * (AdditionalDetails.SendAsPdf + PdfNotificationEmails; docs/reference/observed-uat.md §7).
+   */
+  sendPdf?: boolean | undefined;
   /** Free-text reference to the original document. */
   reference?: string | undefined;
   notes?: string | undefined;

@@ -36,6 +36,17 @@ export async function qrSvgOf(url: string | null): Promise<string | null> {
  * never one built from the portal URL.
  * Null for an id that is not a document.
  */
+/** PdfNotificationEmails of a payload that asked the provider to e-mail its PDF (SendAsPdf); empty otherwise. */
+function pdfRecipientsOf(payloadJson: string): string[] {
+  try {
+    const details = (JSON.parse(payloadJson) as { AdditionalDetails?: { SendAsPdf?: unknown; PdfNotificationEmails?: unknown } }).AdditionalDetails;
+    if (details?.SendAsPdf !== true || !Array.isArray(details.PdfNotificationEmails)) return [];
+    return details.PdfNotificationEmails.filter((email): email is string => typeof email === "string");
+  } catch {
+    return [];
+  }
+}
+
 export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; now?: Date }): Promise<DetailView | null> {
   if (!isUuid(id)) return null;
   const detail = await getTransmission(db, id);
@@ -65,6 +76,7 @@ export async function loadDetail(db: Db, id: string, opts: { canAct: boolean; no
     qrSvg: await qrSvgOf(detail.qrUrl),
     qrUrl: detail.qrUrl,
     pdfHref: hasUrl ? `/api/transmissions/${id}/pdf` : null,
+    pdfEmailedTo: pdfRecipientsOf(payloadJson),
     xmlHref: hasUrl ? `/api/transmissions/${id}/aade` : null,
   };
 }

@@ -89,5 +89,7 @@ export interface DetailView {
   qrUrl: string | null;
   /** The provider's PDF and XML, served through the dashboard. */
   pdfHref: string | null;
+  /** Where the provider was asked to e-mail the PDF (SendAsPdf of the payload sent); empty when it was not. */
+  pdfEmailedTo: string[];
   xmlHref: string | null;
 }

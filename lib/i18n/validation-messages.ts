@@ -1,5 +1,6 @@
 import { creditValidationMessages } from "./credit-codes";
 import { fiscalValidationMessages } from "./fiscal-validation-messages";
+import { clerkValidationMessages } from "./clerk-messages";
 import type { Locale } from "./locale";
 import { secureValidationMessages } from "./secure-messages";
 
@@ -73,6 +74,7 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
   ...secureValidationMessages,
   ...creditValidationMessages,
   ...fiscalValidationMessages,
+  ...clerkValidationMessages,
 };
 
 /** Fills `{name}` placeholders. */
@@ -82,6 +84,7 @@ export function interpolate(template: string, params: Record<string, string | nu
 
 /** The words of a validation code (without the field name) in a language; quantity/percent codes fall back to the amount wording. */
 export function messageOfCode(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
+  if (code === "too_long" && params.chars !== undefined) return interpolate(clerkValidationMessages.too_long_chars[locale], params);
   const entry = validationMessages[code] ?? validationMessages[code.replace(/^(quantity|percent)\./, "amount.")];
   return interpolate(entry?.[locale] ?? code, params);
 }

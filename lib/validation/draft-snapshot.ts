@@ -40,6 +40,7 @@ export const composeValuesSchema = z.object({
   lines: z.array(lineValuesSchema).max(MAX_LINES, "too_many_lines").default([]),
   payments: z.array(paymentValuesSchema).max(MAX_PAYMENTS, "too_long").default([]),
   emails: emailValues,
+  sendPdf: z.boolean("invalid_type").default(false),
   reference: text(200),
   notes: text(1000),
   /** Set for a credit of part of an issued invoice (a 5.1 correlated to this MARK); never typed. */

@@ -112,12 +112,15 @@ export const draftSchema = z
     lines: z.array(lineSchema).min(1, "no_lines").max(MAX_LINES, "too_many_lines"),
     payments: z.array(paymentSchema).min(1, "no_payments").max(MAX_PAYMENTS, "too_long"),
     emails: emailListField,
+    /** The provider e-mails the PDF to `emails` (one e-mail, at registration). */
+    sendPdf: z.boolean("invalid_type").optional().default(false),
     reference: optionalTextField(200),
     notes: optionalTextField(1000),
     /** A credit of part of an issued invoice: the 5.1 is correlated to this MARK. */
     correlatedMark: z.string().trim().regex(/^\d{1,20}$/, "invalid_number").optional().nullable(),
   })
   .superRefine((draft, ctx) => {
+    if (draft.sendPdf && draft.emails.length === 0) ctx.addIssue({ code: "custom", message: "pdf_needs_email", path: ["emails"] });
     // zod still runs this refinement when a line or payment failed; totals need every one parsed.
     if (!draft.lines.every(isParsedLine) || !draft.payments.every((p) => Number.isSafeInteger(p?.amountCents))) return;
     const totals = computeTotals(draft);
@@ -162,6 +165,7 @@ export function toIssueRequest(draft: z.output<typeof draftSchema>): IssueReques
       lines: draft.lines,
       payments: draft.payments,
       emails: draft.emails,
+      ...(draft.sendPdf ? { sendPdf: true } : {}),
       reference: draft.reference,
       notes: draft.notes,
       ...(draft.correlatedMark ? { correlatedMark: draft.correlatedMark } : {}),

@@ -37,6 +37,9 @@ export interface FieldErrorOptions {
 function paramsOf(issue: z.core.$ZodIssue, locale: Locale, fixed: Readonly<Record<string, string | number>>): Record<string, string | number> {
   const raw = (issue as { params?: Record<string, unknown> }).params ?? {};
   const out: Record<string, string | number> = { max: 1000, ...fixed };
+  // A text over its limit names the limit ("at most 300 characters").
+  const { code, origin, maximum } = issue as { code: string; origin?: unknown; maximum?: unknown };
+  if (code === "too_big" && origin === "string" && typeof maximum === "number") out.chars = maximum;
   for (const [key, value] of Object.entries(raw)) {
     if (typeof value === "number" && key.endsWith("Cents")) out[key.slice(0, -5)] = `${formatCents(value, locale)} €`;
     else if (typeof value === "number" || typeof value === "string") out[key] = value;

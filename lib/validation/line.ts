@@ -3,6 +3,7 @@ import { getVatCategory, isAllowedClassification52, isKnownExemption, isKnownUni
 import { getTaxCategory, UNITS_NOT_OFFERED, type TaxFamily } from "@/lib/domain/fiscal-codes";
 import type { LineInput, LineTaxesInput } from "@/lib/domain/types";
 import { codeField, numberField, textField, typedCode, typedText } from "./fields";
+import { TEXT_LIMITS } from "./text-limits";
 
 /**
  * One line of a credit note, declared once. Each field says how the compose form holds it while a
@@ -17,7 +18,7 @@ const OPTIONAL_TEXT = z.string().max(40, "too_long").optional();
 const OPTIONAL_AMOUNT = numberField("amount", { whenEmpty: "0" }).optional();
 
 const LINE_FIELDS = {
-  description: { typed: typedText(300), strict: textField(300) },
+  description: { typed: typedText(TEXT_LIMITS.lineDescription), strict: textField(TEXT_LIMITS.lineDescription) },
   quantity: { typed: typedText(40), strict: numberField("quantity", { positive: true }) },
   unitCode: { typed: typedCode.default(1), strict: codeField().default(1) },
   unitPrice: { typed: typedText(40), strict: numberField("amount", { positive: true }) },

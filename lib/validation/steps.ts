@@ -31,8 +31,8 @@ export const WIZARD_STEPS = [
   },
   {
     id: "vat_payment",
-    fields: ["payments", "emails", "reference", "notes"],
-    controls: ["payments", "payments.#.methodCode", "payments.#.amount", "reference", "emails", "notes"],
+    fields: ["payments", "emails", "sendPdf", "reference", "notes"],
+    controls: ["payments", "payments.#.methodCode", "payments.#.amount", "reference", "emails", "sendPdf", "notes"],
   },
   // A credit of part of an issued invoice is correlated to its MARK: set from "Issued invoices", shown on every step, never typed.
   { id: "review", fields: ["correlatedMark"], controls: [] },

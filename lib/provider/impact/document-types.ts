@@ -131,6 +131,9 @@ export interface ProviderDocument {
     AvoidEmailGrouping: false;
     /** "A": the provider archives the document; it does not e-mail the link itself. */
     TransmissionMethod: "A";
+    /** The provider e-mails the PDF to PdfNotificationEmails when it registers the document. */
+    SendAsPdf?: true;
+    PdfNotificationEmails?: string[];
   };
   Details: ProviderDetail[];
   Summaries: ProviderSummaries;

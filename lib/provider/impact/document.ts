@@ -88,7 +88,9 @@ export function buildProviderDocument(input: CreditNoteInput, identity: Document
     AdditionalDetails: {
       AccountingDepartmentEmails: [...input.emails],
       AvoidEmailGrouping: false,
+      // "A", never "E": with SendAsPdf, "E" would send a second e-mail (observed-uat.md §7).
       TransmissionMethod: "A",
+      ...(input.sendPdf ? { SendAsPdf: true as const, PdfNotificationEmails: [...input.emails] } : {}),
     },
     Details: buildDetails(input.lines, totals),
     Summaries: buildSummaries(totals, input.lines),

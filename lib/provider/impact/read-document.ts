@@ -115,6 +115,7 @@ export function readComposedDocument(payload: unknown): { input: CreditNoteInput
       lines: (priceEntry === "net" ? net : gross).map((read) => read.line),
       payments: list(obj(doc.PaymentDetails).PaymentMethods).map(obj).map((method) => ({ methodCode: code(method.PaymentMethodTypeCode), amountCents: cents(method.Amount) })),
       emails: list(obj(doc.AdditionalDetails).AccountingDepartmentEmails).map(text),
+      ...(obj(doc.AdditionalDetails).SendAsPdf === true ? { sendPdf: true } : {}),
       ...(reference === "" ? {} : { reference }),
     },
     identity: { series: text(doc.Series), number: text(doc.Number), issuedAt: text(doc.DateIssued) },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editableDraftOf, STORED_DRAFT_VERSION } from "@/lib/domain/editable-draft";
+import { foldForSearch } from "@/lib/domain/search-text";
 import { seedHistory } from "@/lib/seed/seed-history";
 import { ActionNotAllowedError, DocumentNotFoundError } from "@/lib/sending/errors";
 import { fixRejectedDocument } from "@/lib/sending/fix";
@@ -43,7 +44,7 @@ describe.each(testEngines())("Fix & resend in the outbox on %s", (engine) => {
     });
     const payload = JSON.parse(after.payload_json) as { Series: string; Number: string; DistributionDetails: { InternalDocumentId: string }; CounterParty: { RegisteredName: string } };
     expect([payload.Series, payload.Number, payload.DistributionDetails.InternalDocumentId]).toEqual([doc.series, doc.number, doc.internal_document_id]);
-    expect(after.search_text).toContain("διορθωμενη");
+    expect(after.search_text).toContain(foldForSearch("Διορθωμένη"));
     // The corrected draft is stored with the payload, under the identity the document keeps.
     expect(after.draft_version).toBe(STORED_DRAFT_VERSION);
     expect(JSON.parse(after.draft_json ?? "null")).toEqual(editableDraftOf(request.input, { series: doc.series, number: doc.number, issuedAt: doc.issued_at }));

@@ -203,10 +203,21 @@ describe("control API", () => {
     const sent = json(await send(sandbox, doc));
     expect(await sandbox.documents()).toEqual([{
       internalId: internalIdOf(doc), uid: sent.uid, mark: String(sent.mark), series: "D9439", number: doc.Number, invoiceType: "5.2",
-      totals: { net: 6.44, vat: 1.55, gross: 7.99 }, acceptedAt: expect.any(String),
+      totals: { net: 6.44, vat: 1.55, gross: 7.99 }, acceptedAt: expect.any(String), pdfEmail: null,
     }]);
     await sandbox.reset({ store: true });
     expect(await sandbox.documents()).toEqual([]);
     expect((await send(sandbox, doc)).status).toBe(201);
+  });
+
+  it("lists the PDF e-mail of a document sent with SendAsPdf once, however often it is sent again", async () => {
+    await sandbox.reset({ store: true });
+    const doc = sampleDocument();
+    doc.AdditionalDetails = { ...(doc.AdditionalDetails as Record<string, unknown>), SendAsPdf: true, PdfNotificationEmails: ["books@customer.example"] };
+    expect((await send(sandbox, doc)).status).toBe(201);
+    expect((await send(sandbox, doc)).status).toBe(409);
+    const listed = await sandbox.documents();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ pdfEmail: { to: ["books@customer.example"] } });
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { HistoryTable } from "@/components/transmissions/history-table";
 import { EMPTY_HISTORY_FORM } from "@/lib/history/history-url";
@@ -24,21 +24,25 @@ function page(counterpartyName: string, status: HistoryItem["status"]): HistoryP
 describe("the history table", () => {
   it("words its rows in the provider's language", () => {
     renderWithProviders(<HistoryTable initial={page("Acme", "accepted")} apiQuery="" form={EMPTY_HISTORY_FORM} />, { locale: "en" });
-    expect(screen.getByText("Accepted")).toBeTruthy();
-    expect(screen.getByText("124.00 €")).toBeTruthy();
+    // The table (768 px and wider) and the cards (narrower; CSS picks one) say the same.
+    for (const view of [within(screen.getByRole("table")), within(screen.getByTestId("history-cards"))]) {
+      expect(view.getByText("Accepted")).toBeTruthy();
+      expect(view.getByText("124.00 €")).toBeTruthy();
+    }
   });
 
   it("shows the server's rows on a later visit, not what the dashboard's one query client kept from the last", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => new Response("{}", { status: 500 })));
     const client = testQueryClient();
     const first = renderWithProviders(<HistoryTable initial={page("Old name", "rejected")} apiQuery="" form={EMPTY_HISTORY_FORM} />, { client });
-    expect(screen.getByText("Old name")).toBeTruthy();
+    expect(within(screen.getByRole("table")).getByText("Old name")).toBeTruthy();
     first.unmount();
     // Another page is at least a turn of the event loop away; by then the left page's entry is collected.
     await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
     await waitFor(() => expect(client.getQueryCache().getAll()).toHaveLength(0));
     renderWithProviders(<HistoryTable initial={page("New name", "accepted")} apiQuery="" form={EMPTY_HISTORY_FORM} />, { client });
-    expect(screen.getByText("New name")).toBeTruthy();
+    expect(within(screen.getByRole("table")).getByText("New name")).toBeTruthy();
+    expect(within(screen.getByTestId("history-cards")).getByText("New name")).toBeTruthy();
     expect(screen.queryByText("Old name")).toBeNull();
     vi.unstubAllGlobals();
   });

@@ -25,7 +25,7 @@ export default async function CounterpartiesSettingsPage({ searchParams }: { sea
         <form method="get" role="search" className="mb-4 flex items-end gap-2">
           <label className="flex flex-col text-xs font-medium text-slate-700">
             {composeT("settings.search", locale)}
-            <Input name="q" type="search" defaultValue={q} className="w-80" />
+            <Input name="q" type="search" defaultValue={q} className="w-full sm:w-80" />
           </label>
           <Button type="submit" variant="secondary">{composeT("settings.search", locale)}</Button>
         </form>

@@ -19,7 +19,7 @@ export default async function UsersPage() {
     <section aria-labelledby="users-title" className="space-y-6">
       <h1 id="users-title" className="text-2xl font-semibold">{authT("users.title", locale)}</h1>
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <table className="w-full text-left text-sm">
+        <div className="overflow-x-auto"><table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr>
               <th className="py-2 pr-3">{authT("users.name", locale)}</th>
@@ -32,7 +32,7 @@ export default async function UsersPage() {
           <tbody>
             {users.map((user) => <UserRow key={user.id} user={user} isSelf={user.id === me.id} />)}
           </tbody>
-        </table>
+        </table></div>
       </div>
       <NewUserForm passwordMinLength={PASSWORD_MIN_LENGTH} />
     </section>

@@ -6,6 +6,7 @@ import { DetailActions } from "@/components/transmissions/detail-actions";
 import { DetailLive } from "@/components/transmissions/detail-live";
 import { EventTimeline } from "@/components/transmissions/event-timeline";
 import { IdentityPanel } from "@/components/transmissions/identity-panel";
+import { PrintAndEmail } from "@/components/transmissions/print-and-email";
 import { SentDocumentView } from "@/components/transmissions/sent-document-view";
 import { StatusBadge } from "@/components/transmissions/status-badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -46,6 +47,7 @@ export default async function TransmissionPage({ params }: { params: Promise<{ i
       <Card aria-labelledby="actions-title">
         <CardTitle id="actions-title">{ht("action.title", locale)}</CardTitle>
         <DetailActions id={summary.id} actions={view.actions} identity={{ series: summary.series, number: summary.number }} canAct={hasRole(user.role, "clerk")} />
+        {view.pdfHref !== null && <PrintAndEmail pdfHref={view.pdfHref} pdfEmailedTo={view.pdfEmailedTo} />}
       </Card>
       {view.closed !== null && (
         <Notice tone="info">
