@@ -5,6 +5,8 @@ import { saveDraft } from "@/lib/db/compose-queries";
 import type { Db } from "@/lib/db/schema";
 import { toDbTime } from "@/lib/db/time";
 import { greekDecimalText } from "@/lib/domain/editable-draft";
+import type { Locale } from "@/lib/i18n/locale";
+import { roundHalfUpDiv, toSafeNumber } from "@/lib/domain/money";
 import { cleanMark, partCreditAmounts, type OriginalLine, type PartLine } from "@/lib/domain/issued-original";
 import { AppError } from "@/lib/domain/errors";
 import { parseQuantity } from "@/lib/domain/parse-number";
@@ -88,15 +90,63 @@ export async function creditPartDraft(db: Db, client: ProviderClient, rawMark: s
   return { draftId };
 }
 
-/** Which original line each composed line credits: same VAT category, description and net unit price, in order. */
-function matchLines(original: readonly OriginalLine[] | null, lines: readonly { description: string; vatCategory: number; quantityMilli: number; unitPriceCents: number }[], amounts: readonly { netCents: number; vatCents: number }[]) {
-  if (original === null) return null;
-  const used = new Set<number>();
+type ComposedLine = { description: string; vatCategory: number; vatExemptionCategory: number | null; incomeClassification: { category: string; type: string | null }; quantityMilli: number };
+type CreditedLine = { lineNumber: number; quantityMilli: number; netCents: number; vatCents: number };
+
+/** The original line's net per unit, half-up to the cent (what a credit of part by quantity carries). */
+function unitNetOf(line: OriginalLine): number {
+  return line.quantityMilli === 0 ? 0 : toSafeNumber(roundHalfUpDiv(BigInt(line.netCents) * 1000n, BigInt(line.quantityMilli)));
+}
+
+/**
+ * Which original line each composed line of a credit of part credits, checked: the same VAT
+ * category, exemption and income classification as an original line (the same description
+ * preferred), and no more than remains of that line after earlier credits (those not closed
+ * out) and the draft's other lines. A line at the original's net unit price credits its
+ * quantity; any other price is a credit of value (e.g. "by amount": quantity 1 and a net),
+ * bounded by the line's remaining net and its quantity. Throws a ValidationFailure naming
+ * `draft.lines.N.<field>` before anything is written, so a refusal uses no number.
+ */
+export function checkedPartLines(
+  original: readonly OriginalLine[], earlier: readonly CreditedLine[], lines: readonly ComposedLine[],
+  amounts: readonly { netCents: number; vatCents: number }[], locale: Locale,
+): CreditedLine[] {
+  const usedQuantity = new Map<number, number>();
+  const usedNet = new Map<number, number>();
+  for (const line of earlier) {
+    usedQuantity.set(line.lineNumber, (usedQuantity.get(line.lineNumber) ?? 0) + line.quantityMilli);
+    usedNet.set(line.lineNumber, (usedNet.get(line.lineNumber) ?? 0) + line.netCents);
+  }
   return lines.map((line, index) => {
-    const match = original.find((candidate) => !used.has(candidate.lineNumber) && candidate.vatCategory === line.vatCategory && candidate.description === line.description) ??
-      original.find((candidate) => !used.has(candidate.lineNumber) && candidate.vatCategory === line.vatCategory);
-    if (match !== undefined) used.add(match.lineNumber);
-    return { lineNumber: match?.lineNumber ?? 0, quantityMilli: line.quantityMilli, netCents: amounts[index]?.netCents ?? 0, vatCents: amounts[index]?.vatCents ?? 0 };
+    const path = `draft.lines.${index}`;
+    const netCents = amounts[index]?.netCents ?? 0;
+    const vatCents = amounts[index]?.vatCents ?? 0;
+    const sameVat = original.filter((candidate) => candidate.vatCategory === line.vatCategory);
+    if (sameVat.length === 0) throw fieldFailure(`${path}.vatCategory`, "part_vat_not_in_original", locale);
+    const sameExemption = sameVat.filter((candidate) => (candidate.vatExemptionCategory ?? null) === (line.vatExemptionCategory ?? null));
+    if (sameExemption.length === 0) throw fieldFailure(`${path}.vatExemptionCategory`, "part_exemption_not_in_original", locale);
+    const sameClass = sameExemption.filter((candidate) => (candidate.incomeClassification?.category ?? "") === line.incomeClassification.category &&
+      (candidate.incomeClassification?.type ?? null) === (line.incomeClassification.type ?? null));
+    if (sameClass.length === 0) throw fieldFailure(`${path}.incomeClassification.category`, "part_classification_not_in_original", locale);
+    const ordered = [...sameClass.filter((candidate) => candidate.description === line.description), ...sameClass.filter((candidate) => candidate.description !== line.description)];
+    const byQuantity = (candidate: OriginalLine) => toSafeNumber(roundHalfUpDiv(BigInt(unitNetOf(candidate)) * BigInt(line.quantityMilli), 1000n)) === netCents;
+    const fits = (candidate: OriginalLine) => {
+      const quantityLeft = candidate.quantityMilli - (usedQuantity.get(candidate.lineNumber) ?? 0);
+      const netLeft = candidate.netCents - (usedNet.get(candidate.lineNumber) ?? 0);
+      const quantityOk = byQuantity(candidate) ? line.quantityMilli <= quantityLeft : line.quantityMilli <= Math.max(candidate.quantityMilli, 1000);
+      return { quantity: quantityOk, net: netCents <= netLeft };
+    };
+    const match = ordered.find((candidate) => { const fit = fits(candidate); return fit.quantity && fit.net; });
+    if (match === undefined) {
+      const quantityFits = ordered.some((candidate) => fits(candidate).quantity);
+      throw quantityFits
+        ? fieldFailure(`${path}.unitPrice`, "part_net_above_remaining", locale)
+        : fieldFailure(`${path}.quantity`, "part_quantity_above_remaining", locale);
+    }
+    const quantityMilli = byQuantity(match) ? line.quantityMilli : 0;
+    usedQuantity.set(match.lineNumber, (usedQuantity.get(match.lineNumber) ?? 0) + quantityMilli);
+    usedNet.set(match.lineNumber, (usedNet.get(match.lineNumber) ?? 0) + netCents);
+    return { lineNumber: match.lineNumber, quantityMilli, netCents, vatCents };
   });
 }
 
@@ -107,16 +157,23 @@ function matchLines(original: readonly OriginalLine[] | null, lines: readonly { 
  */
 export async function creditOfPartFor(
   db: Db, client: ProviderClient, issuerVat: string, mark: string,
-  input: { lines: readonly { description: string; vatCategory: number; quantityMilli: number; unitPriceCents: number }[] }, amounts: readonly { netCents: number; vatCents: number }[],
+  input: { lines: readonly ComposedLine[] }, amounts: readonly { netCents: number; vatCents: number }[],
   caller: CallerContext,
 ): Promise<CreditOfPart> {
   const { original, rows } = await findOriginal(db, client, { issuerVat, mark }, caller.locale);
   const row = rows.find((candidate) => candidate.mark === original.mark);
-  const [read, externalCreditedCents] = await Promise.all([readOriginalLines(client, row?.url), externalCreditsOf(db, client, issuerVat, original, rows)]);
+  const [read, externalCreditedCents, earlier] = await Promise.all([
+    readOriginalLines(client, row?.url),
+    externalCreditsOf(db, client, issuerVat, original, rows),
+    db.selectFrom("credit_allocations").select("lines_json").where("issuer_vat", "=", issuerVat).where("original_mark", "=", original.mark)
+      .where("released_at", "is", null).execute(),
+  ]);
+  if (read.lines === null) throw fieldFailure("draft.correlatedMark", "lines_unavailable", caller.locale);
+  const earlierLines = earlier.flatMap((allocation) => (allocation.lines_json === null ? [] : (JSON.parse(allocation.lines_json) as CreditedLine[])));
   const claim: Omit<CreditClaim, "issuerVat" | "netCents" | "vatCents" | "grossCents"> = {
     originalMark: original.mark,
     original: { ...original.totals, series: original.series, number: original.number, invoiceType: original.invoiceType, dateIssued: original.dateIssued, counterpartyVat: original.counterpartyVat, authenticationCode: original.authenticationCode },
-    lines: matchLines(read.lines, input.lines, amounts),
+    lines: checkedPartLines(read.lines, earlierLines, input.lines, amounts, caller.locale),
     overrideReason: null,
     externalCreditedCents,
   };

@@ -40,6 +40,23 @@ export const creditValidationMessages: Record<string, Record<Locale, string>> = 
     el: "οι γραμμές του αρχικού δεν διαβάστηκαν από τον πάροχο· πιστώστε ολόκληρο ή δοκιμάστε ξανά",
     en: "the original's lines could not be read from the provider; credit all of it or try again",
   },
+  part_vat_not_in_original: { el: "καμία γραμμή του αρχικού δεν έχει αυτή την κατηγορία ΦΠΑ", en: "no line of the original has this VAT category" },
+  part_exemption_not_in_original: {
+    el: "καμία γραμμή του αρχικού με αυτή την κατηγορία ΦΠΑ δεν έχει αυτή την αιτία εξαίρεσης",
+    en: "no line of the original with this VAT category has this exemption reason",
+  },
+  part_classification_not_in_original: {
+    el: "καμία γραμμή του αρχικού με αυτόν τον ΦΠΑ δεν έχει αυτόν τον χαρακτηρισμό εσόδου",
+    en: "no line of the original with this VAT has this income classification",
+  },
+  part_quantity_above_remaining: {
+    el: "ξεπερνά ό,τι απομένει από τη γραμμή του αρχικού μετά τις προηγούμενες πιστώσεις",
+    en: "is more than what remains of the original's line after earlier credits",
+  },
+  part_net_above_remaining: {
+    el: "η καθαρή αξία της γραμμής ξεπερνά ό,τι απομένει από τη γραμμή του αρχικού μετά τις προηγούμενες πιστώσεις",
+    en: "the line's net is more than what remains of the original's line after earlier credits",
+  },
   override_admin_only: { el: "μόνο διαχειριστής μπορεί να πιστώσει πέρα από το υπόλοιπο", en: "only an administrator may credit beyond what remains" },
 };
 
