@@ -7,9 +7,11 @@ import { toDbTime } from "@/lib/db/time";
 import { greekDecimalText } from "@/lib/domain/editable-draft";
 import type { Locale } from "@/lib/i18n/locale";
 import { roundHalfUpDiv, toSafeNumber } from "@/lib/domain/money";
-import { cleanMark, partCreditAmounts, type OriginalLine, type PartLine } from "@/lib/domain/issued-original";
+import { cleanMark, partCreditAmounts, type OriginalLine, type PartLineAmounts } from "@/lib/domain/issued-original";
+import { vatRatePercent } from "@/lib/domain/codes";
+import { vatOfNet } from "@/lib/domain/line-amounts";
 import { AppError } from "@/lib/domain/errors";
-import { parseQuantity } from "@/lib/domain/parse-number";
+import { parseAmount, parseQuantity } from "@/lib/domain/parse-number";
 import type { ProviderClient } from "@/lib/provider";
 import { AlreadyCreditedError, type CreditClaim } from "@/lib/sending/credit-ledger";
 import type { CreditOfPart } from "@/lib/sending/issue";
@@ -29,6 +31,18 @@ import { externalCreditsOf, findOriginal, readOriginalLines } from "./originals"
  * composed credit note, checked against the never-twice ledger.
  */
 
+/** A chosen line of a credit of part: by quantity at the original's net unit price, or by amount (quantity 1 and that net). */
+type ChosenLine = PartLineAmounts & { byAmount: boolean };
+
+/**
+ * A credit of value of one original line: quantity 1 at the chosen net, the line's VAT category
+ * (its rate of that net), exemption and classification — myDATA's 5.1 carries a value credit as
+ * an ordinary line whose net is the reduction.
+ */
+function valueCreditOf(line: OriginalLine, netCents: number): ChosenLine {
+  return { line, quantityMilli: 1000, netCents, vatCents: vatOfNet(netCents, vatRatePercent(line.vatCategory) ?? 0), unitNetCents: netCents, byAmount: true };
+}
+
 /** POST /api/issued-documents/{mark}/credit-part: checks the choice and saves the draft; answers its id. */
 export async function creditPartDraft(db: Db, client: ProviderClient, rawMark: string, body: unknown, caller: CallerContext): Promise<{ draftId: string }> {
   const mark = cleanMark(rawMark);
@@ -38,19 +52,36 @@ export async function creditPartDraft(db: Db, client: ProviderClient, rawMark: s
   const view = await loadOriginal(db, client, { issuerVat, mark, issuedOn: request.on }, caller.locale);
   const { original } = view;
   if (original.lines === null) throw fieldFailure("parts", "lines_unavailable", caller.locale);
-  const parts: PartLine[] = [];
+  const chosen: ChosenLine[] = [];
+  const seen = new Set<number>();
   request.parts.forEach((part, index) => {
-    const quantity = parseQuantity(part.quantity);
-    if (!quantity.ok) throw fieldFailure(`parts.${index}.quantity`, quantity.code, caller.locale);
-    if (quantity.value === 0) return;
+    const byAmount = part.amount !== undefined;
+    const field = `parts.${index}.${byAmount ? "amount" : "quantity"}`;
+    const parsed = byAmount ? parseAmount(part.amount) : parseQuantity(part.quantity);
+    if (!parsed.ok) throw fieldFailure(field, parsed.code, caller.locale);
+    if (parsed.value === 0) return;
     const line = original.lines?.find((candidate) => candidate.lineNumber === part.lineNumber);
     if (line === undefined) throw fieldFailure(`parts.${index}.lineNumber`, "unknown_line", caller.locale);
+    if (seen.has(line.lineNumber)) throw fieldFailure(`parts.${index}.lineNumber`, "line_chosen_twice", caller.locale);
+    seen.add(line.lineNumber);
+    const netLeft = Math.max(0, line.netCents - (view.creditedNets[line.lineNumber] ?? 0));
+    if (byAmount) {
+      if (parsed.value > netLeft) throw fieldFailure(field, "amount_above_line", caller.locale, { max: greekDecimalText(netLeft, 2) });
+      chosen.push(valueCreditOf(line, parsed.value));
+      return;
+    }
     const left = line.quantityMilli - (view.creditedQuantities[line.lineNumber] ?? 0);
-    if (quantity.value > left) throw fieldFailure(`parts.${index}.quantity`, "quantity_above_original", caller.locale, { max: greekDecimalText(Math.max(0, left), 3) });
-    parts.push({ lineNumber: line.lineNumber, quantityMilli: quantity.value });
+    if (parsed.value > left) throw fieldFailure(field, "quantity_above_original", caller.locale, { max: greekDecimalText(Math.max(0, left), 3) });
+    const byQuantity = partCreditAmounts([line], [{ lineNumber: line.lineNumber, quantityMilli: parsed.value }]).lines[0];
+    if (byQuantity === undefined) throw fieldFailure(field, "quantity_above_original", caller.locale, { max: greekDecimalText(Math.max(0, left), 3) });
+    if (byQuantity.netCents > netLeft) throw fieldFailure(field, "amount_above_line", caller.locale, { max: greekDecimalText(netLeft, 2) });
+    chosen.push({ ...byQuantity, byAmount: false });
   });
-  if (parts.length === 0) throw fieldFailure("parts", "no_lines_chosen", caller.locale);
-  const amounts = partCreditAmounts(original.lines, parts);
+  if (chosen.length === 0) throw fieldFailure("parts", "no_lines_chosen", caller.locale);
+  const netCents = chosen.reduce((sum, line) => sum + line.netCents, 0);
+  const vatCents = chosen.reduce((sum, line) => sum + line.vatCents, 0);
+  const amounts = { lines: chosen, totals: { netCents, vatCents, grossCents: netCents + vatCents } };
+  const parts = chosen.map((line) => ({ lineNumber: line.line.lineNumber, ...(line.byAmount ? { netCents: line.netCents } : { quantityMilli: line.quantityMilli }) }));
   if (amounts.totals.grossCents > view.remainingCents) {
     throw new AlreadyCreditedError(original.mark, view.creditedCents, original.totals.grossCents, amounts.totals.grossCents);
   }

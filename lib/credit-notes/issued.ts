@@ -134,7 +134,7 @@ export interface OriginalCredit {
   createdAt: string;
   createdBy: string | null;
   /** The lines of a credit of part. */
-  lines: { lineNumber: number; quantityMilli: number }[] | null;
+  lines: { lineNumber: number; quantityMilli: number; netCents?: number }[] | null;
   overrideReason: string | null;
 }
 
@@ -149,6 +149,8 @@ export interface OriginalView {
   credits: OriginalCredit[];
   /** Quantity already credited per line number (credits of part that were not closed out). */
   creditedQuantities: Record<number, number>;
+  /** Net cents already credited per line number (by quantity or by amount; not closed out). */
+  creditedNets: Record<number, number>;
   creditable: boolean;
 }
 
@@ -172,13 +174,17 @@ export async function loadOriginal(db: Db, client: ProviderClient, key: { issuer
   const credits: OriginalCredit[] = allocations.map((allocation) => ({
     id: allocation.id, series: allocation.series, number: allocation.number, status: allocation.status, closed: allocation.closed_at !== null,
     grossCents: allocation.gross_cents, createdAt: allocation.created_at, createdBy: allocation.created_by,
-    lines: allocation.lines_json === null ? null : (JSON.parse(allocation.lines_json) as { lineNumber: number; quantityMilli: number }[]),
+    lines: allocation.lines_json === null ? null : (JSON.parse(allocation.lines_json) as { lineNumber: number; quantityMilli: number; netCents?: number }[]),
     overrideReason: allocation.override_reason,
   }));
   const creditedQuantities: Record<number, number> = {};
+  const creditedNets: Record<number, number> = {};
   for (const [index, credit] of credits.entries()) {
     if (allocations[index]?.released_at !== null) continue;
-    for (const line of credit.lines ?? []) creditedQuantities[line.lineNumber] = (creditedQuantities[line.lineNumber] ?? 0) + line.quantityMilli;
+    for (const line of credit.lines ?? []) {
+      creditedQuantities[line.lineNumber] = (creditedQuantities[line.lineNumber] ?? 0) + line.quantityMilli;
+      creditedNets[line.lineNumber] = (creditedNets[line.lineNumber] ?? 0) + (line.netCents ?? 0);
+    }
   }
   const lines: OriginalLine[] | null = read.lines;
   const creditedCents = (ledger?.credited_gross_cents ?? 0) + externalCents;
@@ -190,6 +196,7 @@ export async function loadOriginal(db: Db, client: ProviderClient, key: { issuer
     remainingCents: Math.max(0, original.totals.grossCents - creditedCents),
     credits,
     creditedQuantities,
+    creditedNets,
     creditable: isCreditableType(original.invoiceType),
   };
 }

@@ -57,6 +57,12 @@ export const creditValidationMessages: Record<string, Record<Locale, string>> = 
     el: "η καθαρή αξία της γραμμής ξεπερνά ό,τι απομένει από τη γραμμή του αρχικού μετά τις προηγούμενες πιστώσεις",
     en: "the line's net is more than what remains of the original's line after earlier credits",
   },
+  amount_above_line: {
+    el: "ξεπερνά την καθαρή αξία που απομένει από τη γραμμή του αρχικού ({max} €)",
+    en: "is more than the net left of the original's line ({max} €)",
+  },
+  line_chosen_twice: { el: "η γραμμή επιλέχθηκε δύο φορές", en: "the line is chosen twice" },
+  quantity_or_amount: { el: "δώστε ποσότητα ή ποσό (όχι και τα δύο)", en: "give a quantity or an amount (not both)" },
   override_admin_only: { el: "μόνο διαχειριστής μπορεί να πιστώσει πέρα από το υπόλοιπο", en: "only an administrator may credit beyond what remains" },
 };
 
@@ -67,6 +73,7 @@ export const creditFieldLabels: Record<string, Record<Locale, string>> = {
   parts: { el: "Γραμμές προς πίστωση", en: "Lines to credit" },
   "parts.quantity": { el: "Ποσότητα προς πίστωση", en: "Quantity to credit" },
   "parts.lineNumber": { el: "Γραμμή", en: "Line" },
+  "parts.amount": { el: "Ποσό προς πίστωση (καθαρή αξία)", en: "Amount to credit (net)" },
   from: { el: "Από", en: "From" },
   to: { el: "Έως", en: "To" },
 };

@@ -39,8 +39,10 @@ export const creditPartSchema = z.object({
   parts: z
     .array(z.object({
       lineNumber: z.number("invalid_type").int("invalid_type").min(1, "invalid_type").max(100_000, "invalid_type"),
-      quantity: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().max(40, "too_long")),
-    }))
+      quantity: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().max(40, "too_long")).optional(),
+      /** Net euros to credit of the line ("12,40"), instead of a quantity: a credit of value. */
+      amount: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().max(40, "too_long")).optional(),
+    }).refine((part) => (part.quantity === undefined) !== (part.amount === undefined), { message: "quantity_or_amount", path: ["quantity"] }))
     .min(1, "no_lines_chosen")
     .max(1000, "too_long"),
   series: z.string().trim().min(1, "required").max(50, "too_long").regex(/^[\p{L}\p{N}\-/]+$/u, "invalid_series").optional(),

@@ -123,3 +123,61 @@ describe.each(testEngines())("the lines a credit of part may carry, on %s", (eng
     expect(checkedPartLines(original, [], [{ ...line, vatExemptionCategory: 8 }], [{ netCents: 10_000, vatCents: 0 }], "en")).toEqual([{ lineNumber: 1, quantityMilli: 1000, netCents: 10_000, vatCents: 0 }]);
   });
 });
+
+describe.each(testEngines())("credit part by an amount per line, on %s", (engine) => {
+  let t: TestDb;
+  let sandbox: TestSandbox;
+  let client: ProviderClient;
+  let mark: string;
+
+  beforeAll(async () => {
+    [t, sandbox] = await Promise.all([openTestDb(engine), startTestSandbox({ seedErp: true })]);
+    client = (await import("@/tests/integration/sending/harness")).clientFor(sandbox, 5_000);
+    await defineSampleIssuerInDb(t.db, ["PC"], sandbox.vat);
+    mark = (await listIssued(t.db, client, { issuerVat: sandbox.vat, q: "310" }, "en")).items[0]?.mark ?? "";
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([t.cleanup(), sandbox.stop()]);
+  });
+
+  const nextNumber = async () => (await t.db.selectFrom("series").select("next_number").where("code", "=", "PC").executeTakeFirstOrThrow()).next_number;
+  async function draftOf(parts: ({ lineNumber: number; quantity: string } | { lineNumber: number; amount: string })[]) {
+    const { draftId } = await creditPartDraft(t.db, client, mark, { parts, series: "PC", issuerVat: sandbox.vat }, caller);
+    const row = await t.db.selectFrom("drafts").selectAll().where("id", "=", draftId).executeTakeFirstOrThrow();
+    return draftSnapshotSchema.parse(JSON.parse(row.json)).draft;
+  }
+  const refusedWith = async (parts: Parameters<typeof draftOf>[0]) => ((await draftOf(parts).catch((e: unknown) => e)) as ValidationFailure).errors;
+
+  it("12,40 of line 3 (13%) and 2 hours of line 2 → one line of quantity 1 at that net beside a line by quantity; issued with the right totals", async () => {
+    const draft = await draftOf([{ lineNumber: 3, amount: "12,40" }, { lineNumber: 2, quantity: "2" }]);
+    expect(draft.lines).toMatchObject([
+      { description: "Διαμονή εκπαιδευτή", quantity: "1", unitPrice: "12,4", vatCategory: 2, incomeClassification: { category: "category1_3" } },
+      { description: "Εκπαίδευση προσωπικού (ώρες)", quantity: "2", unitPrice: "40", vatCategory: 1 },
+    ]);
+    // 12,40 + 13% = 14,01 (1,612 → 1,61); 80,00 + 24% = 99,20.
+    expect(draft.payments).toEqual([{ methodCode: 5, amount: "113,21" }]);
+    const issued = await issueOnDb(t.db, client, { draft: { ...draft, counterparty: { ...draft.counterparty, name: draft.counterparty.name || "ΓΡΑΦΕΙΟ", address: { countryCode: "GR", city: "ΑΘΗΝΑ", street: "ΟΔΟΣ 1", postalCode: "10551" } } } }, caller);
+    const doc = await t.db.selectFrom("documents").selectAll().where("id", "=", issued.id).executeTakeFirstOrThrow();
+    expect([doc.net_cents, doc.vat_cents, doc.gross_cents]).toEqual([9240, 2081, 11321]);
+    const allocation = await t.db.selectFrom("credit_allocations").selectAll().where("document_id", "=", issued.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(allocation.lines_json ?? "[]")).toEqual([
+      { lineNumber: 3, quantityMilli: 0, netCents: 1240, vatCents: 161 },
+      { lineNumber: 2, quantityMilli: 2000, netCents: 8000, vatCents: 1920 },
+    ]);
+  });
+
+  it("an amount beyond what is left of the line's net is refused with what is left; a quantity whose net no longer fits after an amount, too", async () => {
+    const before = await nextNumber();
+    expect(await refusedWith([{ lineNumber: 3, amount: "67,61" }])).toEqual([
+      expect.objectContaining({ path: "parts.0.amount", code: "amount_above_line", message: expect.stringContaining("67,6") }),
+    ]);
+    // Line 3 is 1 × 80,00 of which 12,40 was credited by amount: the one unit (80,00) no longer fits.
+    expect(await refusedWith([{ lineNumber: 3, quantity: "1" }])).toEqual([expect.objectContaining({ path: "parts.0.quantity", code: "amount_above_line" })]);
+    expect(await refusedWith([{ lineNumber: 3, amount: "-1" }])).toEqual([expect.objectContaining({ path: "parts.0.amount", code: "negative" })]);
+    expect(await refusedWith([{ lineNumber: 3, amount: "1", quantity: "1" } as never])).toEqual([expect.objectContaining({ path: "parts.0.quantity", code: "quantity_or_amount" })]);
+    expect(await refusedWith([{ lineNumber: 1, amount: "1" }, { lineNumber: 1, quantity: "1" }])).toEqual([expect.objectContaining({ path: "parts.1.lineNumber", code: "line_chosen_twice" })]);
+    const rest = await draftOf([{ lineNumber: 3, amount: "67,60" }]);
+    expect(rest.lines).toMatchObject([{ quantity: "1", unitPrice: "67,6" }]);
+    expect(await nextNumber()).toBe(before);
+  });
+});
