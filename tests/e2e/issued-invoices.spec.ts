@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { erpInvoice, freshSeries, prepareComposeData, sandboxDocuments, screenshot, settledTransmission, stateOf } from "./compose-fixtures";
+import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+import { erpInvoice, freshSeries, prepareComposeData, SANDBOX_URL, sandboxDocuments, screenshot, settledTransmission, stateOf } from "./compose-fixtures";
 
 // Crediting issued invoices is a clerk's job.
 test.use({ storageState: stateOf("clerk") });
@@ -144,6 +144,87 @@ test("two clerks crediting the same invoice at the same moment through the API: 
   const refused = a.status() === 409 ? a : b;
   expect((await refused.json()).error).toMatchObject({ code: "already_credited", message: expect.stringContaining("187,18 από 187,18 €") });
   await other.close();
+  const next = await (await admin.get("/api/series")).json() as { items: { code: string; nextNumber: number }[] };
+  expect(next.items.find((s) => s.code === series)?.nextNumber).toBe(2);
+});
+
+/** Queues a sandbox fault for the next credit through /Invoice/credit. */
+async function faultNextCredit(mode: string) {
+  const api = await playwrightRequest.newContext();
+  const response = await api.post(`${SANDBOX_URL}/__control/faults`, { data: { mode, paths: ["credit"] } });
+  expect(response.ok(), await response.text()).toBe(true);
+  await api.dispose();
+}
+
+test("credit part by amount: 12,40 € of one line is composed as a 5.1 line of that net and accepted; more than is left of the line is refused", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const { admin } = await prepareComposeData();
+  const series = await freshSeries(admin, "IA");
+  const invoice = await erpInvoice("310");
+  const party = await page.request.post("/api/counterparties", {
+    data: { name: "ΓΡΑΦΕΙΟ ΜΕΛΕΤΩΝ Ι.Κ.Ε.", vat: "EL800512486", address: { countryCode: "GR", city: "ΠΑΤΡΑ", street: "ΜΑΙΖΩΝΟΣ 41", postalCode: "26221" }, emails: [] },
+  });
+  expect([201, 409]).toContain(party.status());
+
+  await openFromList(page, invoice);
+  const panel = page.locator('section[aria-labelledby="credit-part-title"]');
+  await panel.getByLabel("κατά ποσό").check();
+  await expect(panel.getByText("(≤ 80,00 €)")).toBeVisible();
+  await panel.getByLabel("Καθαρό ποσό προς πίστωση σε € (γραμμή 3)").fill("12,40");
+  await panel.getByLabel("Σειρά του πιστωτικού").fill(series);
+  await expect(panel.getByTestId("credit-part-total")).toHaveText("Θα πιστωθούν: καθαρή 12,40 €, ΦΠΑ 1,61 €, σύνολο 14,01 €");
+  await screenshot(page, "issued-credit-part-by-amount");
+  await panel.getByRole("button", { name: "Σύνταξη πιστωτικού 5.1" }).click();
+  await page.waitForURL(/\/credit-notes\/new\?draft=/);
+  await expect(page.getByTestId("correlated-mark")).toContainText(invoice.mark);
+  await page.getByRole("button", { name: "Έκδοση πιστωτικού" }).click();
+  await page.waitForURL(/\/transmissions\/[0-9a-f-]{36}$/);
+  const credit = await settledTransmission(page.request, page.url().split("/").pop() ?? "");
+  expect(credit).toMatchObject({ status: "accepted", netCents: 1240, vatCents: 161, grossCents: 1401 });
+  expect((await sandboxDocuments()).filter((d) => d.series === series)).toEqual([expect.objectContaining({ invoiceType: "5.1", totals: { net: 12.4, vat: 1.61, gross: 14.01 } })]);
+
+  // 67,60 € are left of the line: 67,61 is refused on its field.
+  await openFromList(page, invoice);
+  await panel.getByLabel("κατά ποσό").check();
+  await expect(panel.getByText("(≤ 67,60 €)")).toBeVisible();
+  await panel.getByLabel("Καθαρό ποσό προς πίστωση σε € (γραμμή 3)").fill("67,61");
+  await panel.getByLabel("Σειρά του πιστωτικού").fill(series);
+  await panel.getByRole("button", { name: "Σύνταξη πιστωτικού 5.1" }).click();
+  await expect(panel.getByText(/ξεπερνά την καθαρή αξία που απομένει από τη γραμμή του αρχικού \(67,6/).first()).toBeVisible();
+});
+
+test("a credit refused by myDATA shows plain Greek with AADE's words beside it, and is corrected and resent with its own number", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const { admin } = await prepareComposeData();
+  const series = await freshSeries(admin, "IR");
+  const invoice = await erpInvoice("1043");
+  await faultNextCredit("FAKE_IAPR_VALIDATION_ERROR");
+
+  await openFromList(page, invoice);
+  const dialog = await creditAll(page, series);
+  await dialog.getByRole("button", { name: "Έκδοση πιστωτικού" }).click();
+  await page.waitForURL(/\/transmissions\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").pop() ?? "";
+  expect(await settledTransmission(page.request, id)).toMatchObject({ status: "rejected", series, number: "1" });
+
+  // The plain-words panel: plain Greek first, AADE's own words kept beside it.
+  await page.reload();
+  const plain = page.getByTestId("plain-error");
+  await expect(plain).toContainText("απέρριψε το παραστατικό");
+  const panel = page.getByRole("main").locator("div", { has: plain }).filter({ hasText: "Κείμενο του παρόχου" }).last();
+  await panel.getByText("Τεχνικές λεπτομέρειες (για την υποστήριξη)").click();
+  await expect(panel).toContainText("Fake validation error");
+  await screenshot(page, "issued-credit-rejected-plain-words");
+
+  // Correct & resend: the code pasted with spaces and in lower case; the same number, now accepted.
+  await page.getByRole("button", { name: "Διόρθωση & επαναποστολή πίστωσης" }).click();
+  const form = page.getByRole("form", { name: "Διόρθωση & επαναποστολή πίστωσης" });
+  await expect(form).toContainText(`${series}/1`);
+  await form.getByLabel("Κωδικός αυθεντικοποίησης του αρχικού").fill(` ${invoice.authenticationCode.slice(0, 20).toLowerCase()} ${invoice.authenticationCode.slice(20)} `);
+  await form.getByRole("button", { name: "Επαναποστολή" }).click();
+  await expect.poll(async () => (await (await page.request.get(`/api/transmissions/${id}`)).json()).status, { timeout: 30_000 }).toBe("accepted");
+  expect(await settledTransmission(page.request, id)).toMatchObject({ status: "accepted", series, number: "1", grossCents: 799 });
+  expect((await sandboxDocuments()).filter((d) => d.series === series)).toEqual([expect.objectContaining({ number: "1", totals: { net: 6.44, vat: 1.55, gross: 7.99 } })]);
   const next = await (await admin.get("/api/series")).json() as { items: { code: string; nextNumber: number }[] };
   expect(next.items.find((s) => s.code === series)?.nextNumber).toBe(2);
 });

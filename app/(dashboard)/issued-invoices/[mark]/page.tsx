@@ -117,7 +117,7 @@ export default async function OriginalPage({ params, searchParams }: { params: P
             remainingCents={view.remainingCents} creditedCents={view.creditedCents} seriesChoices={series} isAdmin={user.role === "admin"} />
           {original.lines !== null && (
             <CreditPartPanel original={{ mark: original.mark, series: original.series, number: original.number, issuerVat: original.issuerVat, dateIssued: original.dateIssued.slice(0, 10) }}
-              lines={original.lines} creditedQuantities={view.creditedQuantities} remainingCents={view.remainingCents} seriesChoices={series} />
+              lines={original.lines} creditedQuantities={view.creditedQuantities} creditedNets={view.creditedNets} remainingCents={view.remainingCents} seriesChoices={series} />
           )}
         </div>
       )}
