@@ -91,6 +91,12 @@ describe("other taxes on a line, behind a disclosure", () => {
     expect(screen.getByTestId("line-0-withheld-computed").textContent).toBe("20% = 200.00 €");
     expect(screen.getByTestId("line-0-stampDuty-computed").textContent).toBe("1.2% = 12.00 €");
     expect(disclosure.open).toBe(true);
+    // Other-tax categories myDATA no longer accepts (1, 2) are not offered; the rest are.
+    const otherTaxes = [...(screen.getByLabelText("Other taxes category (line 1)") as HTMLSelectElement).options].map((option) => option.value).filter(Boolean);
+    expect(otherTaxes).not.toContain("1");
+    expect(otherTaxes).not.toContain("2");
+    expect(otherTaxes).toContain("3");
+    expect(otherTaxes).toHaveLength(28);
     // An amount category asks for its amount.
     fireEvent.change(screen.getByLabelText("Fee category (line 1)"), { target: { value: "10" } });
     fireEvent.change(await screen.findByLabelText("Fee amount (line 1)"), { target: { value: "3" } });
