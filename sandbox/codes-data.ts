@@ -94,6 +94,12 @@ export const OTHER_TAX_CATEGORIES = [
   { code: 30, kind: "amount", ratePercent: null },
 ] as const;
 
+/** Other tax categories myDATA no longer accepts on a new document (marked acceptedNoLonger): not offered, refused when sent, still read in stored documents. */
+export const OTHER_TAX_CATEGORIES_NO_LONGER_ACCEPTED = [
+  1,
+  2,
+] as const;
+
 /** ISO 3166-1 alpha-2 codes of myDATA's CountryType (GR for Greece; no EL, no XI). */
 export const COUNTRY_CODES = [
   "AD",

@@ -7,7 +7,7 @@
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { VAT_RATE_BY_CATEGORY } from "./codes";
-import { formatEuro, formatQuantity, lineDescription, vatBreakdown } from "./document-view";
+import { formatEuro, formatQuantity, lineDescription, lineTaxTexts, taxTotalTexts, vatBreakdown } from "./document-view";
 import { invoiceTypeName, paymentMethodName } from "./labels";
 import { transliterateGreek } from "./transliterate";
 import type { ParsedParty, StoredDocument } from "./types";
@@ -51,6 +51,12 @@ function lines(pdf: Pdf, t: Text, stored: StoredDocument, top: number): number {
       line.unitPriceCents === null ? "" : formatEuro(line.unitPriceCents), formatEuro(line.netCents), rate,
       formatEuro(line.vatCents), formatEuro(line.totalCents),
     ], y);
+    // The line's taxes beyond VAT (withholding, fees, stamp duty, other taxes, deductions) under it.
+    const taxes = lineTaxTexts(line);
+    if (taxes.length > 0) {
+      pdf.text(t(taxes.join("  ·  ")), COLUMNS[1].x, y, { width: 555 - COLUMNS[1].x });
+      y = pdf.y + 3;
+    }
   }
   return y + 8;
 }
@@ -65,7 +71,9 @@ function totals(pdf: Pdf, t: Text, stored: StoredDocument, top: number): void {
   for (const payment of doc.payments) pdf.text(t(`Πληρωμή: ${paymentMethodName(payment.code)} ${formatEuro(payment.amountCents)}`));
   pdf.fontSize(10).text(t(`Καθαρή αξία: ${formatEuro(doc.summary.netCents)}`), 360, top, { width: 195, align: "right" });
   pdf.text(t(`ΦΠΑ: ${formatEuro(doc.summary.vatCents)}`), { width: 195, align: "right" });
-  pdf.fontSize(12).text(t(`Σύνολο: ${formatEuro(doc.summary.grossCents)}`), { width: 195, align: "right" });
+  const taxTotals = taxTotalTexts(doc);
+  for (const text of taxTotals) pdf.text(t(text), { width: 195, align: "right" });
+  if (taxTotals.length === 0) pdf.fontSize(12).text(t(`Σύνολο: ${formatEuro(doc.summary.grossCents)}`), { width: 195, align: "right" });
 }
 
 function identifiers(pdf: Pdf, t: Text, stored: StoredDocument, url: string): void {

@@ -58,6 +58,9 @@ function taxSections(keys) {
     ["FEE_CATEGORIES", "Fee categories 1–22 (FeesType).", pick(codes.feeCategories.list, keys)],
     ["STAMP_DUTY_CATEGORIES", "Stamp duty (digital transaction fee) categories 1–4 (StampDutyType).", pick(codes.stampDutyCategories.list, keys)],
     ["OTHER_TAX_CATEGORIES", "Other tax categories 1–30 (OtherTaxesType).", pick(codes.otherTaxCategories.list, keys)],
+    ["OTHER_TAX_CATEGORIES_NO_LONGER_ACCEPTED",
+      "Other tax categories myDATA no longer accepts on a new document (marked acceptedNoLonger): not offered, refused when sent, still read in stored documents.",
+      codes.otherTaxCategories.list.filter((item) => item.acceptedNoLonger === true).map((item) => item.code)],
   ];
 }
 

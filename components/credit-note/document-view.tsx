@@ -5,7 +5,7 @@ import { useLocale } from "@/components/ui/locale-provider";
 import type { ProviderDocument } from "@/lib/provider/impact/document-types";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { exemptionWords } from "@/lib/i18n/plain-messages";
-import { fiscalT } from "@/lib/i18n/fiscal-messages";
+import { fiscalT, lineTaxWords } from "@/lib/i18n/fiscal-messages";
 import { euros } from "./money-text";
 
 /** A provider amount (a 2-decimal JSON number) back in cents, for display only. */
@@ -18,6 +18,27 @@ const TAX_TOTALS = [
   ["TotalWithheldAmount", "totals.withheld"], ["TotalFeesAmount", "totals.fees"], ["TotalStampDutyAmount", "totals.stampDuty"],
   ["TotalOtherTaxesAmount", "totals.otherTaxes"], ["TotalDeductionsAmount", "totals.deductions"],
 ] as const;
+
+type Detail = ProviderDocument["Details"][number];
+
+/** A line's taxes beyond VAT as the provider document carries them: family, category, amount. */
+function lineTaxes(line: Detail): { family: "withheld" | "fees" | "stampDuty" | "otherTaxes" | "deductions"; category: number | null; amount: number }[] {
+  const taxes = [
+    ["withheld", line.WithheldPercentCategoryCode, line.WithheldAmount],
+    ["fees", line.FeesPercentCategoryCode, line.FeesAmount],
+    ["stampDuty", line.StampDutyPercentCategoryCode, line.StampDutyAmount],
+    ["otherTaxes", line.OtherTaxesPercentCategoryCode, line.OtherTaxesAmount],
+  ] as const;
+  return [
+    ...taxes.flatMap(([family, category, amount]) => (category === undefined ? [] : [{ family, category, amount: amount ?? 0 }])),
+    ...(line.DeductionsAmount === undefined ? [] : [{ family: "deductions" as const, category: null, amount: line.DeductionsAmount }]),
+  ];
+}
+
+/** myDATA's payable amount of a line: total − withheld + fees + stamp duty + other taxes − deductions. */
+function linePayableCents(line: Detail): number {
+  return cents(line.Total) - cents(line.WithheldAmount ?? 0) + cents(line.FeesAmount ?? 0) + cents(line.StampDutyAmount ?? 0) + cents(line.OtherTaxesAmount ?? 0) - cents(line.DeductionsAmount ?? 0);
+}
 
 /** True for a line whose VAT was taken as gross − net (gross entry): it differs from half-up(net × rate). */
 function vatAdjusted(line: ProviderDocument["Details"][number]): boolean {
@@ -69,7 +90,9 @@ export function DocumentView({ document, numberPending }: { document: ProviderDo
           </Tr>
         </THead>
         <TBody>
-          {document.Details.map((line) => (
+          {document.Details.flatMap((line) => {
+            const taxes = lineTaxes(line);
+            return [
             <Tr key={line.LineNo}>
               <Td>{line.LineNo}</Td>
               <Td>{line.Descriptions.join(" ")}</Td>
@@ -85,8 +108,19 @@ export function DocumentView({ document, numberPending }: { document: ProviderDo
                 {vatAdjusted(line) && <span className="block text-xs text-slate-500" data-testid={`document-line-${line.LineNo}-vat-adjusted`}>{fiscalT("gross.adjustedMark", locale)}</span>}
               </Td>
               <Td numeric>{euros(cents(line.Total), locale)}</Td>
-            </Tr>
-          ))}
+            </Tr>,
+            ...(taxes.length === 0 ? [] : [
+              <Tr key={`${line.LineNo}-taxes`} data-testid={`document-line-${line.LineNo}-taxes`}>
+                <Td />
+                <Td colSpan={7} className="text-xs text-slate-700">
+                  <span className="font-semibold">{fiscalT("taxes.lineTitle", locale)}: </span>
+                  {taxes.map((tax) => <span key={tax.family} className="mr-3 inline-block">{lineTaxWords(tax.family, tax.category, euros(cents(tax.amount), locale), locale)}</span>)}
+                  <span className="inline-block font-semibold">{fiscalT("taxes.payable", locale, { amount: euros(linePayableCents(line), locale) })}</span>
+                </Td>
+              </Tr>,
+            ]),
+            ];
+          })}
         </TBody>
       </Table>
       <dl className="ml-auto grid w-full grid-cols-[1fr_auto] gap-y-1 sm:w-72" data-testid="document-summaries">
@@ -98,6 +132,9 @@ export function DocumentView({ document, numberPending }: { document: ProviderDo
           </div>
         ))}
         <dt className="font-semibold">{composeT("totals.gross", locale)}</dt><dd className="text-right font-semibold tabular-nums">{euros(cents(document.Summaries.TotalGrossValue), locale)}</dd>
+        {document.Summaries.TotalPayableAmount !== undefined && (
+          <><dt className="font-semibold">{fiscalT("totals.payable", locale)}</dt><dd className="text-right font-semibold tabular-nums" data-testid="document-TotalPayableAmount">{euros(cents(document.Summaries.TotalPayableAmount), locale)}</dd></>
+        )}
         {document.PaymentDetails.PaymentMethods.map((method, index) => (
           <div key={index} className="contents text-slate-600">
             <dt>{method.PaymentMethodType}</dt><dd className="text-right tabular-nums">{euros(cents(method.Amount), locale)}</dd>

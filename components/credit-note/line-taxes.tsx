@@ -5,7 +5,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { useLocale } from "@/components/ui/locale-provider";
-import { getTaxCategory, TAX_FAMILIES, taxCategories, type TaxFamily } from "@/lib/domain/fiscal-codes";
+import { getTaxCategory, isRetiredTaxCategory, TAX_FAMILIES, taxCategories, type TaxFamily } from "@/lib/domain/fiscal-codes";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import { fiscalT } from "@/lib/i18n/fiscal-messages";
 import type { Locale } from "@/lib/i18n/locale";
@@ -13,8 +13,9 @@ import type { ComposeValues } from "@/lib/validation/draft-snapshot";
 import { lineAmountsOf } from "@/lib/validation/lenient-totals";
 import { euros } from "./money-text";
 
+/** The categories offered: those myDATA still accepts on a new document. */
 function taxOptions(family: TaxFamily, locale: Locale) {
-  return taxCategories(family).map((category) => ({ value: String(category.code), label: `${category.code} — ${locale === "el" ? category.nameEl : category.nameEn}` }));
+  return taxCategories(family).filter((category) => !isRetiredTaxCategory(family, category.code)).map((category) => ({ value: String(category.code), label: `${category.code} — ${locale === "el" ? category.nameEl : category.nameEn}` }));
 }
 
 /** True when a line already carries a tax beyond VAT (its disclosure then starts open). */

@@ -3,7 +3,7 @@ import { paymentMethodLabel } from "@/lib/domain";
 import { errorIsAt, type PlacedError } from "@/lib/history/error-fields";
 import type { WizardStepId } from "@/lib/validation/steps";
 import type { SentDocument } from "@/lib/history/sent-document";
-import { fiscalT } from "@/lib/i18n/fiscal-messages";
+import { fiscalT, TAX_FAMILY_WORDS } from "@/lib/i18n/fiscal-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
 import { eurosOrDash, issuedAtText } from "./format";
@@ -74,6 +74,12 @@ export async function SentDocumentView({ sent, errors }: { sent: SentDocument; e
           )}
           {field(ht("detail.totals", locale), "totals", `${eurosOrDash(sent.totals.netCents, locale)} / ${eurosOrDash(sent.totals.vatCents, locale)} / ${eurosOrDash(sent.totals.grossCents, locale)}`)}
           {field(ht("detail.vatAnalysis", locale), "vatAnalysis", sent.vatAnalysis.map((row) => `${row.percentage}% (${fiscalT("vat.category", locale, { code: row.vatCategory })}${row.exemption === null ? "" : `, ${row.exemption}`}): ${eurosOrDash(row.underlyingCents, locale)} → ${eurosOrDash(row.vatCents, locale)}`).join(" · "))}
+          {sent.taxTotals !== undefined && field(fiscalT("taxes.totalsTitle", locale), "taxTotals", (
+            <span data-testid="sent-tax-totals">
+              {(["withheld", "fees", "stampDuty", "otherTaxes", "deductions"] as const).map((family) => `${fiscalT(TAX_FAMILY_WORDS[family], locale)}: ${eurosOrDash(sent.taxTotals?.[`${family}Cents`] ?? 0, locale)}`).join(" · ")}
+              {" · "}<strong>{fiscalT("totals.payable", locale)}: {eurosOrDash(sent.taxTotals.payableCents, locale)}</strong>
+            </span>
+          ))}
           {field(ht("detail.reference", locale), "reference", sent.reference ?? "—")}
         </dl>
       </Step>

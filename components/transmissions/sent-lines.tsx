@@ -3,6 +3,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { measurementUnitShortLabel, vatRatePercent } from "@/lib/domain";
 import { errorIsAt, type PlacedError } from "@/lib/history/error-fields";
 import type { SentLine } from "@/lib/history/sent-document";
+import { fiscalT, lineTaxWords } from "@/lib/i18n/fiscal-messages";
 import { ht } from "@/lib/i18n/history-messages";
 import { exemptionWords } from "@/lib/i18n/plain-messages";
 import { getRequestLocale } from "@/lib/i18n/server-locale";
@@ -56,6 +57,22 @@ export async function SentLines({ lines, errors }: { lines: SentLine[]; errors: 
                 <Cell errors={errors} path={`${path}.incomeClassification`}><span className="font-mono text-xs">{line.classification}</span></Cell>
               </Tr>,
             ];
+            if (line.taxes !== undefined) {
+              rows.push(
+                <Tr key={`${path}-taxes`} data-line-taxes={index + 1}>
+                  <Td />
+                  <Td colSpan={8} className="text-xs text-slate-700">
+                    <span className="font-semibold">{fiscalT("taxes.lineTitle", locale)}: </span>
+                    {line.taxes.list.map((tax) => (
+                      <span key={tax.family} data-field={`${path}.${tax.family === "deductions" ? "deductionsAmount" : `${tax.family}Category`}`} className="mr-3 inline-block">
+                        {lineTaxWords(tax.family, tax.category, eurosOrDash(tax.amountCents, locale), locale)}
+                      </span>
+                    ))}
+                    <span className="inline-block font-semibold" data-testid={`line-${index + 1}-payable`}>{fiscalT("taxes.payable", locale, { amount: eurosOrDash(line.taxes.payableCents, locale) })}</span>
+                  </Td>
+                </Tr>,
+              );
+            }
             if (own.length > 0) {
               rows.push(
                 <Tr key={`${path}-errors`} data-line-errors={index + 1}>

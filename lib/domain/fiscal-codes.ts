@@ -1,5 +1,5 @@
 import {
-  COUNTRY_CODES, FEE_CATEGORIES, OTHER_TAX_CATEGORIES, STAMP_DUTY_CATEGORIES, WITHHELD_TAX_CATEGORIES,
+  COUNTRY_CODES, FEE_CATEGORIES, OTHER_TAX_CATEGORIES, OTHER_TAX_CATEGORIES_NO_LONGER_ACCEPTED, STAMP_DUTY_CATEGORIES, WITHHELD_TAX_CATEGORIES,
 } from "./codes-data";
 
 /**
@@ -63,6 +63,22 @@ export function taxCategories(family: TaxFamily): readonly TaxCategory[] {
 /** The category with this code in a family, or undefined. */
 export function getTaxCategory(family: TaxFamily, code: number): TaxCategory | undefined {
   return TAX_CATEGORIES[family].find((category) => category.code === code);
+}
+
+const NO_LONGER_ACCEPTED: Readonly<Record<TaxFamily, ReadonlySet<number>>> = {
+  withheld: new Set(),
+  fees: new Set(),
+  stampDuty: new Set(),
+  otherTaxes: new Set<number>(OTHER_TAX_CATEGORIES_NO_LONGER_ACCEPTED),
+};
+
+/**
+ * True for a category the data file marks as no longer accepted by myDATA (other taxes 1 and 2,
+ * the fire-insurance rates): not offered in the form and refused on a new document, but still
+ * known, so a stored document that carries one reads and shows as before.
+ */
+export function isRetiredTaxCategory(family: TaxFamily, code: number): boolean {
+  return NO_LONGER_ACCEPTED[family].has(code);
 }
 
 /** A percentage category's rate in hundredths of a percent (1,2% → 120), exact from its decimal text. */

@@ -1,6 +1,8 @@
+import { TAX_FAMILIES, type TaxFamily } from "@/lib/domain/fiscal-codes";
 import { parseQuantity } from "@/lib/domain/parse-number";
+import type { LineAmounts } from "@/lib/domain/types";
 import { readCreditRequest } from "@/lib/provider/impact/read-document";
-import { computeLenientTotals, lineAmountsOf, paymentCentsOf } from "@/lib/validation/lenient-totals";
+import { computeLenientTotals, lineAmountsOf, lineTaxesOf, paymentCentsOf } from "@/lib/validation/lenient-totals";
 import type { EditableAddress, EditableDraft } from "@/lib/validation/draft-snapshot";
 
 /**
@@ -29,6 +31,25 @@ export interface SentLine {
   vatCategory: number;
   vatExemptionCategory: number | null;
   classification: string;
+  /** The line's taxes beyond VAT, with their amounts, and its payable amount; only on a line carrying some. */
+  taxes?: { list: SentLineTax[]; payableCents: number };
+}
+
+/** One tax beyond VAT of a sent line: its family, its category (none for deductions), its amount. */
+export interface SentLineTax {
+  family: TaxFamily | "deductions";
+  category: number | null;
+  amountCents: number;
+}
+
+/** A document's totals of the taxes beyond VAT and its payable amount (myDATA's totalGrossValue). */
+export interface SentTaxTotals {
+  withheldCents: number;
+  feesCents: number;
+  stampDutyCents: number;
+  otherTaxesCents: number;
+  deductionsCents: number;
+  payableCents: number;
 }
 
 export type SentDocument =
@@ -42,6 +63,8 @@ export type SentDocument =
       lines: SentLine[];
       payments: { methodCode: number; amountCents: number }[];
       totals: { netCents: number; vatCents: number; grossCents: number };
+      /** Only when some line carries a tax beyond VAT. */
+      taxTotals?: SentTaxTotals;
       vatAnalysis: { vatCategory: number; percentage: number; underlyingCents: number; vatCents: number; exemption: number | null }[];
       reference: string | null;
       emails: string[];
@@ -52,6 +75,21 @@ export type SentDocument =
 function partyOf(party: { name: string; vat: string; address: EditableAddress }, emails: string[], branchCode: number | null): SentParty {
   const { street, city, postalCode, countryCode } = party.address;
   return { name: party.name, vat: party.vat, address: [street, city, postalCode, countryCode].filter(Boolean).join(", "), emails, branchCode };
+}
+
+const AMOUNT_OF: Record<TaxFamily, keyof LineAmounts> = { withheld: "withheldCents", fees: "feesCents", stampDuty: "stampDutyCents", otherTaxes: "otherTaxesCents" };
+
+/** The taxes beyond VAT a line carries, with their amounts (as the server computes them); undefined on a plain line. */
+function sentTaxesOf(line: EditableDraft["lines"][number], amounts: LineAmounts | null): SentLine["taxes"] {
+  const taxes = lineTaxesOf(line);
+  if (taxes === undefined) return undefined;
+  const list: SentLineTax[] = [];
+  for (const family of TAX_FAMILIES) {
+    const tax = taxes[family];
+    if (tax) list.push({ family, category: tax.category, amountCents: amounts === null ? 0 : amounts[AMOUNT_OF[family]] });
+  }
+  if (taxes.deductionsCents) list.push({ family: "deductions", category: null, amountCents: taxes.deductionsCents });
+  return { list, payableCents: amounts?.payableCents ?? 0 };
 }
 
 /**
@@ -72,8 +110,10 @@ export function sentDocumentOfDraft(draft: EditableDraft): SentDocument {
     number: draft.number,
     issuedAt: draft.issuedAt,
     lines: draft.lines.map((line, index) => {
-      const amounts = lineAmountsOf(line, draft.priceEntry) ?? none;
+      const computed = lineAmountsOf(line, draft.priceEntry);
+      const amounts = computed ?? none;
       const quantity = parseQuantity(line.quantity);
+      const taxes = sentTaxesOf(line, computed);
       return {
         lineNo: index + 1,
         description: line.description,
@@ -86,10 +126,14 @@ export function sentDocumentOfDraft(draft: EditableDraft): SentDocument {
         vatCategory: line.vatCategory,
         vatExemptionCategory: line.vatExemptionCategory,
         classification: [line.incomeClassification.category, line.incomeClassification.type ?? ""].filter(Boolean).join(" / "),
+        ...(taxes === undefined ? {} : { taxes }),
       };
     }),
     payments: draft.payments.map((payment) => ({ methodCode: payment.methodCode, amountCents: paymentCentsOf(payment) })),
     totals: { netCents: totals.netCents, vatCents: totals.vatCents, grossCents: totals.grossCents },
+    ...(draft.lines.some((line) => lineTaxesOf(line) !== undefined)
+      ? { taxTotals: { withheldCents: totals.withheldCents, feesCents: totals.feesCents, stampDutyCents: totals.stampDutyCents, otherTaxesCents: totals.otherTaxesCents, deductionsCents: totals.deductionsCents, payableCents: totals.grossCents } }
+      : {}),
     vatAnalysis: totals.vatAnalysis.map((row) => ({ vatCategory: row.vatCategory, percentage: row.ratePercent, underlyingCents: row.underlyingValueCents, vatCents: row.vatCents, exemption: row.vatExemptionCategory })),
     reference: draft.reference || null,
     emails: draft.emails,

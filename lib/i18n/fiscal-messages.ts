@@ -1,3 +1,4 @@
+import { getTaxCategory, type TaxFamily } from "@/lib/domain/fiscal-codes";
 import type { Locale } from "./locale";
 import { interpolate } from "./validation-messages";
 
@@ -19,6 +20,9 @@ export const fiscalMessages = {
   "totals.otherTaxes": { el: "Λοιποί φόροι", en: "Other taxes" },
   "totals.deductions": { el: "Κρατήσεις", en: "Deductions" },
   "totals.payable": { el: "Πληρωτέο", en: "Payable" },
+  "taxes.lineTitle": { el: "Άλλοι φόροι γραμμής", en: "Line's other taxes" },
+  "taxes.totalsTitle": { el: "Άλλοι φόροι και πληρωτέο", en: "Other taxes and payable" },
+  "taxes.category": { el: "κατ. {code}", en: "cat. {code}" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type FiscalMessageKey = keyof typeof fiscalMessages;
@@ -26,4 +30,20 @@ export type FiscalMessageKey = keyof typeof fiscalMessages;
 /** The string of a key in a language, with `{name}` placeholders filled. */
 export function fiscalT(key: FiscalMessageKey, locale: Locale, params: Record<string, string | number> = {}): string {
   return interpolate(fiscalMessages[key][locale], params);
+}
+
+/** The words of each family of taxes beyond VAT (its total's label). */
+export const TAX_FAMILY_WORDS = {
+  withheld: "totals.withheld", fees: "totals.fees", stampDuty: "totals.stampDuty", otherTaxes: "totals.otherTaxes", deductions: "totals.deductions",
+} as const satisfies Record<TaxFamily | "deductions", FiscalMessageKey>;
+
+/**
+ * One tax of a line in words: its family, its category code and name (deductions have none), and
+ * its amount as given: "Παρακράτηση φόρου (κατ. 3 — Περίπτωση δ' … 20%): 20,00 €".
+ */
+export function lineTaxWords(family: TaxFamily | "deductions", category: number | null, amount: string, locale: Locale): string {
+  const known = family === "deductions" || category === null ? undefined : getTaxCategory(family, category);
+  const name = known === undefined ? "" : ` — ${locale === "el" ? known.nameEl : known.nameEn}`;
+  const code = category === null ? "" : ` (${fiscalT("taxes.category", locale, { code: category })}${name})`;
+  return `${fiscalT(TAX_FAMILY_WORDS[family], locale)}${code}: ${amount}`;
 }

@@ -24,6 +24,10 @@ export const fiscalValidationMessages: Record<string, Record<Locale, string>> = 
     en: "unit 7 (other cases) needs the other unit's quantity and title, which are not collected here; choose another unit",
   },
   unknown_tax_category: { el: "άγνωστη κατηγορία για αυτόν τον φόρο", en: "unknown category for this tax" },
+  tax_category_no_longer_accepted: {
+    el: "η κατηγορία {code} δεν γίνεται πλέον δεκτή από το myDATA· επιλέξτε άλλη κατηγορία",
+    en: "category {code} is no longer accepted by myDATA; choose another category",
+  },
   tax_amount_required: { el: "απαιτείται ποσό για αυτήν την κατηγορία (ορίζεται ως ποσό)", en: "an amount is required for this category (it is defined as an amount)" },
   tax_amount_without_category: { el: "ποσό χωρίς κατηγορία· επιλέξτε κατηγορία", en: "an amount without a category; choose a category" },
   tax_amount_mismatch: {

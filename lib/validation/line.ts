@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getVatCategory, isAllowedClassification52, isKnownExemption, isKnownUnit } from "@/lib/domain/codes";
-import { getTaxCategory, UNITS_NOT_OFFERED, type TaxFamily } from "@/lib/domain/fiscal-codes";
+import { getTaxCategory, isRetiredTaxCategory, UNITS_NOT_OFFERED, type TaxFamily } from "@/lib/domain/fiscal-codes";
 import type { LineInput, LineTaxesInput } from "@/lib/domain/types";
 import { codeField, numberField, textField, typedCode, typedText } from "./fields";
 import { TEXT_LIMITS } from "./text-limits";
@@ -75,6 +75,8 @@ function judgeTaxes(line: JudgedTaxFields, ctx: z.RefinementCtx): LineTaxesInput
     const category = getTaxCategory(family, code);
     if (!category) {
       ctx.addIssue({ code: "custom", message: "unknown_tax_category", path: [categoryField] });
+    } else if (isRetiredTaxCategory(family, code)) {
+      ctx.addIssue({ code: "custom", message: "tax_category_no_longer_accepted", params: { code }, path: [categoryField] });
     } else if (category.kind === "amount" && amount <= 0) {
       ctx.addIssue({ code: "custom", message: "tax_amount_required", path: [amountField] });
     } else {

@@ -1,7 +1,8 @@
 import { editableDraftOf } from "@/lib/domain/editable-draft";
 import { scaledFromDecimalText } from "@/lib/domain/decimal-text";
 import { computeLineAmounts } from "@/lib/domain/line-amounts";
-import type { CreditNoteInput, DocumentIdentity, LineInput, PartyAddress, PriceEntry } from "@/lib/domain/types";
+import { getTaxCategory, type TaxFamily } from "@/lib/domain/fiscal-codes";
+import type { CreditNoteInput, DocumentIdentity, LineInput, LineTaxesInput, PartyAddress, PriceEntry } from "@/lib/domain/types";
 
 /**
  * Stored request bodies read back into provider-neutral values: a composed document
@@ -26,10 +27,37 @@ function addressOf(value: unknown): PartyAddress {
   return { countryCode: text(address.CountryCode), city: text(address.City), street: text(address.Street), postalCode: text(address.Postal) };
 }
 
+/** The provider fields of each family of taxes beyond VAT (impact-api.md §8.3). */
+const TAX_FIELDS: readonly [TaxFamily, string, string][] = [
+  ["withheld", "WithheldAmount", "WithheldPercentCategoryCode"],
+  ["fees", "FeesAmount", "FeesPercentCategoryCode"],
+  ["stampDuty", "StampDutyAmount", "StampDutyPercentCategoryCode"],
+  ["otherTaxes", "OtherTaxesAmount", "OtherTaxesPercentCategoryCode"],
+];
+
+/**
+ * A line's taxes beyond VAT read back: each family whose category the line carries, with the
+ * amount kept only for an amount category (a percentage category's amount is computed from the
+ * net again), and the deductions. Undefined when the line carries none, as on a plain line.
+ */
+function taxesOf(detail: Json): LineTaxesInput | undefined {
+  const taxes: LineTaxesInput = {};
+  for (const [family, amountField, categoryField] of TAX_FIELDS) {
+    if (detail[categoryField] === undefined) continue;
+    const category = code(detail[categoryField]);
+    const known = getTaxCategory(family, category);
+    taxes[family] = { category, amountCents: known?.kind === "percent" ? null : cents(detail[amountField]) };
+  }
+  const deductions = cents(detail.DeductionsAmount);
+  if (deductions > 0) taxes.deductionsCents = deductions;
+  return Object.keys(taxes).length > 0 ? taxes : undefined;
+}
+
 /** A provider line read back as typed with `entry` prices and the discount that gives its net; `exact` when every amount comes out the same. */
 function lineFor(detail: Json, entry: PriceEntry): { line: LineInput; exact: boolean } {
   const classification = obj(detail.IncomeClassification);
-  const base = {
+  const taxes = taxesOf(detail);
+  const base: Omit<LineInput, "discountBasisPoints"> = {
     description: text(list(detail.Descriptions)[0]),
     quantityMilli: scaled(detail.Quantity, 3),
     unitCode: code(detail.MeasurementUnitCode) || 1,
@@ -37,6 +65,7 @@ function lineFor(detail: Json, entry: PriceEntry): { line: LineInput; exact: boo
     vatCategory: code(detail.VatCategoryCode),
     vatExemptionCategory: detail.VatExemptionCategoryCode === undefined ? null : code(detail.VatExemptionCategoryCode),
     incomeClassification: { category: text(classification.ClassificationCategoryCode), type: classification.ClassificationTypeCode === undefined ? null : text(classification.ClassificationTypeCode) },
+    ...(taxes === undefined ? {} : { taxes }),
   };
   const netCents = cents(detail.NetTotal);
   const amountsAt = (discountBasisPoints: number) => {

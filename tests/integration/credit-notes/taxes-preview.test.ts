@@ -76,4 +76,15 @@ describe("a service credit note with withholding and stamp duty", () => {
     ]);
     expect(error.errors[0]?.message).toBe("Κατηγορία παρακράτησης φόρου (γραμμή 1): άγνωστη κατηγορία για αυτόν τον φόρο");
   });
+
+  it("refuses an other-tax category myDATA no longer accepts, naming the field and the category, in Greek and English", async () => {
+    for (const locale of ["el", "en"] as const) {
+      const draft = serviceNote("1052");
+      Object.assign(draft.lines[0]!, { otherTaxesCategory: 1 });
+      const error = (await previewCreditNote({ draft }, locale, NOW).catch((caught: unknown) => caught)) as ValidationFailure;
+      expect(error).toBeInstanceOf(ValidationFailure);
+      expect(error.errors.map((e) => [e.path, e.code])).toEqual([["draft.lines.0.otherTaxesCategory", "tax_category_no_longer_accepted"]]);
+      expect(error.errors[0]?.message).toMatch(locale === "el" ? /\(γραμμή 1\): η κατηγορία 1 δεν γίνεται πλέον δεκτή/ : /\(line 1\): category 1 is no longer accepted/);
+    }
+  });
 });

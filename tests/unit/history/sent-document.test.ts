@@ -84,4 +84,19 @@ describe("a sent document read back for people", () => {
     expect(shown).not.toMatch(/k-123|Bearer x/);
     expect(redactedPretty("APIKey: secret-value here")).not.toContain("secret-value");
   });
+
+  it("gives each line its taxes beyond VAT with their categories and amounts, its payable, and the document's tax totals", () => {
+    const input = sampleInput();
+    const base = input.lines[0]!;
+    const taxed = { ...input, priceEntry: "net" as const, lines: [{ ...base, unitPriceCents: 10_000, discountBasisPoints: 0, quantityMilli: 1000, taxes: { withheld: { category: 3, amountCents: null }, stampDuty: { category: 1, amountCents: null }, deductionsCents: 50 } }, { ...base, unitPriceCents: 1000, discountBasisPoints: 0, quantityMilli: 1000 }], payments: [{ methodCode: 3, amountCents: 11_710 }] };
+    const sent = readSentDocument("compose", stored(taxed));
+    if (sent?.kind !== "compose") throw new Error("not a composed document");
+    expect(sent.lines[0]?.taxes).toEqual({
+      list: [{ family: "withheld", category: 3, amountCents: 2000 }, { family: "stampDuty", category: 1, amountCents: 120 }, { family: "deductions", category: null, amountCents: 50 }],
+      payableCents: 12_400 - 2000 + 120 - 50,
+    });
+    expect(sent.lines[1]).not.toHaveProperty("taxes");
+    expect(sent.taxTotals).toEqual({ withheldCents: 2000, feesCents: 0, stampDutyCents: 120, otherTaxesCents: 0, deductionsCents: 50, payableCents: 10_470 + 1240 });
+    expect(readSentDocument("compose", stored())).not.toHaveProperty("taxTotals");
+  });
 });

@@ -124,6 +124,16 @@ describe("buildProviderDocument: other shapes", () => {
     expect(document.Details.map((detail) => detail.LineNo)).toEqual([1, 2]);
   });
 
+  it("keeps 4 % of category 6 and 4 % of category 10 in two VAT analysis rows, in the provider's documented fields only (no category field exists there)", () => {
+    const document = buildProviderDocument({ ...base, lines: [line({ unitPriceCents: 1000, vatCategory: 6 }), line({ unitPriceCents: 2000, vatCategory: 10 })] }, SAMPLE_IDENTITY);
+    expect(document.vatAnalysis).toEqual([
+      { name: "4", percentage: 4, vatAmount: 0.4, underlyingValue: 10 },
+      { name: "4", percentage: 4, vatAmount: 0.8, underlyingValue: 20 },
+    ]);
+    // The category stays on each line (VatCategoryCode), which is what myDATA sums by.
+    expect(document.Details.map((detail) => detail.VatCategoryCode)).toEqual([6, 10]);
+  });
+
   it("a Greek counterparty gets ΕΛΛΑΔΑ and the EL prefix; no code, no reference → those keys are absent", () => {
     const document = buildProviderDocument(
       {

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildProviderDocument } from "@/lib/provider/impact/document";
-import type { CreditNoteInput, LineInput } from "@/lib/domain/types";
+import type { CreditNoteInput, LineInput, LineTaxesInput } from "@/lib/domain/types";
+import { isRetiredTaxCategory, taxCategories, type TaxFamily } from "@/lib/domain/fiscal-codes";
 import { editableDraftOfDocument } from "@/lib/provider/impact/read-document";
 import { editableDraftSchema, type EditableDraft } from "@/lib/validation/draft-snapshot";
 
@@ -29,6 +30,21 @@ const line = fc.record({
   vatExemptionCategory: fc.constant(null),
   incomeClassification: fc.constant({ category: "category1_1", type: "E3_561_001" as string | null }),
 }) satisfies fc.Arbitrary<LineInput>;
+
+/** One tax of a family: a category of its table, with an amount when the category is an amount. */
+const taxOf = (family: TaxFamily) =>
+  fc.record({ category: fc.constantFrom(...taxCategories(family).filter((category) => !isRetiredTaxCategory(family, category.code))), amountCents: fc.integer({ min: 1, max: 5_000 }) })
+    .map(({ category, amountCents }) => ({ category: category.code, amountCents: category.kind === "amount" ? amountCents : null }));
+
+const taxes = fc.record({
+  withheld: fc.option(taxOf("withheld"), { nil: undefined }),
+  fees: fc.option(taxOf("fees"), { nil: undefined }),
+  stampDuty: fc.option(taxOf("stampDuty"), { nil: undefined }),
+  otherTaxes: fc.option(taxOf("otherTaxes"), { nil: undefined }),
+  deductionsCents: fc.option(fc.integer({ min: 1, max: 3_000 }), { nil: undefined }),
+}, { requiredKeys: [] }).map((value) => Object.fromEntries(Object.entries(value).filter(([, tax]) => tax !== undefined)) as LineTaxesInput);
+
+const taxedLine = fc.tuple(line, taxes).map(([plain, lineTaxes]) => (Object.keys(lineTaxes).length > 0 ? { ...plain, taxes: lineTaxes } : plain));
 
 function inputOf(lines: LineInput[], priceEntry: "net" | "gross"): CreditNoteInput {
   const base: CreditNoteInput = {
@@ -69,6 +85,28 @@ describe("reading a draft back from a stored document", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("reads the taxes beyond VAT back, so a document with taxes rebuilds exactly (net or gross entry)", () => {
+    fc.assert(
+      fc.property(fc.array(taxedLine, { minLength: 1, maxLength: 3 }), fc.constantFrom("net" as const, "gross" as const), (lines, entry) => {
+        const payload = JSON.parse(JSON.stringify(buildProviderDocument(inputOf(lines, entry), IDENTITY))) as { Summaries: { TotalGrossValue: number } };
+        fc.pre(payload.Summaries.TotalGrossValue > 0);
+        expect(rebuilt(payload)).toEqual(payload);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads 20 % withholding and a stamp duty back into the draft's tax fields", () => {
+    const taxed: LineInput = {
+      description: "Υπηρεσία", quantityMilli: 1000, unitCode: 1, unitPriceCents: 10_000, discountBasisPoints: 0, vatCategory: 1, vatExemptionCategory: null,
+      incomeClassification: { category: "category1_3", type: "E3_561_001" },
+      taxes: { withheld: { category: 3, amountCents: null }, stampDuty: { category: 1, amountCents: null }, deductionsCents: 150 },
+    };
+    const payload = JSON.parse(JSON.stringify(buildProviderDocument(inputOf([taxed], "net"), IDENTITY))) as unknown;
+    expect(draftFromPayload(payload)).toMatchObject({ lines: [{ withheldCategory: 3, stampDutyCategory: 1, deductionsAmount: "1,5" }] });
+    expect(rebuilt(payload)).toEqual(payload);
   });
 
   it("reads gross entry back as gross when the net unit price cannot reproduce the line", () => {

@@ -6,6 +6,9 @@ import { draftSchema, toIssueRequest } from "@/lib/validation/draft";
 import { composeValuesSchema } from "@/lib/validation/draft-snapshot";
 import { computeLenientTotals } from "@/lib/validation/lenient-totals";
 import { lineSchema } from "@/lib/validation/line";
+import { OTHER_TAX_CATEGORIES_NO_LONGER_ACCEPTED } from "@/lib/domain/codes-data";
+import { isRetiredTaxCategory } from "@/lib/domain/fiscal-codes";
+import { messageOfCode } from "@/lib/i18n/validation-messages";
 import { line, SAMPLE_INPUT } from "../domain/support";
 
 const taxed = line({
@@ -65,5 +68,21 @@ describe("taxes beyond VAT on a line", () => {
     const values = composeValuesSchema.parse(old);
     expect(values.lines[0]).not.toHaveProperty("withheldCategory");
     expect(computeLenientTotals(values).totals.grossCents).toBe(991);
+  });
+
+  it("an other-tax category myDATA no longer accepts is refused naming its field, yet a stored document carrying it still reads", () => {
+    expect(OTHER_TAX_CATEGORIES_NO_LONGER_ACCEPTED).toEqual([1, 2]);
+    const plain = { description: "x", quantity: "1", unitPrice: "10", vatCategory: 1, incomeClassification: { category: "category1_1", type: "E3_561_001" } };
+    for (const code of OTHER_TAX_CATEGORIES_NO_LONGER_ACCEPTED) {
+      const result = lineSchema.safeParse({ ...plain, otherTaxesCategory: code });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues).toEqual([expect.objectContaining({ message: "tax_category_no_longer_accepted", path: ["otherTaxesCategory"], params: { code } })]);
+      expect(isRetiredTaxCategory("otherTaxes", code)).toBe(true);
+      // Still known: the amounts of a stored document carrying it are computed as they were.
+      expect(computeLineAmounts(line({ unitPriceCents: 1000, taxes: { otherTaxes: { category: code, amountCents: null } } }), "net").otherTaxesCents).toBeGreaterThan(0);
+    }
+    expect(lineSchema.safeParse({ ...plain, otherTaxesCategory: 3 }).success).toBe(true);
+    expect(isRetiredTaxCategory("withheld", 1)).toBe(false);
+    expect(messageOfCode("tax_category_no_longer_accepted", "en", { code: 1 })).toContain("category 1 is no longer accepted");
   });
 });
