@@ -8,6 +8,7 @@ import { ApiError, type ApiFieldError } from "@/components/ui/fetch-json";
 import { Notice } from "@/components/ui/notice";
 import { useLocale } from "@/components/ui/locale-provider";
 import { queryKeys } from "@/components/ui/query-keys";
+import { clerkT } from "@/lib/i18n/clerk-messages";
 import { composeT } from "@/lib/i18n/compose-messages";
 import { assignedWords } from "@/lib/i18n/plain-messages";
 import { ht } from "@/lib/i18n/history-messages";
@@ -57,6 +58,9 @@ export function ReviewStep({ environment, values, fix, onIssued, onIssuing, onRe
   return (
     <div className="space-y-4">
       <EnvironmentNotice environment={environment} />
+      {values.sendPdf && values.emails.length > 0 && (
+        <Notice tone="info"><span data-testid="review-send-pdf">{clerkT("review.sendPdf", locale, { to: values.emails.join(", ") })}</span></Notice>
+      )}
       {preview.isPending && <p role="status" className="text-sm">{composeT("review.loading", locale)}</p>}
       {preview.isError && (
         <Notice tone="error">

@@ -11,6 +11,10 @@ export const clerkMessages = {
     el: "Ένα e-mail, όταν ο πάροχος καταχωρίσει το παραστατικό· μια επανάληψη αποστολής δεν στέλνει δεύτερο.",
     en: "One e-mail, when the provider registers the document; a repeated send does not send a second one.",
   },
+  "review.sendPdf": {
+    el: "Μόλις ο πάροχος καταχωρίσει το παραστατικό, θα στείλει το PDF με e-mail σε: {to}",
+    en: "Once the provider registers the document, it will e-mail the PDF to: {to}",
+  },
   "email.pdfTo": { el: "PDF με e-mail σε: {to}", en: "PDF e-mailed to: {to}" },
   "detail.print": { el: "Εκτύπωση (PDF παρόχου)", en: "Print (provider PDF)" },
   "detail.sendAgain": { el: "Αποστολή ξανά σε…", en: "Send again to…" },
