@@ -32,6 +32,7 @@ export const AadeCode = {
   FutureIssueDate: 214,
   TaxCategoryMissing: 231,
   TaxAmount: 232,
+  TaxCategoryNoLongerAccepted: 233,
   SummaryTaxes: 243,
   ExchangeRateMissing: 270,
   /** What the provider's UAT answered to `erp: FAKE_IAPR_VALIDATION_ERROR` ("Fake validation error"). */

@@ -5,11 +5,15 @@
  */
 import { AadeCode } from "./aade-codes";
 import { formatCents } from "./amounts";
-import { COUNTRY_CODES, FEE_CATEGORIES, OTHER_TAX_CATEGORIES, STAMP_DUTY_CATEGORIES, WITHHELD_TAX_CATEGORIES } from "./codes-data";
+import {
+  COUNTRY_CODES, FEE_CATEGORIES, OTHER_TAX_CATEGORIES, OTHER_TAX_CATEGORIES_NO_LONGER_ACCEPTED, STAMP_DUTY_CATEGORIES, WITHHELD_TAX_CATEGORIES,
+} from "./codes-data";
 import { athensDateTime } from "./ids";
 import type { AadeIssue, ParsedDocument, ParsedLine, ParsedLineTax, ParsedLineTaxes } from "./types";
 
 const COUNTRIES: ReadonlySet<string> = new Set(COUNTRY_CODES);
+/** Other-tax categories the code data marks acceptedNoLonger: myDATA refuses them on a new document. */
+const OTHER_TAXES_NO_LONGER_ACCEPTED: ReadonlySet<number> = new Set(OTHER_TAX_CATEGORIES_NO_LONGER_ACCEPTED);
 
 interface TaxCategoryRow {
   code: number;
@@ -90,6 +94,11 @@ function lineTaxIssues(line: ParsedLine, index: number): AadeIssue[] {
     const path = `Details[${index}]`;
     if (tax.category === null) {
       if (tax.amountCents > 0) issues.push(issue(AadeCode.TaxCategoryMissing, `${amountField} ${formatCents(tax.amountCents)} needs its ${categoryField}.`, `${path}.${categoryField}`, line.lineNo));
+      continue;
+    }
+    if (family === "otherTaxes" && OTHER_TAXES_NO_LONGER_ACCEPTED.has(tax.category)) {
+      const text = `${categoryField} ${tax.category} is no longer accepted by myDATA on a new document.`;
+      issues.push(issue(AadeCode.TaxCategoryNoLongerAccepted, text, `${path}.${categoryField}`, line.lineNo));
       continue;
     }
     const row: TaxCategoryRow | undefined = (rows as readonly TaxCategoryRow[]).find((entry) => entry.code === tax.category);
