@@ -76,6 +76,10 @@ function freshDraft(series: string) {
 test("provider stopped: the overview banner, notes waiting for the provider, then all accepted once it is back", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page.request, admin.email, admin.password);
+  // A new installation: the overview says how to start, with a link to compose.
+  await page.goto("/");
+  await expect(page.getByTestId("overview-empty")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Νέο πιστωτικό" })).toHaveAttribute("href", "/credit-notes/new");
   await ensureDemoIssuer(page.request);
   const series = await freshSeries(page.request, "OUT");
   await sandboxDown();
